@@ -1,0 +1,171 @@
+"""The attempt lifecycle: start, save an answer, submit. Views call these; these never commit."""
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import func, select, update
+
+from quizapp.bank import quiz_pool
+from quizapp.core.assembly import draw_paper, make_snapshot
+from quizapp.core.grading import parse_response
+from quizapp.core.review import regrade
+from quizapp.models import Attempt, AttemptItem, Quiz, User, db
+
+
+class AttemptError(Exception):
+    """A request that cannot be honoured; `status` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, status: int = 409):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    error: str = ""
+
+
+def quiz_is_open(quiz: Quiz, now: datetime) -> bool:
+    return (
+        quiz.is_published
+        and (quiz.opens_at is None or quiz.opens_at <= now)
+        and (quiz.closes_at is None or now < quiz.closes_at)
+    )
+
+
+def open_attempt(user: User, quiz: Quiz) -> Attempt | None:
+    return db.session.scalar(
+        select(Attempt).where(
+            Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.status == "in_progress"
+        )
+    )
+
+
+def start_attempt(
+    user: User, quiz: Quiz, now: datetime, client_token: str | None = None
+) -> Attempt:
+    """The attempt to continue: an open one, or a new paper drawn for this attempt."""
+    if client_token:
+        existing = db.session.scalar(select(Attempt).where(Attempt.client_token == client_token))
+        if existing is not None:
+            if existing.user_id != user.id:
+                raise AttemptError("That request token belongs to someone else.", 400)
+            return existing
+    existing = open_attempt(user, quiz)
+    if existing is not None:
+        return existing
+    if not quiz_is_open(quiz, now):
+        raise AttemptError("This quiz is not open.", 404)
+    used = (
+        db.session.scalar(
+            select(func.count())
+            .select_from(Attempt)
+            .where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id)
+        )
+        or 0
+    )
+    if quiz.max_attempts is not None and used >= quiz.max_attempts:
+        raise AttemptError("You have used all your attempts at this quiz.", 409)
+    return _new_attempt(user, quiz, now, used + 1, client_token)
+
+
+def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
+    seed = secrets.randbits(31)
+    rng = random.Random(seed)
+    paper = draw_paper(quiz_pool(quiz), quiz.question_count, rng, quiz.topic_quotas, quiz.shuffle)
+    if not paper:
+        raise AttemptError("This quiz has no questions yet. Tell your teacher.", 409)
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    attempt = Attempt(
+        user_id=user.id,
+        quiz_id=quiz.id,
+        attempt_no=attempt_no,
+        seed=seed,
+        started_at=now,
+        deadline_at=deadline,
+        max_score=float(len(paper)),
+        client_token=client_token,
+    )
+    attempt.items = [
+        AttemptItem(position=i, question_id=q.id, snapshot=make_snapshot(q, rng, quiz.shuffle))
+        for i, q in enumerate(paper, 1)
+    ]
+    db.session.add(attempt)
+    return attempt
+
+
+def is_past_deadline(attempt: Attempt, now: datetime) -> bool:
+    if attempt.deadline_at is None:
+        return False
+    grace = timedelta(seconds=current_app.config["ANSWER_GRACE_SECONDS"])
+    return now > attempt.deadline_at + grace
+
+
+def close_if_expired(attempt: Attempt, now: datetime) -> bool:
+    """Submit an open attempt whose time is up (saved answers count); True if it closed it."""
+    return (
+        attempt.status == "in_progress" and is_past_deadline(attempt, now) and finish(attempt, now)
+    )
+
+
+def save_answer(
+    attempt: Attempt, item: AttemptItem, form: dict, version: str, now: datetime
+) -> SaveResult:
+    """Grade and store one answer; a stale form or a closed attempt is refused.
+
+    Call `close_if_expired` first: a late answer must close the attempt, not be saved.
+    """
+    if attempt.status != "in_progress":
+        raise AttemptError("This attempt is already submitted; answers can no longer change.")
+    if version != str(item.version):
+        raise AttemptError(
+            "This question was answered again in another tab or window. "
+            "Reload the page to see the saved answer."
+        )
+    if attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None:
+        raise AttemptError("You already answered this question and saw the feedback.")
+    parsed = parse_response(item.snapshot, form)
+    if parsed.error:
+        status = 400 if "not part of this question" in parsed.error else 422
+        if status == 400:
+            raise AttemptError(parsed.error, 400)
+        return SaveResult(parsed.error)
+    result = regrade(item.snapshot, parsed.value)
+    changed = db.session.execute(
+        update(AttemptItem)
+        .where(AttemptItem.id == item.id, AttemptItem.version == item.version)
+        .values(
+            response=parsed.value,
+            points=result.points,
+            is_correct=result.is_correct,
+            answered_at=now,
+            version=item.version + 1,
+        )
+    ).rowcount
+    if changed != 1:
+        raise AttemptError("This question was answered again in another tab or window.")
+    return SaveResult()
+
+
+def finish(attempt: Attempt, now: datetime) -> bool:
+    """Close the attempt and record its score; False when it was already closed (a replay)."""
+    items = db.session.scalars(
+        select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)
+    ).all()
+    score = sum(item.points for item in items)
+    closed = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.status == "in_progress")
+        .values(
+            status="submitted", submitted_at=min(now, _latest_allowed(attempt, now)), score=score
+        )
+    ).rowcount
+    db.session.refresh(attempt)
+    return closed == 1
+
+
+def _latest_allowed(attempt: Attempt, now: datetime) -> datetime:
+    return attempt.deadline_at if attempt.deadline_at and now > attempt.deadline_at else now

@@ -1,0 +1,90 @@
+"""Configuration: code defaults → instance/config.py → FLASK_* environment variables.
+
+Tests pass a dict instead. DATABASE_URL (or FLASK_SQLALCHEMY_DATABASE_URI) chooses the database;
+the default is SQLite at instance/quizapp.sqlite.
+"""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask
+
+DEFAULT_SECRET_KEY = "dev"  # noqa: S105 - the value production refuses to start with
+SECRET_KEY_FILE = "secret_key"
+
+
+class Defaults:
+    SECRET_KEY = DEFAULT_SECRET_KEY
+    SQLALCHEMY_DATABASE_URI = ""  # filled in from the instance folder
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    SESSION_COOKIE_NAME = "__Host-session"
+    SESSION_COOKIE_SECURE = True  # Chromium and the test client accept it on http://127.0.0.1
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_REFRESH_EACH_REQUEST = True
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=2)  # idle lifetime
+    REMEMBER_COOKIE_DURATION = timedelta(hours=2)
+    WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
+    PASSWORD_HASH = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}  # OWASP minimum
+    LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
+    LOGIN_FAILURES_PER_ACCOUNT = 10
+    LOGIN_FAILURES_PER_IP = 50
+    ANSWER_GRACE_SECONDS = 5  # network slack after a time limit
+    HSTS = False
+    PAGE_SIZE = 20
+
+
+def configure(app: Flask, test_config: dict | None) -> None:
+    app.config.from_object(Defaults)
+    app.config["SQLALCHEMY_DATABASE_URI"] = (
+        f"sqlite:///{Path(app.instance_path) / 'quizapp.sqlite'}"
+    )
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        _load_secret_key(app)
+        app.config.from_prefixed_env()
+        database_url = os.environ.get("DATABASE_URL")
+        if database_url and "SQLALCHEMY_DATABASE_URI" not in _prefixed_keys():
+            app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_db_url(database_url)
+    else:
+        app.config.from_mapping(test_config)
+    app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_db_url(app.config["SQLALCHEMY_DATABASE_URI"])
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app))
+    _refuse_insecure_production(app)
+
+
+def _prefixed_keys() -> set[str]:
+    return {key.removeprefix("FLASK_") for key in os.environ if key.startswith("FLASK_")}
+
+
+def _normalise_db_url(url: str) -> str:
+    # Hosting platforms hand out postgres:// URLs; SQLAlchemy wants the psycopg 3 driver named.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
+    return url
+
+
+def _engine_options(app: Flask) -> dict:
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return {"connect_args": {"timeout": 15}}
+    return {"pool_pre_ping": True}
+
+
+def _load_secret_key(app: Flask) -> None:
+    path = Path(app.instance_path) / SECRET_KEY_FILE
+    if path.is_file():
+        app.config["SECRET_KEY"] = path.read_text().strip()
+
+
+def _refuse_insecure_production(app: Flask) -> None:
+    if app.debug or app.testing:
+        return
+    key = app.config.get("SECRET_KEY")
+    if not key or key == DEFAULT_SECRET_KEY or len(str(key)) < 16:
+        raise RuntimeError(
+            "quizapp refuses to start without a secret key. Create one with "
+            "`make secret` (writes instance/secret_key) or set FLASK_SECRET_KEY to a long "
+            "random value, e.g. python -c 'import secrets; print(secrets.token_hex(32))'."
+        )

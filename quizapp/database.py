@@ -1,0 +1,36 @@
+"""Engine set-up that survives concurrent web writes on SQLite (see SECURITY.md).
+
+WAL, synchronous=NORMAL, foreign keys and a busy timeout on every connection; writing requests
+open their transaction with BEGIN IMMEDIATE, so two writers queue instead of deadlocking.
+"""
+
+from flask import Flask, has_request_context, request
+from sqlalchemy import event
+
+from quizapp.models import db
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+def init_database(app: Flask) -> None:
+    db.init_app(app)
+    with app.app_context():
+        engine = db.engine
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
+    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+
+
+def _sqlite_begin(conn) -> None:
+    write = has_request_context() and request.method not in READ_METHODS
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

@@ -1,0 +1,82 @@
+"""The explainer: sections, timeline, map, glossary and sources."""
+
+from functools import lru_cache
+
+from flask import Blueprint, abort, render_template
+from sqlalchemy import select
+
+from quizapp import content_files
+from quizapp.core.markdown import render
+from quizapp.models import Quiz, Topic, db
+
+bp = Blueprint("learn", __name__)
+
+
+@lru_cache(maxsize=64)
+def _rendered(topic_id: int, updated_at, body: str):
+    # Keyed by the row's update time: an edited section renders afresh.
+    return render(body)
+
+
+def topics() -> list[Topic]:
+    return list(db.session.scalars(select(Topic).order_by(Topic.position)))
+
+
+@bp.get("/")
+def home():
+    return render_template("learn/home.html", topics=topics())
+
+
+@bp.get("/learn")
+def index():
+    items = [(t, _rendered(t.id, t.updated_at, t.body).minutes) for t in topics()]
+    return render_template("learn/index.html", items=items, total=sum(m for _, m in items))
+
+
+@bp.get("/learn/<slug>")
+def section(slug: str):
+    all_topics = topics()
+    position = next((i for i, t in enumerate(all_topics) if t.slug == slug), None)
+    if position is None:
+        abort(404)
+    topic = all_topics[position]
+    check = db.session.scalar(
+        select(Quiz.id).where(Quiz.slug == f"check-{slug}", Quiz.is_published)
+    )
+    return render_template(
+        "learn/section.html",
+        topic=topic,
+        rendered=_rendered(topic.id, topic.updated_at, topic.body),
+        previous=all_topics[position - 1] if position else None,
+        following=all_topics[position + 1] if position + 1 < len(all_topics) else None,
+        check_quiz_id=check,
+    )
+
+
+@bp.get("/learn/timeline")
+def timeline():
+    from quizapp.core.timeline import layout
+
+    return render_template(
+        "learn/timeline.html", eras=layout(content_files.timeline()), titles=_titles()
+    )
+
+
+@bp.get("/learn/map")
+def map_page():
+    return render_template("learn/map.html", places=content_files.map_places(), titles=_titles())
+
+
+@bp.get("/learn/glossary")
+def glossary():
+    terms = sorted(content_files.glossary(), key=lambda t: t["term"].casefold())
+    return render_template("learn/glossary.html", terms=terms, titles=_titles())
+
+
+@bp.get("/learn/sources")
+def sources():
+    return render_template("learn/sources.html", sources=content_files.sources(), titles=_titles())
+
+
+def _titles() -> dict[str, str]:
+    return dict(db.session.execute(select(Topic.slug, Topic.title)).tuples())

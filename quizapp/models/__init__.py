@@ -1,0 +1,29 @@
+"""Database models. Import models from here: `from quizapp.models import db, User, Question`."""
+
+from quizapp.models.accounts import LoginFailure, User
+from quizapp.models.base import Base, db, utcnow
+from quizapp.models.classes import Assignment, Membership, QuestionReport, ReviewItem, SchoolClass
+from quizapp.models.content import Article, ArticleRevision, Choice, Question, Topic
+from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, quiz_topic
+
+__all__ = [
+    "Article",
+    "ArticleRevision",
+    "Assignment",
+    "Attempt",
+    "AttemptItem",
+    "Base",
+    "Choice",
+    "LoginFailure",
+    "Membership",
+    "Question",
+    "QuestionReport",
+    "Quiz",
+    "ReviewItem",
+    "SchoolClass",
+    "Topic",
+    "User",
+    "db",
+    "quiz_topic",
+    "utcnow",
+]

@@ -1,0 +1,116 @@
+"""Quizzes, attempts and the items of an attempt's paper."""
+
+from datetime import datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from quizapp.models.base import db, utcnow
+from quizapp.models.content import Topic
+
+FEEDBACK_MODES = ("immediate", "at_end")
+
+quiz_topic = Table(
+    "quiz_topics",
+    db.metadata,
+    Column("quiz_id", ForeignKey("quizzes.id", ondelete="CASCADE"), primary_key=True),
+    Column("topic_id", ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Quiz(db.Model):
+    __tablename__ = "quizzes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str | None] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    kinds: Mapped[list] = mapped_column(JSON, default=list)  # empty = every kind
+    difficulties: Mapped[list] = mapped_column(JSON, default=list)  # empty = every level
+    topic_quotas: Mapped[dict] = mapped_column(JSON, default=dict)  # topic slug -> count
+    question_count: Mapped[int] = mapped_column(Integer, default=10)
+    shuffle: Mapped[bool] = mapped_column(Boolean, default=True)
+    feedback_mode: Mapped[str] = mapped_column(String(16), default="at_end")
+    time_limit_minutes: Mapped[int | None] = mapped_column(Integer)
+    max_attempts: Mapped[int | None] = mapped_column(Integer)
+    opens_at: Mapped[datetime | None] = mapped_column(DateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(DateTime)
+    is_published: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A quiz built from one article's approved generated questions.
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+    topics: Mapped[list[Topic]] = relationship(secondary=quiz_topic, order_by=Topic.position)
+
+
+class Attempt(db.Model):
+    __tablename__ = "attempts"
+    __table_args__ = (
+        # Concurrent starts cannot create two attempts with the same number.
+        UniqueConstraint("user_id", "quiz_id", "attempt_no"),
+        Index("ix_attempts_user_started", "user_id", "started_at"),
+        Index("ix_attempts_quiz_status", "quiz_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"))
+    attempt_no: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="in_progress")
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    deadline_at: Mapped[datetime | None] = mapped_column(DateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
+    score: Mapped[float | None] = mapped_column(Float)
+    max_score: Mapped[float] = mapped_column(Float, default=0)
+    # Client idempotency key: a retried start returns the same attempt.
+    client_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+
+    quiz: Mapped[Quiz] = relationship()
+    items: Mapped[list["AttemptItem"]] = relationship(
+        back_populates="attempt", order_by="AttemptItem.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def percent(self) -> float | None:
+        if self.score is None or not self.max_score:
+            return None
+        return round(100 * self.score / self.max_score, 1)
+
+
+class AttemptItem(db.Model):
+    """One question of an attempt's paper, with a snapshot of exactly what was shown."""
+
+    __tablename__ = "attempt_items"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL"), index=True
+    )
+    snapshot: Mapped[dict] = mapped_column(JSON)
+    response: Mapped[object | None] = mapped_column(JSON)
+    response_text: Mapped[str | None] = mapped_column(Text)
+    is_correct: Mapped[bool | None] = mapped_column(Boolean)
+    points: Mapped[float] = mapped_column(Float, default=0)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Bumped on each saved answer: a form rendered before the last save is stale.
+    version: Mapped[int] = mapped_column(Integer, default=0)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="items")

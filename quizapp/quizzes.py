@@ -1,0 +1,190 @@
+"""Taking a quiz: list, start, one question per page, answer, submit, result."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from quizapp.attempts import (
+    AttemptError,
+    close_if_expired,
+    finish,
+    quiz_is_open,
+    save_answer,
+    start_attempt,
+)
+from quizapp.core.review import describe_key, describe_response
+from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
+
+bp = Blueprint("quizzes", __name__)
+MAX_TOKEN = 64
+
+
+@bp.errorhandler(AttemptError)
+def attempt_error(error: AttemptError):
+    return render_template(
+        "quizzes/problem.html",
+        message=error.message,
+        attempt_id=request.view_args.get("attempt_id"),
+    ), error.status
+
+
+def _own_attempt(attempt_id: int) -> Attempt:
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.user_id != current_user.id:
+        abort(404)
+    return attempt
+
+
+def _item(attempt: Attempt, position: int) -> AttemptItem:
+    item = db.session.scalar(
+        select(AttemptItem).where(
+            AttemptItem.attempt_id == attempt.id, AttemptItem.position == position
+        )
+    )
+    if item is None:
+        abort(404)
+    return item
+
+
+@bp.get("/quizzes")
+def index():
+    now = utcnow()
+    quizzes = db.session.scalars(
+        select(Quiz).where(Quiz.is_published).order_by(Quiz.id).options(selectinload(Quiz.topics))
+    ).all()
+    return render_template(
+        "quizzes/index.html", quizzes=[q for q in quizzes if quiz_is_open(q, now)]
+    )
+
+
+@bp.get("/quizzes/<int:quiz_id>")
+def detail(quiz_id: int):
+    quiz = db.get_or_404(Quiz, quiz_id)
+    if not quiz_is_open(quiz, utcnow()):
+        abort(404)
+    return render_template("quizzes/detail.html", quiz=quiz)
+
+
+@bp.post("/quizzes/<int:quiz_id>/start")
+@login_required
+def start(quiz_id: int):
+    quiz = db.get_or_404(Quiz, quiz_id)
+    token = (request.form.get("client_token") or "")[:MAX_TOKEN] or None
+    try:
+        attempt = start_attempt(current_user, quiz, utcnow(), token)
+        db.session.commit()
+    except IntegrityError:  # a concurrent start won the race: continue that attempt
+        db.session.rollback()
+        attempt = start_attempt(current_user, quiz, utcnow(), token)
+    return redirect(url_for("quizzes.take", attempt_id=attempt.id), 303)
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@login_required
+def take(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if attempt.status != "in_progress":
+        return redirect(url_for("quizzes.result", attempt_id=attempt.id))
+    unanswered = next((i.position for i in attempt.items if i.answered_at is None), 1)
+    return redirect(url_for("quizzes.question", attempt_id=attempt.id, position=unanswered))
+
+
+@bp.get("/attempts/<int:attempt_id>/q/<int:position>")
+@login_required
+def question(attempt_id: int, position: int):
+    attempt = _own_attempt(attempt_id)
+    if attempt.status != "in_progress":
+        return redirect(url_for("quizzes.result", attempt_id=attempt.id))
+    if close_if_expired(attempt, utcnow()):
+        db.session.commit()
+        flash("Time is up. Your saved answers were submitted.", "info")
+        return redirect(url_for("quizzes.result", attempt_id=attempt.id))
+    return _render_question(attempt, _item(attempt, position))
+
+
+def _render_question(attempt: Attempt, item: AttemptItem, error: str = "", status: int = 200):
+    show_feedback = attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None
+    feedback = None
+    if show_feedback:
+        feedback = {
+            "right": describe_key(item.snapshot),
+            "yours": describe_response(item.snapshot, item.response),
+        }
+    total = len(attempt.items)
+    answered = sum(1 for i in attempt.items if i.answered_at is not None)
+    return render_template(
+        "quizzes/question.html",
+        attempt=attempt,
+        item=item,
+        error=error,
+        total=total,
+        answered=answered,
+        feedback=feedback,
+    ), status
+
+
+@bp.post("/attempts/<int:attempt_id>/answer")
+@login_required
+def answer(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    position = request.form.get("position", "")
+    item = _item(attempt, int(position)) if position.isdigit() and len(position) < 6 else abort(400)
+    if close_if_expired(attempt, utcnow()):
+        db.session.commit()
+        raise AttemptError(
+            "Time is up: this answer arrived after the time limit. "
+            "Your answers saved before it were submitted."
+        )
+    form = {key: request.form.getlist(key) for key in request.form}
+    result = save_answer(attempt, item, form, request.form.get("version", ""), utcnow())
+    if result.error:
+        return _render_question(attempt, item, result.error, 422)
+    db.session.commit()
+    if attempt.quiz.feedback_mode == "immediate":
+        return redirect(
+            url_for("quizzes.question", attempt_id=attempt.id, position=item.position), 303
+        )
+    return redirect(_next_url(attempt, item.position), 303)
+
+
+def _next_url(attempt: Attempt, position: int) -> str:
+    if position < len(attempt.items):
+        return url_for("quizzes.question", attempt_id=attempt.id, position=position + 1)
+    return url_for("quizzes.confirm", attempt_id=attempt.id)
+
+
+@bp.get("/attempts/<int:attempt_id>/finish")
+@login_required
+def confirm(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if attempt.status != "in_progress":
+        return redirect(url_for("quizzes.result", attempt_id=attempt.id))
+    return render_template("quizzes/confirm.html", attempt=attempt)
+
+
+@bp.post("/attempts/<int:attempt_id>/submit")
+@login_required
+def submit(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if not finish(attempt, utcnow()):
+        db.session.rollback()
+        raise AttemptError("This attempt was already submitted. Your result has not changed.")
+    db.session.commit()
+    return redirect(url_for("quizzes.result", attempt_id=attempt.id), 303)
+
+
+@bp.get("/attempts/<int:attempt_id>/result")
+@login_required
+def result(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if attempt.status == "in_progress":
+        raise AttemptError(
+            "Submit the attempt first: answers are shown after it is submitted.", 409
+        )
+    rows = [
+        (item, describe_response(item.snapshot, item.response), describe_key(item.snapshot))
+        for item in attempt.items
+    ]
+    return render_template("quizzes/result.html", attempt=attempt, rows=rows)

@@ -1,0 +1,108 @@
+"""Response headers, session rules and login throttling shared by every blueprint."""
+
+import secrets
+from datetime import datetime, timedelta
+from urllib.parse import urlsplit
+
+from flask import Flask, current_app, request, session
+from flask_login import LoginManager
+from sqlalchemy import delete, func, select
+
+from quizapp.models import LoginFailure, User, db, utcnow
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+PUBLIC_PREFIXES = ("/static/",)
+
+login_manager = LoginManager()
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Please log in to see that page."
+login_manager.login_message_category = "info"
+login_manager.session_protection = None  # the per-user session token does this job
+
+
+@login_manager.user_loader
+def load_user(value: str) -> User | None:
+    user_id, _, token = value.partition(":")
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    if user and user.is_active and secrets.compare_digest(user.session_token, token):
+        return user
+    return None
+
+
+def init_security(app: Flask) -> None:
+    login_manager.init_app(app)
+    app.after_request(security_headers)
+    app.before_request(_idle_session)
+
+
+def _idle_session() -> None:
+    # A permanent session expires after PERMANENT_SESSION_LIFETIME without a request.
+    session.permanent = True
+
+
+def security_headers(response):
+    response.headers.setdefault("Content-Security-Policy", CSP)
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+    response.headers["X-Frame-Options"] = "DENY"
+    if current_app.config.get("HSTS"):
+        response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+    if not request.path.startswith(PUBLIC_PREFIXES) and _is_private():
+        response.headers["Cache-Control"] = "no-store"
+        response.vary.add("Cookie")
+    return response
+
+
+def _is_private() -> bool:
+    return "_user_id" in session or request.method != "GET"
+
+
+def safe_next(target: str | None) -> str | None:
+    """`target` if it is a local path on this site, else None (no open redirects)."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
+
+
+def client_ip() -> str:
+    return (request.remote_addr or "unknown")[:64]
+
+
+def login_retry_after(username: str, ip: str, now: datetime | None = None) -> int:
+    """Seconds until this account and IP may try again; 0 when not throttled."""
+    now = now or utcnow()
+    config = current_app.config
+    since = now - config["LOGIN_FAILURE_WINDOW"]
+    waits = [
+        _retry_after(
+            LoginFailure.username == username.casefold(),
+            config["LOGIN_FAILURES_PER_ACCOUNT"],
+            since,
+        ),
+        _retry_after(LoginFailure.ip == ip, config["LOGIN_FAILURES_PER_IP"], since),
+    ]
+    return max(waits)
+
+
+def _retry_after(condition, limit: int, since: datetime) -> int:
+    count, oldest = db.session.execute(
+        select(func.count(), func.min(LoginFailure.created_at)).where(
+            condition, LoginFailure.created_at > since
+        )
+    ).one()
+    if count < limit:
+        return 0
+    window = current_app.config["LOGIN_FAILURE_WINDOW"]
+    return max(1, int((oldest + window - utcnow()) / timedelta(seconds=1)) + 1)
+
+
+def record_login_failure(username: str, ip: str) -> None:
+    db.session.add(LoginFailure(username=username.casefold()[:40], ip=ip))
+
+
+def clear_login_failures(username: str) -> None:
+    db.session.execute(delete(LoginFailure).where(LoginFailure.username == username.casefold()))

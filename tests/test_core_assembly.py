@@ -1,0 +1,138 @@
+"""Drawing papers and snapshots: deterministic per seed, quotas honoured, no key shown."""
+
+import json
+import random
+
+from quizapp.core.assembly import ChoiceData, QuestionData, draw_paper, make_snapshot
+from quizapp.core.review import describe_key, describe_response, regrade
+
+
+def bank(n_per_topic=5):
+    return [
+        QuestionData(
+            id=i * 10 + j,
+            kind="single",
+            prompt=f"Q{i}-{j}",
+            topic_slug=f"t{i}",
+            choices=(ChoiceData("right", True), ChoiceData("wrong"), ChoiceData("other")),
+        )
+        for i in range(3)
+        for j in range(n_per_topic)
+    ]
+
+
+def test_same_seed_same_paper_and_different_seeds_differ():
+    pool = bank()
+    first = draw_paper(pool, 6, random.Random(42))
+    assert first == draw_paper(list(reversed(pool)), 6, random.Random(42))
+    papers = {tuple(q.id for q in draw_paper(pool, 6, random.Random(seed))) for seed in range(20)}
+    assert len(papers) > 10
+
+
+def test_quotas_are_honoured_then_filled_from_the_rest():
+    paper = draw_paper(bank(), 6, random.Random(1), quotas={"t0": 4, "t2": 1})
+    topics = [q.topic_slug for q in paper]
+    assert len(paper) == 6 and len({q.id for q in paper}) == 6
+    assert topics.count("t0") >= 4 and topics.count("t2") >= 1
+
+
+def test_quota_larger_than_topic_and_count_larger_than_pool():
+    paper = draw_paper(bank(2), 10, random.Random(3), quotas={"t1": 5})
+    assert len(paper) == 6
+
+
+def test_without_shuffle_the_paper_is_in_bank_order():
+    paper = draw_paper(bank(), 5, random.Random(7), shuffle=False)
+    assert [q.id for q in paper] == sorted(q.id for q in paper)
+
+
+def test_snapshot_shows_no_key_and_grades_from_its_own_key():
+    question = bank()[0]
+    snapshot = make_snapshot(question, random.Random(5))
+    shown = json.dumps({"options": snapshot["options"]})
+    assert "correct" not in shown and "is_correct" not in shown
+    right = snapshot["key"]["correct"][0]
+    assert regrade(snapshot, right).is_correct
+    assert describe_key(snapshot) == "right"
+    assert describe_response(snapshot, right) == "right"
+    assert describe_response(snapshot, None) == "No answer"
+
+
+def test_option_ids_are_opaque_and_unique():
+    snapshot = make_snapshot(bank()[0], random.Random(9))
+    ids = [o["id"] for o in snapshot["options"]]
+    assert len(set(ids)) == 3 and all(len(i) == 10 for i in ids)
+
+
+def test_true_false_keeps_true_first():
+    question = QuestionData(
+        id=1,
+        kind="true_false",
+        prompt="p",
+        choices=(ChoiceData("True", False), ChoiceData("False", True)),
+    )
+    snapshot = make_snapshot(question, random.Random(0))
+    assert [o["text"] for o in snapshot["options"]] == ["True", "False"]
+    assert describe_key(snapshot) == "False"
+
+
+def test_ordering_is_never_shown_in_the_right_order():
+    question = QuestionData(
+        id=1,
+        kind="ordering",
+        prompt="p",
+        choices=tuple(ChoiceData(t, True) for t in ("a", "b", "c")),
+    )
+    for seed in range(30):
+        snapshot = make_snapshot(question, random.Random(seed), shuffle=False)
+        assert [o["id"] for o in snapshot["options"]] != snapshot["key"]["order"]
+        assert describe_key(snapshot) == "a → b → c"
+        assert regrade(snapshot, snapshot["key"]["order"]).is_correct
+
+
+def test_matching_pairs_and_answers_sorted_alphabetically():
+    question = QuestionData(
+        id=1,
+        kind="matching",
+        prompt="p",
+        choices=(
+            ChoiceData("TTP", True, match_text="Pakistani Taliban"),
+            ChoiceData("BLA", True, match_text="Baloch separatists"),
+        ),
+    )
+    snapshot = make_snapshot(question, random.Random(0))
+    assert [a["text"] for a in snapshot["answers"]] == ["Baloch separatists", "Pakistani Taliban"]
+    assert describe_key(snapshot) == "TTP → Pakistani Taliban; BLA → Baloch separatists"
+    wrong = {p: snapshot["answers"][0]["id"] for p in snapshot["key"]["pairs"]}
+    assert regrade(snapshot, wrong).points == 0.5
+    assert "TTP → Baloch separatists" in describe_response(snapshot, wrong)
+
+
+def test_text_and_numeric_snapshots():
+    short = make_snapshot(
+        QuestionData(id=1, kind="short_text", prompt="p", accepted=("Torkham",)), random.Random(0)
+    )
+    assert describe_key(short) == "Torkham" and describe_response(short, "x") == "x"
+    numeric = make_snapshot(
+        QuestionData(id=2, kind="numeric", prompt="p", numeric_answer=2600, tolerance=100),
+        random.Random(0),
+    )
+    assert describe_key(numeric) == "2600 (± 100)"
+    assert describe_response(numeric, 2650.0) == "2650"
+    exact = make_snapshot(
+        QuestionData(id=3, kind="numeric", prompt="p", numeric_answer=1893), random.Random(0)
+    )
+    assert describe_key(exact) == "1893"
+
+
+def test_multiple_describe():
+    question = QuestionData(
+        id=1,
+        kind="multiple",
+        prompt="p",
+        choices=(ChoiceData("a", True), ChoiceData("b", True), ChoiceData("c")),
+    )
+    snapshot = make_snapshot(question, random.Random(0), shuffle=False)
+    ids = [o["id"] for o in snapshot["options"]]
+    assert describe_key(snapshot) == "a, b"
+    assert describe_response(snapshot, ids[:2]) == "a, b"

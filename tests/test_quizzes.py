@@ -3,11 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from attempt_helpers import answer, attempt, items, right_form, start, wrong_form
-from conftest import quiz_id
 from sqlalchemy import func, select
 
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
+
+from attempt_helpers import answer, attempt, items, right_form, start, wrong_form
+from conftest import quiz_id
 
 
 def test_anonymous_can_browse_but_must_log_in_to_start(client, app):

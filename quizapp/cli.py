@@ -4,6 +4,7 @@ import sys
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from quizapp.models import User, db
@@ -14,6 +15,7 @@ from quizapp.seeding import seed_all
 
 @click.command("seed")
 @click.option("--update", is_flag=True, help="Overwrite seeded rows with the content files.")
+@with_appcontext
 def seed_command(update: bool) -> None:
     """Load explainer sections, the question bank and quizzes (safe to run again)."""
     reports = seed_all(update)
@@ -25,6 +27,7 @@ def seed_command(update: bool) -> None:
 @click.command("create-user")
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), default="student", show_default=True)
+@with_appcontext
 def create_user_command(username: str, role: str) -> None:
     """Create an account. The password is prompted for, or read from standard input."""
     username = username.strip().lower()

@@ -43,6 +43,13 @@ _ATTRIBUTES = {"*": {"id"}, "a": {"href", "title"}, "abbr": {"title"}, "th": {"s
 _BLOCK_WITHOUT_ID = re.compile(r"<(p|li|blockquote)>")
 _ID = re.compile(r'\sid="([^"]+)"')
 _WORD = re.compile(r"\w+")
+# "Text … {: #id }" at the end of a paragraph or list-item line: attr_list wants it on a line
+# of its own, indented like the block's content.
+_TRAILING_ATTRS = re.compile(
+    r"^(?P<quote>(?:>\s?)*)(?P<marker>[ \t]*(?:[-*+]|\d+\.)[ \t]+)?(?P<text>[^#\n].*?\S)"
+    r"[ \t]+(?P<attrs>\{:[^}\n]*\})[ \t]*$",
+    re.MULTILINE,
+)
 WORDS_PER_MINUTE = 200
 
 
@@ -58,9 +65,22 @@ def _number_blocks(html: str) -> str:
     return _BLOCK_WITHOUT_ID.sub(lambda m: f'<{m.group(1)} id="p-{next(counter)}">', html)
 
 
+def _attrs_on_own_line(text: str) -> str:
+    def move(match: re.Match) -> str:
+        quote, marker = match["quote"], match["marker"] or ""
+        indent = " " * 4 if marker else ""
+        return f"{quote}{marker}{match['text']}\n{quote}{indent}{match['attrs']}"
+
+    return _TRAILING_ATTRS.sub(move, text)
+
+
 def render(text: str) -> Rendered:
     """Render Markdown to safe HTML; report the ids it carries and a reading time."""
-    raw = md.markdown(text, extensions=["attr_list", "tables", "sane_lists"], output_format="html")
+    raw = md.markdown(
+        _attrs_on_own_line(text),
+        extensions=["attr_list", "tables", "sane_lists"],
+        output_format="html",
+    )
     clean = nh3.clean(
         _number_blocks(raw),
         tags=_TAGS,

@@ -1,0 +1,233 @@
+"""Statistics for score history, gradebooks and item analysis, from aggregates the database made.
+
+The database groups and sums (one row per quiz, section or question); these functions turn those
+sums into shares, discrimination indices, statuses and plain-language flags.
+"""
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from quizapp.core.review import describe_response
+
+CHOICE_KINDS = ("single", "true_false", "multiple")
+LABEL_SEPARATOR = "\n"
+SMALL_SAMPLE = 10
+MASTERY_WINDOW = 10  # the last answers per section that mastery looks at
+MIN_MASTERY_EVIDENCE = 3
+HARD, EASY, WEAK = 0.3, 0.9, 0.2
+
+
+def response_text(snapshot: Mapping, response: object) -> str | None:
+    """How an answer is stored for reports: chosen option texts one per line, else as shown.
+
+    Option ids are random per attempt; their texts are what item analysis can count.
+    """
+    if response is None:
+        return None
+    if snapshot["kind"] not in CHOICE_KINDS:
+        return describe_response(snapshot, response)
+    chosen = response if isinstance(response, list) else [response]
+    texts = {option["id"]: option["text"] for option in snapshot["options"]}
+    return LABEL_SEPARATOR.join(sorted(texts[i] for i in chosen if i in texts))
+
+
+def share(part: float, whole: float) -> float | None:
+    """`part / whole`, or None when there is nothing to divide by."""
+    return part / whole if whole else None
+
+
+def as_percent(fraction: float | None) -> float | None:
+    return None if fraction is None else round(100 * fraction, 1)
+
+
+# --- Mastery per explainer section -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mastery:
+    slug: str
+    title: str
+    answered: int
+    right: int
+    percent: float
+    level: str
+
+
+def mastery_level(answered: int, fraction: float) -> str:
+    if answered < MIN_MASTERY_EVIDENCE:
+        return "Too few answers yet"
+    if fraction >= 0.8:
+        return "Secure"
+    if fraction >= 0.5:
+        return "Getting there"
+    return "Needs work"
+
+
+def mastery(rows: Sequence[tuple[str, str | None, int, int]]) -> list[Mastery]:
+    """Sections from (slug, title, answered, right) rows, weakest first."""
+    result = [
+        Mastery(
+            slug,
+            title or slug,
+            answered,
+            right,
+            round(100 * right / answered, 1),
+            mastery_level(answered, right / answered),
+        )
+        for slug, title, answered, right in rows
+        if slug and answered
+    ]
+    return sorted(result, key=lambda m: (m.percent, m.title))
+
+
+# --- Gradebook ---------------------------------------------------------------------------------
+
+
+def assignment_status(
+    due_at: datetime | None, first_submitted_at: datetime | None, now: datetime
+) -> str:
+    """done | late (first submitted after the due date) | missing (due date passed) | to do."""
+    if first_submitted_at is not None:
+        return "late" if due_at is not None and first_submitted_at > due_at else "done"
+    return "missing" if due_at is not None and now > due_at else "to do"
+
+
+# --- Item analysis -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemSums:
+    """Per-question sums over submitted attempts. `x` is the attempt's score on the *other*
+    questions as a fraction (the rest score), so an item is not correlated with itself."""
+
+    n: int
+    n_right: int
+    sum_x: float
+    sum_x2: float
+    sum_x_right: float
+
+
+@dataclass(frozen=True)
+class OptionCount:
+    text: str
+    is_correct: bool
+    count: int
+    percent: float | None
+    is_former: bool = False  # chosen in the past, no longer an option of the question
+
+
+@dataclass(frozen=True)
+class ItemReport:
+    question_id: int
+    prompt: str
+    n: int
+    facility: float | None
+    discrimination: float | None
+    options: tuple[OptionCount, ...]
+    unanswered: int
+    flags: tuple[str, ...]
+
+
+def point_biserial(sums: ItemSums) -> float | None:
+    """Correlation between getting this item right and the rest score; None when undefined."""
+    n, k = sums.n, sums.n_right
+    if k == 0 or k == n:
+        return None
+    mean = sums.sum_x / n
+    variance = sums.sum_x2 / n - mean * mean
+    if variance <= 1e-12:
+        return None
+    mean_right = sums.sum_x_right / k
+    mean_wrong = (sums.sum_x - sums.sum_x_right) / (n - k)
+    p = k / n
+    return round((mean_right - mean_wrong) / math.sqrt(variance) * math.sqrt(p * (1 - p)), 2)
+
+
+def option_counts(
+    choices: Sequence[tuple[str, bool]], groups: Sequence[tuple[str, int]], n: int
+) -> tuple[tuple[OptionCount, ...], int]:
+    """How often each option was chosen, from (stored response, count) groups; and how many
+    attempts left the item unanswered."""
+    counts: dict[str, int] = {text: 0 for text, _ in choices}
+    answered = 0
+    for labels, count in groups:
+        answered += count
+        for label in labels.split(LABEL_SEPARATOR) if labels else ():
+            counts[label] = counts.get(label, 0) + count
+    correct = {text for text, is_correct in choices if is_correct}
+    current = {text for text, _ in choices}
+    options = tuple(
+        OptionCount(text, text in correct, count, as_percent(share(count, n)), text not in current)
+        for text, count in counts.items()
+    )
+    return options, n - answered
+
+
+def item_flags(
+    facility: float | None, discrimination: float | None, options: Sequence[OptionCount]
+) -> tuple[str, ...]:
+    """Plain-language warnings about one question."""
+    flags = []
+    if facility is not None and facility == 0:
+        flags.append("No one got this right: check the key and the wording.")
+    elif facility is not None and facility < HARD:
+        flags.append("Hard: fewer than 3 in 10 students got it right.")
+    elif facility is not None and facility > EASY:
+        flags.append("Very easy: more than 9 in 10 got it right, so it tells you little.")
+    if discrimination is not None and discrimination < 0:
+        flags.append("Strong students miss this more often than weak ones: check the key.")
+    elif discrimination is not None and discrimination < WEAK:
+        flags.append("Weak discrimination: strong and weak students do about as well on it.")
+    flags += _option_flags(options)
+    return tuple(flags)
+
+
+def _option_flags(options: Sequence[OptionCount]) -> list[str]:
+    key_best = max((o.count for o in options if o.is_correct), default=None)
+    flags = []
+    for option in options:
+        if option.is_correct or option.is_former:
+            continue
+        if option.count == 0:
+            flags.append(f"No one chose the distractor “{option.text}”: it is not doing its job.")
+        elif key_best is not None and option.count > key_best:
+            flags.append(
+                f"More students chose “{option.text}” than the right answer: "
+                "is it arguably right, or is the question unclear?"
+            )
+    return flags
+
+
+def analyse_item(
+    question_id: int,
+    prompt: str,
+    sums: ItemSums,
+    choices: Sequence[tuple[str, bool]],
+    groups: Sequence[tuple[str, int]],
+) -> ItemReport:
+    """Facility, discrimination, option counts and flags for one question of a quiz."""
+    facility = share(sums.n_right, sums.n)
+    discrimination = point_biserial(sums)
+    options, unanswered = option_counts(choices, groups, sums.n) if choices else ((), 0)
+    return ItemReport(
+        question_id=question_id,
+        prompt=prompt,
+        n=sums.n,
+        facility=as_percent(facility),
+        discrimination=discrimination,
+        options=options,
+        unanswered=unanswered,
+        flags=item_flags(facility, discrimination, options),
+    )
+
+
+def sample_caveat(attempts: int) -> str:
+    """A warning when there are too few attempts for the numbers to mean much ("" otherwise)."""
+    if attempts >= SMALL_SAMPLE:
+        return ""
+    return (
+        f"Only {attempts} submitted attempt{'s' if attempts != 1 else ''} so far: with fewer "
+        f"than {SMALL_SAMPLE}, treat these numbers as hints, not verdicts."
+    )

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from quizapp import content_files
 from quizapp.core.markdown import render
+from quizapp.core.timeline import layout
 from quizapp.models import Quiz, Topic, db
 
 bp = Blueprint("learn", __name__)
@@ -55,8 +56,6 @@ def section(slug: str):
 
 @bp.get("/learn/timeline")
 def timeline():
-    from quizapp.core.timeline import layout
-
     return render_template(
         "learn/timeline.html", eras=layout(content_files.timeline()), titles=_titles()
     )
@@ -79,4 +78,4 @@ def sources():
 
 
 def _titles() -> dict[str, str]:
-    return dict(db.session.execute(select(Topic.slug, Topic.title)).tuples())
+    return {slug: title for slug, title in db.session.execute(select(Topic.slug, Topic.title))}

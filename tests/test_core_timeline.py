@@ -109,12 +109,17 @@ def test_eras_without_events_are_left_out_and_early_events_join_the_first_era():
     assert [(era.title, era.label) for era in eras] == [("A", "1880"), ("C", "2025")]
 
 
-def test_gap_markers_count_empty_years_and_ignore_short_gaps():
+def test_gap_markers_count_years_since_the_previous_event_and_ignore_short_gaps():
     events = [("1893", "a"), ("1919", "b"), ("1947", "c"), ("1949", "d"), ("1979", "e")]
     eras = layout(events, min_gap=5)
     gaps = [e.gap_before for era in eras for e in era.events]
-    assert gaps == [0, 25, 27, 0, 29]
-    assert [era.gap_before for era in eras] == [0, 29]
+    assert gaps == [0, 26, 28, 0, 30]
+    assert [era.gap_before for era in eras] == [0, 30]
+
+
+def test_default_gap_threshold_is_six_years():
+    events = [("1989-02-15", "a"), ("1994", "b"), ("2001-10-07", "c")]
+    assert [e.gap_before for era in layout(events) for e in era.events] == [0, 0, 7]
 
 
 def test_position_runs_from_zero_to_one_across_an_era_by_date():

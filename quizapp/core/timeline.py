@@ -2,7 +2,7 @@
 
 Dates may be a year ("1994"), a month ("2017-03") or a day ("1893-11-12"). The result is a
 tuple of eras for a vertical timeline; each event knows its place in the whole timeline and
-in its era, and how many empty years come before it, so the page can show a gap marker.
+in its era, and how long after the previous event it comes, so the page can mark long gaps.
 """
 
 import bisect
@@ -38,7 +38,7 @@ class TimelineEvent:
     topic: str
     index: int  # 0-based position in the whole timeline
     position: float  # 0.0 at the era's first event, 1.0 at its last, by date
-    gap_before: int  # empty years since the previous event, when at least min_gap
+    gap_before: int  # years since the previous event's year when at least min_gap, else 0
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _place(items: list[dict], min_gap: int) -> list[TimelineEvent]:
     out, previous_year = [], None
     for index, item in enumerate(items):
         day, precision = item["sort_date"], item["precision"]
-        skipped = 0 if previous_year is None else day.year - previous_year - 1
+        gap = 0 if previous_year is None else day.year - previous_year
         out.append(
             TimelineEvent(
                 date=str(item["date"]),
@@ -100,7 +100,7 @@ def _place(items: list[dict], min_gap: int) -> list[TimelineEvent]:
                 topic=item.get("topic", ""),
                 index=index,
                 position=0.0,
-                gap_before=skipped if skipped >= min_gap else 0,
+                gap_before=gap if gap >= min_gap else 0,
             )
         )
         previous_year = day.year
@@ -119,7 +119,7 @@ def _era(title: str, events: list[TimelineEvent]) -> Era:
 def layout(
     events: Iterable[Mapping | Sequence],
     eras: Sequence[tuple[int, str]] = ERAS,
-    min_gap: int = 5,
+    min_gap: int = 6,
 ) -> tuple[Era, ...]:
     """Events (dicts, or tuples of date, title, label, text, topic) ordered and grouped by era.
 

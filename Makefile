@@ -33,7 +33,21 @@ lint: install
 security: install
 	$(BIN)/bandit -q -c pyproject.toml -r quizapp
 
-test: install lint security
+# axe-core for the browser accessibility checks, from the npm registry into a git-ignored
+# folder; a no-op once it is there. Without npm or a network it says so and `make test` goes on:
+# the checks then skip, except in CI (QUIZAPP_REQUIRE_BROWSER=1), where they fail.
+AXE_VERSION := 4.14.1
+AXE_JS := .browser-deps/node_modules/axe-core/axe.min.js
+
+browser-deps: $(AXE_JS)
+
+$(AXE_JS):
+	@command -v npm >/dev/null \
+	  && npm install --prefix .browser-deps --no-save --no-audit --no-fund --loglevel=error \
+	    --fetch-retries=1 --fetch-timeout=30000 axe-core@$(AXE_VERSION) \
+	  || echo "axe-core not installed: the browser accessibility checks will be skipped"
+
+test: install lint security browser-deps
 	$(BIN)/python -m pytest
 
 loadtest: install
@@ -43,4 +57,4 @@ bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage htmlcov
+	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage htmlcov .browser-deps

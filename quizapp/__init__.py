@@ -25,9 +25,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     init_security(app)
     init_errors(app)
 
-    from quizapp import admin, auth, cli, history, learn, quizzes
+    from quizapp import admin, auth, classes, cli, history, learn, quizzes
 
-    for blueprint in (auth.bp, learn.bp, quizzes.bp, history.bp, admin.bp):
+    for blueprint in (auth.bp, learn.bp, quizzes.bp, history.bp, classes.bp, admin.bp):
         app.register_blueprint(blueprint)
     cli.init_cli(app)
     app.context_processor(lambda: {"nav_endpoints": app.view_functions})

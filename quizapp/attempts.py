@@ -8,11 +8,13 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import func, select, update
 
+from quizapp import faults
 from quizapp.bank import quiz_pool
-from quizapp.core.assembly import draw_paper, make_snapshot
+from quizapp.core.assembly import QuestionData, draw_paper, make_snapshot
 from quizapp.core.grading import parse_response
 from quizapp.core.review import regrade
 from quizapp.models import Attempt, AttemptItem, Quiz, User, db
+from quizapp.practice import record_submission
 
 
 class AttemptError(Exception):
@@ -48,6 +50,8 @@ def start_attempt(
     user: User, quiz: Quiz, now: datetime, client_token: str | None = None
 ) -> Attempt:
     """The attempt to continue: an open one, or a new paper drawn for this attempt."""
+    if not faults.idempotent_starts():  # the load test's negative control only
+        return _new_attempt(user, quiz, now, _attempts_used(user, quiz) + 1, None)
     if client_token:
         existing = db.session.scalar(select(Attempt).where(Attempt.client_token == client_token))
         if existing is not None:
@@ -59,7 +63,14 @@ def start_attempt(
         return existing
     if not quiz_is_open(quiz, now):
         raise AttemptError("This quiz is not open.", 404)
-    used = (
+    used = _attempts_used(user, quiz)
+    if quiz.max_attempts is not None and used >= quiz.max_attempts:
+        raise AttemptError("You have used all your attempts at this quiz.", 409)
+    return _new_attempt(user, quiz, now, used + 1, client_token)
+
+
+def _attempts_used(user: User, quiz: Quiz) -> int:
+    return (
         db.session.scalar(
             select(func.count())
             .select_from(Attempt)
@@ -67,9 +78,6 @@ def start_attempt(
         )
         or 0
     )
-    if quiz.max_attempts is not None and used >= quiz.max_attempts:
-        raise AttemptError("You have used all your attempts at this quiz.", 409)
-    return _new_attempt(user, quiz, now, used + 1, client_token)
 
 
 def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
@@ -164,8 +172,47 @@ def finish(attempt: Attempt, now: datetime) -> bool:
         )
     ).rowcount
     db.session.refresh(attempt)
+    if closed == 1:
+        record_submission(attempt.user_id, items, now)
     return closed == 1
 
 
 def _latest_allowed(attempt: Attempt, now: datetime) -> datetime:
     return attempt.deadline_at if attempt.deadline_at and now > attempt.deadline_at else now
+
+
+def start_practice_attempt(
+    user: User, quiz: Quiz, paper: list[QuestionData], now: datetime
+) -> Attempt:
+    """Continue the open practice attempt, or start one on `paper` (the questions due today).
+
+    Practice uses a hidden quiz, so the open/published rules of `start_attempt` do not apply.
+    """
+    existing = open_attempt(user, quiz)
+    if existing is not None:
+        return existing
+    if not paper:
+        raise AttemptError("Nothing is due for practice today. Come back tomorrow.", 409)
+    used = db.session.scalar(
+        select(func.count())
+        .select_from(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id)
+    )
+    seed = secrets.randbits(31)
+    rng = random.Random(seed)
+    paper = list(paper)
+    rng.shuffle(paper)
+    attempt = Attempt(
+        user_id=user.id,
+        quiz_id=quiz.id,
+        attempt_no=(used or 0) + 1,
+        seed=seed,
+        started_at=now,
+        max_score=float(len(paper)),
+    )
+    attempt.items = [
+        AttemptItem(position=i, question_id=q.id, snapshot=make_snapshot(q, rng))
+        for i, q in enumerate(paper, 1)
+    ]
+    db.session.add(attempt)
+    return attempt

@@ -1,32 +1,86 @@
-"""A student's own score history."""
+"""A student's own progress: scores over time, mastery, practice of mistakes, question reports."""
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import select
 
-from quizapp.models import Attempt, db
+from quizapp.attempts import AttemptError, start_practice_attempt
+from quizapp.forms import ReportForm
+from quizapp.models import Attempt, AttemptItem, QuestionReport, db, utcnow
+from quizapp.practice import due_paper, due_summary, practice_quiz
+from quizapp.progress import attempts_page, student_progress
 
 bp = Blueprint("history", __name__)
+
+
+def _page_arg() -> int:
+    page = request.args.get("page", "1")
+    return max(1, int(page)) if page.isdigit() and len(page) < 6 else 1
 
 
 @bp.get("/history")
 @login_required
 def index():
-    page = request.args.get("page", "1")
-    page = int(page) if page.isdigit() and len(page) < 6 else 1
-    size = current_app.config["PAGE_SIZE"]
-    mine = Attempt.user_id == current_user.id
-    total = db.session.scalar(select(func.count()).select_from(Attempt).where(mine))
-    attempts = db.session.scalars(
-        select(Attempt)
-        .where(mine)
-        .options(joinedload(Attempt.quiz))
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
-        .limit(size)
-        .offset((page - 1) * size)
-    ).all()
-    pages = max(1, -(-total // size))
+    page, size = _page_arg(), current_app.config["PAGE_SIZE"]
+    attempts, total = attempts_page(current_user.id, page, size)
     return render_template(
-        "history/index.html", attempts=attempts, page=page, pages=pages, total=total
+        "history/index.html",
+        progress=student_progress(current_user.id, "My scores over time"),
+        due=due_summary(current_user.id, utcnow()),
+        attempts=attempts,
+        page=page,
+        pages=max(1, -(-total // size)),
+        total=total,
     )
+
+
+@bp.post("/history/practice")
+@login_required
+def practice():
+    now = utcnow()
+    try:
+        quiz = practice_quiz()
+        attempt = start_practice_attempt(current_user, quiz, due_paper(current_user.id, now), now)
+    except AttemptError as error:
+        db.session.rollback()
+        flash(error.message, "info")
+        return redirect(url_for("history.index"), 303)
+    db.session.commit()
+    return redirect(url_for("quizzes.take", attempt_id=attempt.id), 303)
+
+
+def _own_submitted_item(item_id: int) -> AttemptItem:
+    item = db.session.scalar(
+        select(AttemptItem)
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .where(AttemptItem.id == item_id, Attempt.user_id == current_user.id)
+    )
+    if item is None:
+        abort(404)
+    if item.attempt.status != "submitted":
+        abort(409)
+    return item
+
+
+@bp.post("/history/items/<int:item_id>/report")
+@login_required
+def report(item_id: int):
+    item = _own_submitted_item(item_id)
+    form = ReportForm()
+    if item.question_id is None:
+        flash("That question has been removed from the bank, so it cannot be reported.", "error")
+    elif not form.validate_on_submit():
+        flash("Say what is wrong with the question, in up to 1000 characters.", "error")
+    else:
+        db.session.add(
+            QuestionReport(
+                question_id=item.question_id,
+                user_id=current_user.id,
+                attempt_item_id=item.id,
+                message=form.message.data,
+            )
+        )
+        db.session.commit()
+        flash("Thank you: your report was sent to the teachers.", "success")
+    target = url_for("quizzes.result", attempt_id=item.attempt_id, _anchor=f"item-{item.position}")
+    return redirect(target, 303)

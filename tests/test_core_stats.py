@@ -11,6 +11,7 @@ from quizapp.core.stats import (
     analyse_item,
     as_percent,
     assignment_status,
+    duration_minutes,
     item_flags,
     mastery,
     mastery_level,
@@ -60,6 +61,13 @@ def test_response_text(snapshot, response, stored):
 def test_share_and_percent():
     assert share(1, 4) == 0.25 and share(3, 0) is None
     assert as_percent(2 / 3) == 66.7 and as_percent(None) is None
+
+
+def test_duration_minutes():
+    start = datetime(2026, 3, 1, 10, 0, 0)
+    assert duration_minutes(start, None) is None
+    assert duration_minutes(start, start + timedelta(seconds=59)) == 0
+    assert duration_minutes(start, start + timedelta(minutes=12, seconds=30)) == 12
 
 
 # --- mastery -----------------------------------------------------------------------------------

@@ -42,6 +42,13 @@ def as_percent(fraction: float | None) -> float | None:
     return None if fraction is None else round(100 * fraction, 1)
 
 
+def duration_minutes(started_at: datetime, submitted_at: datetime | None) -> int | None:
+    """Whole minutes an attempt took (None while it is open)."""
+    if submitted_at is None:
+        return None
+    return int((submitted_at - started_at).total_seconds() // 60)
+
+
 # --- Mastery per explainer section -------------------------------------------------------------
 
 

@@ -1,0 +1,37 @@
+"""CSV cells: readable values, and no formulas smuggled into a teacher's spreadsheet."""
+
+from datetime import datetime
+
+import pytest
+
+from quizapp.core.export import csv_cell, csv_row
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (None, ""),
+        (True, "yes"),
+        (False, "no"),
+        (7, "7"),
+        (0.5, "0.5"),
+        (66.666666, "66.67"),
+        (3.0, "3"),
+        (datetime(2026, 2, 27, 9, 5, 1, 999), "2026-02-27T09:05:01Z"),
+        ("Durand Line", "Durand Line"),
+        ("Chaman\nTorkham", "Chaman | Torkham"),
+        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ("+1+2", "'+1+2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tcmd", "'\tcmd"),
+        ("-3", "-3"),
+        ("-12.5", "-12.5"),
+        ("-3+cmd", "'-3+cmd"),
+    ],
+)
+def test_csv_cell(value, cell):
+    assert csv_cell(value) == cell
+
+
+def test_csv_row():
+    assert csv_row([1, "a", None, False]) == ["1", "a", "", "no"]

@@ -4,9 +4,12 @@ WAL, synchronous=NORMAL, foreign keys and a busy timeout on every connection; wr
 open their transaction with BEGIN IMMEDIATE, so two writers queue instead of deadlocking.
 """
 
+import time
+
 from flask import Flask, has_request_context, request
 from sqlalchemy import event
 
+from quizapp import faults
 from quizapp.models import db
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -19,6 +22,9 @@ def init_database(app: Flask) -> None:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
+        delays = faults.commit_delays()
+        if delays:
+            _inject_commit_delays(app, engine, *delays)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -32,5 +38,24 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def _sqlite_begin(conn) -> None:
-    write = has_request_context() and request.method not in READ_METHODS
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if _writing_request() else "BEGIN")
+
+
+def _writing_request() -> bool:
+    return has_request_context() and request.method not in READ_METHODS
+
+
+def _inject_commit_delays(app: Flask, engine, before: float, after: float) -> None:
+    """Load-test only (see quizapp/faults.py): sleep around the COMMIT of writing requests."""
+
+    def before_commit(_conn) -> None:
+        if _writing_request():
+            time.sleep(before)
+
+    def after_request(response):
+        if request.method not in READ_METHODS:
+            time.sleep(after)
+        return response
+
+    event.listen(engine, "commit", before_commit)
+    app.after_request(after_request)

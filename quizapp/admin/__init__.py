@@ -22,3 +22,6 @@ def require_teacher():
 @bp.get("/")
 def index():
     return render_template("admin/index.html")
+
+
+from quizapp.admin import users  # noqa: E402, F401

@@ -2,7 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from quizapp.core.classes import DEFAULT_VALID_DAYS
 
@@ -13,10 +13,18 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def _id(value) -> int:
+    """A submitted id, or 0 (never a valid choice) when it is not a number."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
 class ValidDaysMixin:
     valid_days = IntegerField(
         "Join code valid for (days)",
-        [DataRequired(), NumberRange(1, MAX_VALID_DAYS)],
+        [InputRequired(), NumberRange(1, MAX_VALID_DAYS)],
         default=DEFAULT_VALID_DAYS,
         description=f"1 to {MAX_VALID_DAYS} days. You can make a new code at any time.",
     )
@@ -31,7 +39,7 @@ class JoinCodeForm(ValidDaysMixin, FlaskForm):
 
 
 class AssignForm(FlaskForm):
-    quiz = SelectField("Quiz", coerce=int, validate_choice=True)
+    quiz = SelectField("Quiz", coerce=_id, validate_choice=True)
     due_at = DateTimeLocalField(
         "Due (UTC)",
         [Optional()],

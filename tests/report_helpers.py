@@ -1,13 +1,14 @@
 """Helpers for progress and report tests: whole attempts in one call, and counting queries."""
 
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 
-from quizapp.models import db
+from quizapp.models import Assignment, Membership, SchoolClass, User, db, utcnow
 
 from attempt_helpers import answer, items, right_form, start, wrong_form
-from conftest import quiz_id
+from conftest import PASSWORD_HASH, quiz_id
 
 TRANSACTION_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")
 
@@ -42,3 +43,41 @@ def count_queries(app):
         yield counter
     finally:
         event.remove(engine, "before_cursor_execute", listener)
+
+
+def user_id(app, username: str) -> int:
+    with app.app_context():
+        return db.session.scalar(select(User.id).where(User.username == username))
+
+
+def add_user(app, username: str, role: str = "teacher") -> None:
+    with app.app_context():
+        db.session.add(User(username=username, role=role, password_hash=PASSWORD_HASH))
+        db.session.commit()
+
+
+def make_class(
+    app,
+    teacher: str = "tess",
+    members: tuple[str, ...] = ("alice",),
+    quizzes: tuple[tuple[int, datetime | None], ...] = (),
+    code: str = "ABCD2345",
+    expires_at: datetime | None = None,
+) -> int:
+    """A class straight in the database: its teacher, students and assigned quizzes."""
+    with app.app_context():
+        school_class = SchoolClass(
+            name=f"Class {code}",
+            teacher_id=db.session.scalar(select(User.id).where(User.username == teacher)),
+            join_code=code,
+            join_code_expires_at=expires_at or utcnow() + timedelta(days=14),
+        )
+        db.session.add(school_class)
+        db.session.flush()
+        for name in members:
+            member_id = db.session.scalar(select(User.id).where(User.username == name))
+            db.session.add(Membership(class_id=school_class.id, user_id=member_id))
+        for quiz, due_at in quizzes:
+            db.session.add(Assignment(class_id=school_class.id, quiz_id=quiz, due_at=due_at))
+        db.session.commit()
+        return school_class.id

@@ -7,6 +7,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from quizapp.cli_questions import questions_cli
 from quizapp.models import User, db
 from quizapp.models.accounts import ROLES
 from quizapp.passwords import hash_password, password_problem
@@ -46,5 +47,5 @@ def create_user_command(username: str, role: str) -> None:
 
 
 def init_cli(app: Flask) -> None:
-    for command in (seed_command, create_user_command):
+    for command in (seed_command, create_user_command, questions_cli):
         app.cli.add_command(command)

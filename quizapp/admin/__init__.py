@@ -24,4 +24,12 @@ def index():
     return render_template("admin/index.html")
 
 
-from quizapp.admin import users  # noqa: E402, F401
+from quizapp.admin import (  # noqa: E402, F401
+    classes,
+    gift,
+    questions,
+    quizzes,
+    reports,
+    topics,
+    users,
+)

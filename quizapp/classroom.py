@@ -56,9 +56,9 @@ def is_member(class_id: int, user_id: int) -> bool:
     )
 
 
-def my_classes(user_id: int, now: datetime, class_id: int | None = None) -> list[ClassCard]:
-    """The student's classes with each assignment's status, in one query."""
-    mine = (
+def _my_scores(user_id: int):
+    """Per quiz: the student's submitted attempts, best score and first submission."""
+    return (
         select(
             Attempt.quiz_id,
             func.count().label("n"),
@@ -69,17 +69,14 @@ def my_classes(user_id: int, now: datetime, class_id: int | None = None) -> list
         .group_by(Attempt.quiz_id)
         .subquery()
     )
+
+
+def my_classes(user_id: int, now: datetime, class_id: int | None = None) -> list[ClassCard]:
+    """The student's classes with each assignment's status, in one query."""
+    mine = _my_scores(user_id)
     query = (
-        select(
-            SchoolClass.id,
-            SchoolClass.name,
-            Assignment,
-            Quiz.title,
-            Quiz.is_published,
-            mine.c.n,
-            mine.c.best,
-            mine.c.first_at,
-        )
+        select(SchoolClass.id, SchoolClass.name, Assignment, Quiz.title, Quiz.is_published)
+        .add_columns(mine.c.n, mine.c.best, mine.c.first_at)
         .join(Membership, Membership.class_id == SchoolClass.id)
         .outerjoin(Assignment, Assignment.class_id == SchoolClass.id)
         .outerjoin(Quiz, Quiz.id == Assignment.quiz_id)
@@ -93,6 +90,7 @@ def my_classes(user_id: int, now: datetime, class_id: int | None = None) -> list
     for cid, name, assignment, title, published, n, best, first_at in db.session.execute(query):
         card = cards.setdefault(cid, ClassCard(cid, name))
         if assignment is not None:
+            status = assignment_status(assignment.due_at, first_at, now)
             card.assignments.append(
                 AssignmentStatus(
                     assignment.id,
@@ -100,7 +98,7 @@ def my_classes(user_id: int, now: datetime, class_id: int | None = None) -> list
                     title,
                     published,
                     assignment.due_at,
-                    assignment_status(assignment.due_at, first_at, now),
+                    status,
                     n or 0,
                     _round(best),
                 )

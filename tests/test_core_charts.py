@@ -12,7 +12,8 @@ def test_describe_scores():
     assert describe_scores([]) == "No submitted attempts yet."
     points = [ChartPoint(D1, 40, "A"), ChartPoint(D2, 100, "B"), ChartPoint(D3, 72.5, "A")]
     assert describe_scores(points) == (
-        "3 scores from 3 Feb 2026 to 21 Feb 2026. Lowest 40 %, highest 100 %, latest 72.5 %."
+        "3 scores from 3 Feb 2026 to 21 Feb 2026. "
+        "Lowest 40\u00a0%, highest 100\u00a0%, latest 72.5\u00a0%."
     )
     assert describe_scores(points[:1]).startswith("1 score from")
 

@@ -49,7 +49,9 @@ def test_dashboard_after_attempts_shows_chart_table_summary_and_mastery(student,
     take(student, app, right=False)
     page = student.get("/history").text
     assert '<svg class="chart"' in page and 'role="img"' in page
-    assert "2 scores from" in page and "Lowest 0 %, highest 100 %, latest 0 %" in page
+    assert (
+        "2 scores from" in page and "Lowest 0\u00a0%, highest 100\u00a0%, latest 0\u00a0%" in page
+    )
     assert "The same scores as a table" in page
     # Per quiz: 2 attempts, best 100, last 0, average 50.
     assert "<td>2</td><td>100.0 %</td><td>0.0 %</td><td>50.0 %</td>" in page

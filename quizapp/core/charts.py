@@ -30,7 +30,8 @@ def describe_scores(points: Sequence[ChartPoint]) -> str:
     count = f"{len(points)} score{'s' if len(points) != 1 else ''}"
     return (
         f"{count} from {_date(points[0].when)} to {_date(points[-1].when)}. "
-        f"Lowest {min(scores):g} %, highest {max(scores):g} %, latest {scores[-1]:g} %."
+        f"Lowest {min(scores):g}\u00a0%, highest {max(scores):g}\u00a0%, "
+        f"latest {scores[-1]:g}\u00a0%."
     )
 
 

@@ -67,7 +67,7 @@ def seed_questions(update: bool) -> SeedReport:
 
 
 def _update_question(question: Question, fields: dict, topic: Topic | None) -> None:
-    fresh = question_from_fields(fields, topic)
+    fresh = question_from_fields(fields, None)  # a transient copy to read the fields from
     for name in (
         "kind",
         "prompt",
@@ -82,7 +82,6 @@ def _update_question(question: Question, fields: dict, topic: Topic | None) -> N
     question.topic = topic
     question.choices = choices_from_fields(fields["kind"], fields)
     question.version += 1
-    db.session.expunge(fresh)
 
 
 def _quiz_entries() -> list[dict]:

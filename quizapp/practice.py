@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import case, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.bank import question_data
@@ -107,15 +108,25 @@ def due_paper(user_id: int, now: datetime) -> list[QuestionData]:
 def practice_quiz() -> Quiz:
     """The hidden quiz that practice attempts belong to (created on first use)."""
     quiz = db.session.scalar(select(Quiz).where(Quiz.slug == PRACTICE_SLUG))
-    if quiz is None:
-        quiz = Quiz(
-            slug=PRACTICE_SLUG,
-            title="Practice my mistakes",
-            description="Questions you got wrong, back when they are due.",
-            question_count=PRACTICE_SIZE,
-            feedback_mode="immediate",
-            is_published=False,
-        )
-        db.session.add(quiz)
-        db.session.flush()
+    if quiz is not None:
+        return quiz
+    try:
+        with db.session.begin_nested():  # a concurrent first use may create it first
+            quiz = _new_practice_quiz()
+    except IntegrityError:
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == PRACTICE_SLUG))
+    return quiz
+
+
+def _new_practice_quiz() -> Quiz:
+    quiz = Quiz(
+        slug=PRACTICE_SLUG,
+        title="Practice my mistakes",
+        description="Questions you got wrong, back when they are due.",
+        question_count=PRACTICE_SIZE,
+        feedback_mode="immediate",
+        is_published=False,
+    )
+    db.session.add(quiz)
+    db.session.flush()
     return quiz

@@ -28,10 +28,11 @@ def import_command(file, dry_run: bool, fmt: str, publish: bool) -> None:
     if fmt == "json":
         click.echo(json.dumps([to_json_dict(q) for q in outcome.parsed.questions],
                               ensure_ascii=False, indent=2))
+    name = getattr(file, "name", "<stdin>")
     for problem in outcome.plan.skipped:
-        click.echo(f"{file.name}:{problem.line}: skipped: {problem.message}", err=True)
+        click.echo(f"{name}:{problem.line}: skipped: {problem.message}", err=True)
     for problem in outcome.problems:
-        click.echo(f"{file.name}:{problem.line}: {problem.message}", err=True)
+        click.echo(f"{name}:{problem.line}: {problem.message}", err=True)
     if outcome.problems:
         raise click.ClickException(f"{len(outcome.problems)} problem(s): nothing was imported.")
     count = len(outcome.plan.questions)

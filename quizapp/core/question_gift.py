@@ -72,7 +72,7 @@ def fields_from_gift(q: GiftQuestion) -> dict:
         best = next((a for a in q.answers if a.fraction >= 1 and a.text != "*"), None)
         fields["answer"] = best.text if best else None
         fields["tolerance"] = (best.tolerance or 0.0) if best else 0.0
-    elif q.kind == "matching":
+    elif q.kind == "matching":  # pragma: no branch - only importable kinds reach here
         fields["pairs"] = [{"prompt": _plain(p.prompt, fmt), "answer": p.answer}
                            for p in q.pairs if p.prompt]
     return fields
@@ -132,7 +132,10 @@ def _name(fields: Mapping) -> str:
     if fields.get("key"):
         return fields["key"]
     prompt = " ".join(fields["prompt"].split())
-    return prompt if len(prompt) <= NAME_LENGTH else prompt[: NAME_LENGTH - 3].rstrip() + "..."
+    if len(prompt) <= NAME_LENGTH:
+        return prompt
+    cut = prompt[: NAME_LENGTH - 3]
+    return (cut[: cut.rindex(" ")] if " " in cut else cut) + "..."
 
 
 def _number_text(value: float) -> str:

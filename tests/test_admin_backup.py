@@ -1,0 +1,147 @@
+"""JSON backup and restore: round trip, matching by slug and key, all-or-nothing."""
+
+import io
+import json
+
+import pytest
+from admin_helpers import flashes, question_by_key
+from sqlalchemy import delete, func, select
+
+from quizapp.editing import fields_from_question
+from quizapp.models import Choice, Question, Quiz, Topic, db, quiz_topic
+
+from conftest import login, make_app, seed_tiny
+
+
+def restore(client, doc, name: str = "backup.json"):
+    data = doc if isinstance(doc, bytes) else json.dumps(doc).encode()
+    return client.post("/admin/restore", data={"file": (io.BytesIO(data), name)},
+                       content_type="multipart/form-data")
+
+
+def backup(client) -> dict:
+    response = client.get("/admin/backup.json")
+    assert response.mimetype == "application/json"
+    assert 'filename="quizapp-backup-' in response.headers["Content-Disposition"]
+    return response.json
+
+
+def _counts(app) -> tuple[int, int, int]:
+    with app.app_context():
+        return tuple(db.session.scalar(select(func.count()).select_from(model))
+                     for model in (Topic, Question, Quiz))
+
+
+def _snapshot(app) -> dict:
+    with app.app_context():
+        questions = {q.key: (fields_from_question(q), q.status, q.origin,
+                             q.topic.slug if q.topic else None)
+                     for q in db.session.scalars(select(Question))}
+        quizzes = {z.slug: (z.title, z.question_count, [t.slug for t in z.topics])
+                   for z in db.session.scalars(select(Quiz))}
+        topics = {t.slug: (t.title, t.body) for t in db.session.scalars(select(Topic))}
+        return {"questions": questions, "quizzes": quizzes, "topics": topics}
+
+
+def test_backup_contains_topics_questions_and_quizzes(teacher):
+    doc = backup(teacher)
+    assert (doc["format"], doc["version"]) == ("quizapp-backup", 1)
+    assert [t["slug"] for t in doc["topics"]] == ["border"]
+    assert len(doc["questions"]) == 7 and doc["quizzes"][0]["slug"] == "all"
+    numeric = next(q for q in doc["questions"] if q["key"] == "t-numeric")
+    assert (numeric["answer"], numeric["tolerance"], numeric["topic"]) == (1893.0, 0.0, "border")
+
+
+def test_restore_into_an_empty_site_recreates_everything(admin, app, tmp_path):
+    doc = backup(admin)
+    other_path = tmp_path / "other"
+    other_path.mkdir()
+    other = make_app(other_path)
+    seed_tiny(other)
+    with other.app_context():
+        db.session.execute(delete(quiz_topic))
+        for model in (Choice, Question, Quiz, Topic):
+            db.session.execute(delete(model))
+        db.session.commit()
+    client = other.test_client()
+    login(client, "ada")
+    response = restore(client, doc)
+    assert response.headers["Location"] == "/admin/gift"
+    assert "Backup restored: 9 created, 0 updated." in flashes(client.get("/admin/gift").text)
+    assert _snapshot(other) == _snapshot(app)
+    with other.app_context():
+        db.engine.dispose()
+
+
+def test_restore_matches_by_key_and_slug_and_updates(admin, app):
+    doc = backup(admin)
+    doc["questions"][0]["prompt"] = "Which line is the border? (revised)"
+    doc["quizzes"][0]["title"] = "Everything, revised"
+    doc["topics"][0]["title"] = "The border, revised"
+    response = restore(admin, doc)
+    assert response.status_code == 303
+    assert "Backup restored: 0 created, 9 updated." in flashes(admin.get("/admin/gift").text)
+    assert _counts(app) == (1, 7, 1)
+    single = question_by_key(app, "t-single")
+    assert single.prompt == "Which line is the border? (revised)" and single.version == 2
+    snapshot = _snapshot(app)
+    assert snapshot["quizzes"]["all"][0] == "Everything, revised"
+    assert snapshot["topics"]["border"][0] == "The border, revised"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(format="other"), "This is not a quizapp backup file."),
+        (lambda d: d.update(version=9), "Unknown backup version 9."),
+        (lambda d: d["questions"][0]["choices"][1].update(correct=True),
+         "questions[1] (t-single): choices: Mark exactly one option as correct (now 2)."),
+        (lambda d: d["questions"][1].update(topic="nowhere"),
+         "questions[2] (t-multiple): unknown section &#39;nowhere&#39;."),
+        (lambda d: d["questions"][2].update(kind="single"),
+         "questions[3] (t-tf): choices: Give at least 2 options."),
+        (lambda d: d["questions"][3].update(status="deleted"),
+         "questions[4] (t-short): status must be one of draft, published, retired."),
+        (lambda d: d["questions"][4].update(key="t-single"),
+         "questions: two questions share a key."),
+        (lambda d: d["quizzes"][0].update(topic_quotas={"border": 99}),
+         "quizzes[1] (all): The quotas add up to 99, more than the 7 questions."),
+        (lambda d: d["quizzes"][0].update(opens_at="soon"),
+         "quizzes[1] (all): &#39;soon&#39; is not a date and time (ISO 8601)."),
+        (lambda d: d["topics"][0].update(slug="Bad Slug"),
+         "topics[1]: the slug must be lowercase letters, digits and dashes."),
+        (lambda d: d.update(topics="none"), "topics: expected a list of objects."),
+    ],
+)
+def test_a_bad_backup_restores_nothing(admin, app, change, message):
+    doc = backup(admin)
+    doc["questions"][0]["prompt"] = "This edit must not be saved"
+    change(doc)
+    before = _snapshot(app)
+    response = restore(admin, doc)
+    assert response.status_code == 422
+    assert "Nothing was restored" in response.text and f"<li>{message}</li>" in response.text
+    assert _snapshot(app) == before
+
+
+def test_a_key_of_another_kind_is_refused(admin, app):
+    doc = backup(admin)
+    doc["questions"] = [dict(doc["questions"][2], key="t-single")]  # a true/false as t-single
+    response = restore(admin, doc)
+    assert response.status_code == 422
+    assert "the bank&#39;s question with this key is a single question" in response.text
+    assert question_by_key(app, "t-single").kind == "single"
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"{not json", "backup.json", "The file is not valid JSON (line 1"),
+        (b"\xff\xfe", "backup.json", "The file is not UTF-8 text."),
+        (b"{}", "backup.txt", "Upload a .json backup made by this site."),
+    ],
+)
+def test_unreadable_backup_files(admin, app, data, name, message):
+    response = restore(admin, data, name)
+    assert response.status_code == 422 and message in response.text
+    assert _counts(app) == (1, 7, 1)

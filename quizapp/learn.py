@@ -1,11 +1,13 @@
 """The explainer: sections, timeline, map, glossary and sources."""
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from flask import Blueprint, abort, render_template
-from sqlalchemy import select
+from markupsafe import Markup
+from sqlalchemy import func, select
 
-from quizapp import content_files
+from quizapp import content_files, page_cache
 from quizapp.core.markdown import render
 from quizapp.core.timeline import layout
 from quizapp.models import Quiz, Topic, db
@@ -34,24 +36,46 @@ def index():
     return render_template("learn/index.html", items=items, total=sum(m for _, m in items))
 
 
+@dataclass(frozen=True)
+class SectionPage:
+    title: str
+    html: Markup  # the page's content, the same for every visitor
+
+
 @bp.get("/learn/<slug>")
 def section(slug: str):
+    # One small query gives the state of everything the content is made from.
+    updated, count, check = db.session.execute(
+        select(
+            func.max(Topic.updated_at),
+            func.count(Topic.id),
+            select(Quiz.id)
+            .where(Quiz.slug == f"check-{slug}", Quiz.is_published)
+            .scalar_subquery(),
+        )
+    ).one()
+    key = ("section", slug, updated, count, check)
+    page = page_cache.cached(key, lambda: _section_page(slug, check))
+    return page_cache.whole_page(
+        key, lambda: render_template("learn/section.html", title=page.title, content=page.html)
+    )
+
+
+def _section_page(slug: str, check_quiz_id: int | None) -> SectionPage:
     all_topics = topics()
     position = next((i for i, t in enumerate(all_topics) if t.slug == slug), None)
     if position is None:
         abort(404)
     topic = all_topics[position]
-    check = db.session.scalar(
-        select(Quiz.id).where(Quiz.slug == f"check-{slug}", Quiz.is_published)
-    )
-    return render_template(
-        "learn/section.html",
+    html = render_template(
+        "learn/_section.html",
         topic=topic,
         rendered=_rendered(topic.id, topic.updated_at, topic.body),
         previous=all_topics[position - 1] if position else None,
         following=all_topics[position + 1] if position + 1 < len(all_topics) else None,
-        check_quiz_id=check,
+        check_quiz_id=check_quiz_id,
     )
+    return SectionPage(topic.title, Markup(html))
 
 
 @bp.get("/learn/timeline")

@@ -1,11 +1,15 @@
 """Taking a quiz: list, start, one question per page, answer, submit, result."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
+from quizapp import page_cache
 from quizapp.attempts import (
     AttemptError,
     close_if_expired,
@@ -15,7 +19,7 @@ from quizapp.attempts import (
     start_attempt,
 )
 from quizapp.core.review import describe_key, describe_response
-from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
+from quizapp.models import Attempt, AttemptItem, Quiz, Topic, db, quiz_topic, utcnow
 
 bp = Blueprint("quizzes", __name__)
 MAX_TOKEN = 64
@@ -31,7 +35,7 @@ def attempt_error(error: AttemptError):
 
 
 def _own_attempt(attempt_id: int) -> Attempt:
-    attempt = db.session.get(Attempt, attempt_id)
+    attempt = db.session.get(Attempt, attempt_id, options=[joinedload(Attempt.quiz)])
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt
@@ -48,14 +52,62 @@ def _item(attempt: Attempt, position: int) -> AttemptItem:
     return item
 
 
+@dataclass(frozen=True)
+class ListedTopic:
+    title: str
+
+
+@dataclass(frozen=True)
+class ListedQuiz:
+    """What the quiz list shows of a quiz (and what `quiz_is_open` reads)."""
+
+    id: int
+    title: str
+    description: str
+    question_count: int
+    time_limit_minutes: int | None
+    opens_at: datetime | None
+    closes_at: datetime | None
+    topics: tuple[ListedTopic, ...]
+    is_published: bool = True
+
+
+def published_quizzes() -> list[ListedQuiz]:
+    """Published quizzes with their sections' titles, in one query of plain rows."""
+    rows = db.session.execute(
+        select(
+            Quiz.id,
+            Quiz.title,
+            Quiz.description,
+            Quiz.question_count,
+            Quiz.time_limit_minutes,
+            Quiz.opens_at,
+            Quiz.closes_at,
+            Topic.title,
+        )
+        .outerjoin(quiz_topic, quiz_topic.c.quiz_id == Quiz.id)
+        .outerjoin(Topic, Topic.id == quiz_topic.c.topic_id)
+        .where(Quiz.is_published)
+        .order_by(Quiz.id, Topic.position)
+    ).all()
+    quizzes: dict[int, tuple] = {}
+    for *fields, topic_title in rows:
+        _, titles = quizzes.setdefault(fields[0], (fields, []))
+        if topic_title is not None:
+            titles.append(ListedTopic(topic_title))
+    return [ListedQuiz(*fields, topics=tuple(titles)) for fields, titles in quizzes.values()]
+
+
 @bp.get("/quizzes")
 def index():
     now = utcnow()
-    quizzes = db.session.scalars(
-        select(Quiz).where(Quiz.is_published).order_by(Quiz.id).options(selectinload(Quiz.topics))
-    ).all()
-    return render_template(
-        "quizzes/index.html", quizzes=[q for q in quizzes if quiz_is_open(q, now)]
+    shown = tuple(q for q in published_quizzes() if quiz_is_open(q, now))
+    # The rows shown are the key: any edit, or a quiz opening or closing, renders afresh.
+    content = page_cache.fragment(
+        ("quizzes", shown), lambda: render_template("quizzes/_list.html", quizzes=shown)
+    )
+    return page_cache.whole_page(
+        ("quizzes", shown), lambda: render_template("quizzes/index.html", content=content)
     )
 
 
@@ -112,8 +164,7 @@ def _render_question(attempt: Attempt, item: AttemptItem, error: str = "", statu
             "right": describe_key(item.snapshot),
             "yours": describe_response(item.snapshot, item.response),
         }
-    total = len(attempt.items)
-    answered = sum(1 for i in attempt.items if i.answered_at is not None)
+    total, answered = _progress(attempt)
     return render_template(
         "quizzes/question.html",
         attempt=attempt,
@@ -123,6 +174,16 @@ def _render_question(attempt: Attempt, item: AttemptItem, error: str = "", statu
         answered=answered,
         feedback=feedback,
     ), status
+
+
+def _progress(attempt: Attempt) -> tuple[int, int]:
+    """(questions, answered) counted in the database: no item is loaded for it."""
+    total, answered = db.session.execute(
+        select(func.count(), func.count(AttemptItem.answered_at)).where(
+            AttemptItem.attempt_id == attempt.id
+        )
+    ).one()
+    return total, answered
 
 
 @bp.post("/attempts/<int:attempt_id>/answer")
@@ -141,16 +202,20 @@ def answer(attempt_id: int):
     result = save_answer(attempt, item, form, request.form.get("version", ""), utcnow())
     if result.error:
         return _render_question(attempt, item, result.error, 422)
+    target = _after_answer_url(attempt, item.position)  # before the commit expires the rows
     db.session.commit()
+    return redirect(target, 303)
+
+
+def _after_answer_url(attempt: Attempt, position: int) -> str:
     if attempt.quiz.feedback_mode == "immediate":
-        return redirect(
-            url_for("quizzes.question", attempt_id=attempt.id, position=item.position), 303
+        return url_for("quizzes.question", attempt_id=attempt.id, position=position)
+    has_next = db.session.scalar(
+        select(AttemptItem.id).where(
+            AttemptItem.attempt_id == attempt.id, AttemptItem.position == position + 1
         )
-    return redirect(_next_url(attempt, item.position), 303)
-
-
-def _next_url(attempt: Attempt, position: int) -> str:
-    if position < len(attempt.items):
+    )
+    if has_next is not None:
         return url_for("quizzes.question", attempt_id=attempt.id, position=position + 1)
     return url_for("quizzes.confirm", attempt_id=attempt.id)
 

@@ -1,0 +1,103 @@
+"""SQL statements per page, counted through the Flask test client with a cursor listener.
+
+Each page is counted twice, once small and once large (a 5- and a 50-question quiz, a history
+of 1 and of 200+ attempts): the two numbers must be equal.
+"""
+
+from contextlib import contextmanager
+
+from flask import Flask
+from sqlalchemy import event, select
+
+from quizapp.models import AttemptItem, User, db
+
+
+@contextmanager
+def counting(app: Flask):
+    """Yields a list that collects every SQL statement the app sends."""
+    statements: list[str] = []
+
+    def listen(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+
+
+def _client(app: Flask, username: str):
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == username))
+        user_id = user.get_id()
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = user_id, True
+    return client
+
+
+def _answer_form(app: Flask, attempt_id: int, position: int) -> dict:
+    with app.app_context():
+        item = db.session.scalar(
+            select(AttemptItem).where(
+                AttemptItem.attempt_id == attempt_id, AttemptItem.position == position
+            )
+        )
+        option = item.snapshot["options"][0]["id"] if item.snapshot["options"] else "1893"
+        kind = item.snapshot["kind"]
+        field = {"ordering": f"rank-{option}", "matching": f"match-{option}"}.get(kind, "answer")
+        return {"position": str(position), "version": str(item.version), field: option}
+
+
+def _count(app: Flask, client, method: str, path: str, data=None) -> int:
+    client.open(path, method=method, data=data)  # warm: caches and lazy set-up are not counted
+    if method == "POST":
+        data = {**data, "version": str(int(data["version"]) + 1)}
+    with counting(app) as statements:
+        response = client.open(path, method=method, data=data)
+    if response.status_code >= 400:
+        raise SystemExit(f"{method} {path} answered {response.status_code}")
+    return len(statements)
+
+
+def page_queries(app: Flask, data) -> list[tuple[str, int, int]]:
+    """(page, statements small, statements large) for every page the load run measures."""
+    small = _client(app, data.small_username)
+    large = _client(app, data.username)
+    rows = []
+    for name, method, small_path, large_path, small_form, large_form in (
+        ("explainer section", "GET", f"/learn/{data.topic_slug}", None, None, None),
+        ("quiz list", "GET", "/quizzes", None, None, None),
+        (
+            "question page",
+            "GET",
+            f"/attempts/{data.short_attempt}/q/3",
+            f"/attempts/{data.long_attempt}/q/25",
+            None,
+            None,
+        ),
+        (
+            "save an answer",
+            "POST",
+            f"/attempts/{data.short_attempt}/answer",
+            f"/attempts/{data.long_attempt}/answer",
+            _answer_form(app, data.short_attempt, 2),
+            _answer_form(app, data.long_attempt, 20),
+        ),
+        (
+            "result page",
+            "GET",
+            f"/attempts/{data.short_result_attempt}/result",
+            f"/attempts/{data.long_result_attempt}/result",
+            None,
+            None,
+        ),
+        ("history page", "GET", "/history", "/history", None, None),
+    ):
+        n_small = _count(app, small, method, small_path, small_form)
+        n_large = _count(app, large, method, large_path or small_path, large_form or small_form)
+        rows.append((name, n_small, n_large))
+    return rows

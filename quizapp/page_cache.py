@@ -1,0 +1,79 @@
+"""Rendered HTML kept in memory for pages whose content changes rarely (explainer, quiz list).
+
+Keys always carry the state of the rows the HTML was made from (an `updated_at`, or the rows
+themselves), so an edit shows at once and nothing ever needs invalidating. Two kinds of entry:
+
+* a *fragment*: the page's own content, the same for every visitor; the page around it (nav
+  with the username, CSRF token, flashes) is still rendered per request;
+* a whole *page*, only for visitors without a session: nothing in it belongs to anyone.
+
+Each worker process has its own cache, bounded in size.
+"""
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from threading import Lock
+from typing import TypeVar
+
+from flask import current_app, request, session
+from flask_login import current_user
+from markupsafe import Markup
+
+T = TypeVar("T")
+
+MAX_ENTRIES = 256
+ANONYMOUS_SESSION_KEYS = frozenset({"_permanent"})  # set on every request by security.py
+
+
+class _LRU:
+    def __init__(self, size: int):
+        self.size, self.items, self.lock = size, OrderedDict(), Lock()
+
+    def get(self, key: Hashable):
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+
+def _cache() -> _LRU:
+    cache = current_app.extensions.get("quizapp.page_cache")
+    if cache is None:
+        cache = current_app.extensions.setdefault("quizapp.page_cache", _LRU(MAX_ENTRIES))
+    return cache
+
+
+def cached(key: Hashable, build: Callable[[], T]) -> T:
+    """`build()` the first time `key` is seen, the stored value after that."""
+    cache = _cache()
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.put(key, value)
+    return value
+
+
+def fragment(key: Hashable, render: Callable[[], str]) -> Markup:
+    """Rendered HTML that is the same for every visitor, made once per key."""
+    return cached(("fragment", key), lambda: Markup(render()))
+
+
+def is_anonymous() -> bool:
+    """True when the request carries no state at all: nobody logged in, no flash, no form."""
+    # current_user first: loading it is what would put a user into the session.
+    return not current_user.is_authenticated and set(session.keys()) <= ANONYMOUS_SESSION_KEYS
+
+
+def whole_page(key: Hashable, render: Callable[[], str]) -> str:
+    """For visitors without a session: the whole page, rendered once per key."""
+    if not is_anonymous():
+        return render()
+    return cached(("page", request.endpoint, key), render)

@@ -45,16 +45,28 @@ _RUN_AXE = """async tags => {
 _FOCUS = """selector => {
   const e = document.activeElement;
   if (!e || e === document.body) return {matches: false, where: 'body'};
+  const rgb = text => (text.match(/[\\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const lin = c => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+  };
+  let behind = e.parentElement, background = [255, 255, 255];
+  for (; behind; behind = behind.parentElement) {
+    const colour = rgb(getComputedStyle(behind).backgroundColor);
+    if (colour.length === 3 || colour[3] > 0) { background = colour; break; }
+  }
   const style = getComputedStyle(e);
+  const [a, b] = [luminance(rgb(style.outlineColor)), luminance(background)];
   const box = e.getBoundingClientRect();
   return {
     matches: e.matches(selector),
     where: e.outerHTML.slice(0, 120),
-    outlined: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2)
-      || style.boxShadow !== 'none',
+    outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
     onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
   };
 }"""
+FOCUS_CONTRAST = 3  # WCAG 1.4.11: a focus indicator needs 3:1 against what is behind it
 
 
 @dataclass
@@ -132,11 +144,28 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
         focus = page.evaluate(_FOCUS, selector)
         if focus["where"] == "body":
             continue
-        assert focus["outlined"], f"no visible focus indicator on {focus['where']}"
-        assert focus["onScreen"], f"focused element is off screen: {focus['where']}"
+        _assert_focus_visible(page, focus)
         if focus["matches"]:
             return
     raise AssertionError(f"Tab never reached {selector} on {page.url}")
+
+
+def tab_through(page, limit: int = 200) -> int:
+    """Tab from the top of the page to its end; every stop must show focus. Returns the stops."""
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    for stops in range(limit):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_FOCUS, "a.skip-link")
+        if focus["where"] == "body" or (stops and focus["matches"]):
+            return stops
+        _assert_focus_visible(page, focus)
+    raise AssertionError(f"more than {limit} tab stops on {page.url}")
+
+
+def _assert_focus_visible(page, focus: dict) -> None:
+    assert focus["outlined"], f"no visible focus indicator on {focus['where']} ({page.url})"
+    assert focus["onScreen"], f"focused element is off screen: {focus['where']} ({page.url})"
+    assert focus["contrast"] >= FOCUS_CONTRAST, f"faint focus indicator: {focus} ({page.url})"
 
 
 def press_and_wait(page, key: str = "Enter") -> None:
@@ -175,3 +204,35 @@ def _choose_in_selects(page) -> None:
                 page.keyboard.press("ArrowDown")
         if index + 1 < count:
             page.keyboard.press("Tab")
+
+
+def answer_by_pointer(page) -> None:
+    """Answer the question on screen with clicks and typing (any answer will do), then save."""
+    form = page.locator("form.question")
+    controls = form.locator("input[type=radio], input[type=checkbox]")
+    if controls.count():
+        controls.first.check()
+    elif form.locator("select").count():
+        selects = form.locator("select")
+        for index in range(selects.count()):
+            selects.nth(index).select_option(index=index + 1)
+    else:
+        field = form.locator("input[name=answer]")
+        field.fill("1893" if field.get_attribute("inputmode") == "decimal" else "Torkham")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+
+
+def question_kind(page) -> str:
+    """The kind of question on screen, read from its controls as a student would see it."""
+    form = page.locator("form.question")
+    for selector, kind in (
+        ("input[type=checkbox]", "multiple"),
+        ("input[type=radio]", "choice"),
+        ("select[name^=rank-]", "ordering"),
+        ("select[name^=match-]", "matching"),
+        ("input[name=answer][inputmode=decimal]", "numeric"),
+    ):
+        if form.locator(selector).count():
+            return kind
+    return "text"

@@ -1,0 +1,191 @@
+"""axe-core on every main page, at phone and laptop size, in light and dark colours.
+
+No violation of impact "serious" or "critical" is allowed; lesser ones are counted in the run's
+summary and explained in the README. Each page is also checked for the structure axe does not
+judge: one main landmark, a banner and a footer, one h1, a skip link first, links that are
+underlined (not told apart by colour alone), no sideways scrolling on a phone, and every tab stop
+showing a focus outline with 3:1 contrast. Screenshots go to tests/browser/artifacts/.
+"""
+
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import select, update
+
+from quizapp.models import Question, Quiz, db
+from quizapp.models.content import KINDS
+
+from .support import (
+    COMBOS,
+    answer_by_pointer,
+    combo_name,
+    log_in,
+    run_axe,
+    screenshot,
+    tab_through,
+)
+from conftest import PASSWORD
+
+# Tabbing through every control of every page: once per viewport and once per colour scheme.
+FOCUS_COMBOS = ("laptop-light", "phone-dark")
+PUBLIC_PAGES = [
+    ("home", "/"),
+    ("explainer", "/learn"),
+    ("timeline", "/learn/timeline"),
+    ("map", "/learn/map"),
+    ("glossary", "/learn/glossary"),
+    ("sources", "/learn/sources"),
+    ("quizzes", "/quizzes"),
+    ("login", "/login"),
+    ("register", "/register"),
+    ("not-found", "/no-such-page"),
+]
+
+STRUCTURE = """() => {
+  const problems = [];
+  const count = selector => document.querySelectorAll(selector).length;
+  for (const [selector, expected] of [
+    ['main', 1], ['body > header', 1], ['body > footer', 1], ['h1', 1], ['nav[aria-label]', 1],
+  ]) {
+    if (selector === 'nav[aria-label]' ? count(selector) < expected : count(selector) !== expected)
+      problems.push(`${count(selector)} × ${selector}`);
+  }
+  const first = document.querySelector('body a, body button, body input, body select');
+  if (!first || !first.matches('a.skip-link[href="#main"]')) problems.push('no skip link first');
+  if (document.documentElement.scrollWidth > innerWidth + 1) problems.push('page scrolls sideways');
+  for (const link of document.querySelectorAll('main a:not(.button), footer a')) {
+    if (!getComputedStyle(link).textDecorationLine.includes('underline'))
+      problems.push(`link told apart by colour only: ${link.textContent.trim().slice(0, 40)}`);
+  }
+  return problems;
+}"""
+
+
+class Sweep:
+    """Checks pages one after another in one combination, and keeps every failure."""
+
+    def __init__(self, page, combo: str):
+        self.page, self.combo, self.failures = page, combo, []
+
+    def visit(self, name: str, url: str) -> None:
+        self.page.goto(url)
+        self.check(name)
+
+    def check(self, name: str) -> None:
+        for violation in run_axe(self.page, name, self.combo):
+            self.failures.append(
+                f"{name}: {violation['id']} ({violation['impact']}) {violation['help']}\n    "
+                + "\n    ".join(violation["nodes"])
+            )
+        self.failures.extend(f"{name}: {p}" for p in self.page.evaluate(STRUCTURE))
+        if self.combo in FOCUS_COMBOS:
+            try:
+                tab_through(self.page)
+            except AssertionError as error:
+                self.failures.append(f"{name}: {error}")
+        screenshot(self.page, name, self.combo)
+
+    def click(self, locator) -> None:
+        with self.page.expect_navigation():
+            locator.click()
+
+
+def public_pages(sweep: Sweep) -> None:
+    page = sweep.page
+    for name, url in PUBLIC_PAGES:
+        sweep.visit(name, url)
+    page.goto("/learn")
+    sweep.click(page.locator("ol.cards a").first)
+    sweep.check("section")
+    page.goto("/quizzes")
+    sweep.click(page.locator("ul.cards a").first)
+    sweep.check("quiz-detail")
+    page.goto("/register")
+    sweep.click(page.get_by_role("button", name="Create account"))
+    sweep.check("register-errors")
+    page.goto("/login")
+    page.get_by_label("Username").fill("nobody-here")
+    page.get_by_label("Password").fill("not the password")
+    sweep.click(page.get_by_role("button", name="Log in"))
+    sweep.check("login-failed")
+
+
+@pytest.fixture(scope="module")
+def kind_quizzes(app) -> dict[str, int]:
+    """One unpublished one-question quiz per kind, so each sweep meets every kind of question."""
+    with app.app_context():
+        kinds = set(db.session.scalars(select(Question.kind).where(Question.status == "published")))
+        quizzes = {
+            kind: Quiz(
+                slug=f"sweep-{kind}",
+                title=f"One {kind} question",
+                kinds=[kind],
+                question_count=1,
+                is_published=False,
+            )
+            for kind in KINDS
+            if kind in kinds
+        }
+        db.session.add_all(quizzes.values())
+        db.session.commit()
+        return {kind: quiz.id for kind, quiz in quizzes.items()}
+
+
+@contextmanager
+def published(app, quiz_ids):
+    # Published only while the sweep takes them, so other pages and tests never list them.
+    for value in (True, False):
+        with app.app_context():
+            db.session.execute(update(Quiz).where(Quiz.id.in_(quiz_ids)).values(is_published=value))
+            db.session.commit()
+        if value:
+            yield
+
+
+def student_pages(sweep: Sweep, username: str, kind_quizzes: dict[str, int]) -> None:
+    page = sweep.page
+    log_in(page, username, PASSWORD)
+    for kind, quiz_id in kind_quizzes.items():
+        page.goto(f"/quizzes/{quiz_id}")
+        sweep.click(page.get_by_role("button", name="Start or continue"))
+        if kind == "single":
+            sweep.click(page.locator("form.question button[type=submit]"))  # no answer given
+            sweep.check("question-error")
+            page.go_back()
+        sweep.check(f"question-{kind}")
+        answer_by_pointer(page)
+    sweep.check("confirm")
+    sweep.click(page.get_by_role("button", name="Submit and see my result"))
+    sweep.check("result")
+    page.goto("/learn")
+    sweep.click(page.locator("ol.cards a").first)
+    sweep.click(page.get_by_role("link", name="Start the check"))
+    sweep.click(page.get_by_role("button", name="Start or continue"))
+    answer_by_pointer(page)
+    sweep.check("question-feedback")
+    sweep.visit("history", "/history")
+    sweep.visit("password", "/account/password")
+
+
+def teacher_pages(sweep: Sweep, username: str) -> None:
+    page = sweep.page
+    log_in(page, username, PASSWORD)
+    sweep.visit("admin", "/admin/")
+    links = page.locator("main .cards a")
+    for href in [links.nth(i).get_attribute("href") for i in range(links.count())]:
+        sweep.visit("admin-" + href.strip("/").split("/")[-1], href)
+
+
+@pytest.mark.parametrize(("viewport", "scheme"), COMBOS, ids=[combo_name(*c) for c in COMBOS])
+def test_every_main_page_has_no_serious_violations(
+    app, open_page, make_user, kind_quizzes, axe_available, viewport, scheme
+):
+    combo = combo_name(viewport, scheme)
+    sweeps = [Sweep(open_page(viewport, scheme), combo) for _ in range(3)]
+    public_pages(sweeps[0])
+    with published(app, kind_quizzes.values()):
+        student_pages(sweeps[1], make_user(), kind_quizzes)
+    teacher_pages(sweeps[2], make_user("teacher"))
+    failures = [f for sweep in sweeps for f in sweep.failures]
+    assert set(kind_quizzes) == set(KINDS), f"the bank lacks {set(KINDS) - set(kind_quizzes)}"
+    assert not failures, f"{len(failures)} problems:\n" + "\n".join(failures)

@@ -32,16 +32,20 @@ from .support import (
 from conftest import PASSWORD_HASH, make_app, seed_tiny
 
 REQUIRED = os.environ.get("QUIZAPP_REQUIRE_BROWSER") == "1"
-MISSING_BROWSER = f"browser tests skipped: no Chromium at {CHROMIUM} (apt-get install chromium)"
-MISSING_AXE = f"accessibility checks skipped: no axe-core at {AXE_JS} (make browser-deps)"
+MISSING_BROWSER = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
+MISSING_AXE = f"no axe-core at {AXE_JS} (make browser-deps)"
 _NUMBERS = itertools.count(1)
 USERS = (("alice", "student"), ("bob", "student"), ("tess", "teacher"), ("ada", "admin"))
 
 
 def _unavailable(message: str) -> None:
     if REQUIRED:
-        pytest.fail(f"QUIZAPP_REQUIRE_BROWSER=1: {message}", pytrace=False)
+        pytest.fail(f"QUIZAPP_REQUIRE_BROWSER=1 and {message}", pytrace=False)
     pytest.skip(message)
+
+
+def _outcome() -> str:
+    return "failed" if REQUIRED else "skipped"
 
 
 @pytest.fixture(scope="session")
@@ -151,11 +155,11 @@ def open_page(browser, live_server):
 
 def pytest_terminal_summary(terminalreporter):
     if not CHROMIUM.exists():
-        terminalreporter.write_line(MISSING_BROWSER)
+        terminalreporter.write_line(f"browser tests {_outcome()}: {MISSING_BROWSER}")
         return
     if not AXE_COUNTS:
         if not AXE_JS.exists():
-            terminalreporter.write_line(MISSING_AXE)
+            terminalreporter.write_line(f"accessibility checks {_outcome()}: {MISSING_AXE}")
         return
     terminalreporter.section("axe-core violations per page (critical/serious/moderate/minor)")
     combos = [combo_name(v, s) for s in ("light", "dark") for v in VIEWPORTS]

@@ -1,8 +1,19 @@
 """Accounts: register, log in, log out (POST only), change password."""
 
 import logging
+import secrets
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -21,6 +32,20 @@ from quizapp.security import (
 bp = Blueprint("auth", __name__)
 log = logging.getLogger("quizapp.auth")
 LOGIN_FAILED = "Wrong username or password."
+
+
+def _password_matches(user: User | None, password: str) -> bool:
+    if user is None:  # hash anyway: an unknown name must cost as much as a wrong password
+        verify_password(_decoy_hash(), password)
+        return False
+    return verify_password(user.password_hash, password)
+
+
+def _decoy_hash() -> str:
+    decoy = current_app.extensions.get("quizapp.decoy_hash")
+    if decoy is None:
+        decoy = current_app.extensions["quizapp.decoy_hash"] = hash_password(secrets.token_hex(16))
+    return decoy
 
 
 def _start_session(user: User) -> None:
@@ -57,11 +82,7 @@ def login():
         flash(f"Too many failed attempts. Try again in {wait // 60 + 1} minutes.", "error")
         return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
     user = db.session.scalar(select(User).where(User.username == username))
-    if (
-        user is None
-        or not verify_password(user.password_hash, form.password.data)
-        or not user.is_active
-    ):
+    if not _password_matches(user, form.password.data) or not user.is_active:
         record_login_failure(username, ip)
         db.session.commit()
         log.warning("failed login for username=%r from ip=%s", username, ip)

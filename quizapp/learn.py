@@ -11,8 +11,11 @@ from quizapp import content_files, page_cache
 from quizapp.core.markdown import render
 from quizapp.core.timeline import layout
 from quizapp.models import Quiz, Topic, db
+from quizapp.static_files import init_static_files
 
 bp = Blueprint("learn", __name__)
+# The explainer blueprint serves the site's pages, so it brings fingerprinted static URLs along.
+bp.record_once(lambda state: init_static_files(state.app))
 
 
 @lru_cache(maxsize=64)

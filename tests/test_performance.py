@@ -1,0 +1,118 @@
+"""What the speed work must not break: cached pages stay fresh and personal, static files
+carry fingerprinted names with long caching, and page queries do not grow with the data."""
+
+import re
+
+from sqlalchemy import event, select
+
+from quizapp.models import Quiz, Topic, db
+
+from attempt_helpers import answer, items, right_form, start
+from conftest import login, quiz_id
+
+
+def _static_url(page: str, name: str, suffix: str) -> str:
+    match = re.search(rf'"(/static/{name}\.[0-9a-f]{{12}}\.{suffix})"', page)
+    assert match, f"no fingerprinted {name}.{suffix} in the page"
+    return match.group(1)
+
+
+def test_static_urls_are_fingerprinted_and_cached_for_a_year(app):
+    client = app.test_client()
+    url = _static_url(client.get("/learn/border").text, "style", "css")
+    response = client.get(url)
+    assert response.status_code == 200 and b"--" in response.data  # CSS variables
+    assert "immutable" in response.headers["Cache-Control"]
+    assert "max-age=31536000" in response.headers["Cache-Control"]
+    again = client.get(url, headers={"If-None-Match": response.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_static_text_is_gzipped_only_for_clients_that_accept_it(app):
+    client = app.test_client()
+    url = _static_url(client.get("/learn/border").text, "style", "css")
+    plain = client.get(url)
+    zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in plain.headers
+    assert zipped.headers["Content-Encoding"] == "gzip"
+    assert len(zipped.data) < len(plain.data)
+    assert "Accept-Encoding" in zipped.headers["Vary"]
+
+
+def test_plain_static_names_still_work_without_long_caching(app):
+    response = app.test_client().get("/static/style.css")
+    assert response.status_code == 200
+    assert "immutable" not in response.headers.get("Cache-Control", "")
+    response.close()
+
+
+def test_cached_section_shows_each_user_their_own_nav(app):
+    alice, bob, anonymous = app.test_client(), app.test_client(), app.test_client()
+    login(alice, "alice")
+    login(bob, "bob")
+    first = anonymous.get("/learn/border").text
+    assert "Log in" in first and "alice" not in first
+    assert "alice" in alice.get("/learn/border").text
+    page = bob.get("/learn/border").text
+    assert "bob" in page and "alice" not in page
+    assert "alice" not in anonymous.get("/learn/border").text
+
+
+def test_edited_section_shows_at_once(app):
+    client = app.test_client()
+    assert "first paragraph about the border" in client.get("/learn/border").text
+    with app.app_context():
+        topic = db.session.scalar(select(Topic).where(Topic.slug == "border"))
+        topic.body = "A rewritten paragraph. {: #border }"
+        db.session.commit()
+    page = client.get("/learn/border").text
+    assert "A rewritten paragraph." in page and "first paragraph" not in page
+
+
+def test_unknown_section_is_still_404(app):
+    assert app.test_client().get("/learn/nowhere").status_code == 404
+
+
+def test_quiz_list_follows_edits_and_publication(app):
+    client = app.test_client()
+    assert "Everything" in client.get("/quizzes").text
+    with app.app_context():
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "all"))
+        quiz.title = "Everything, renamed"
+        db.session.add(Quiz(slug="new", title="A brand new quiz", is_published=True))
+        db.session.commit()
+    page = client.get("/quizzes").text
+    assert "Everything, renamed" in page and "A brand new quiz" in page
+    with app.app_context():
+        db.session.scalar(select(Quiz).where(Quiz.slug == "new")).is_published = False
+        db.session.commit()
+    assert "A brand new quiz" not in client.get("/quizzes").text
+
+
+def _statements(app, client, method: str, path: str, data=None) -> int:
+    seen: list[str] = []
+
+    def listen(_conn, _cursor, statement, *_args) -> None:
+        if not statement.startswith("BEGIN"):
+            seen.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        client.open(path, method=method, data=data)
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    return len(seen)
+
+
+def test_question_page_and_answer_queries_do_not_grow_with_answers(app, student):
+    attempt_id = start(student, quiz_id(app))
+    paper = items(app, attempt_id)
+    before = _statements(app, student, "GET", f"/attempts/{attempt_id}/q/2")
+    for item in paper[:-1]:
+        assert answer(student, attempt_id, item, right_form(item.snapshot)).status_code == 303
+    assert _statements(app, student, "GET", f"/attempts/{attempt_id}/q/2") == before <= 6
+    last = paper[-1]
+    form = {**right_form(last.snapshot), "position": str(last.position), "version": "0"}
+    assert _statements(app, student, "POST", f"/attempts/{attempt_id}/answer", form) <= 6

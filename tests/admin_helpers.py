@@ -2,6 +2,7 @@
 
 import html as html_module
 import re
+from html.parser import HTMLParser
 
 from sqlalchemy import func, select
 
@@ -83,3 +84,56 @@ def field_error(html: str, field_id: str) -> str:
 
 def flashes(html: str) -> list[str]:
     return re.findall(r'<p class="flash flash-\w+">(.*?)</p>', html, re.S)
+
+
+class _FormReader(HTMLParser):
+    """The values a browser would send for the page's first POST form that posts to itself."""
+
+    def __init__(self):
+        super().__init__()
+        self.values: list[tuple[str, str]] = []
+        self._in_form = self._done = False
+        self._textarea: str | None = None
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form" and a.get("method") == "post" and "action" not in a and not self._done:
+            self._in_form = True
+        if not self._in_form:
+            return
+        if tag == "input" and a.get("name"):
+            checkable = a.get("type") in ("checkbox", "radio")
+            if not checkable or "checked" in a:
+                self.values.append((a["name"], a.get("value", "on" if checkable else "")))
+        elif tag == "textarea":
+            self._textarea = a["name"]
+            self.values.append((a["name"], ""))
+        elif tag == "select":
+            self._select = a["name"]
+        elif tag == "option" and self._select and "selected" in a:
+            self.values.append((self._select, a.get("value", "")))
+
+    def handle_data(self, data):
+        if self._textarea:
+            name, text = self.values.pop()
+            data = data.replace("\r\n", "\n")
+            # A browser drops the one newline that follows <textarea>.
+            self.values.append((name, text + (data if text else data.removeprefix("\n"))))
+
+    def handle_endtag(self, tag):
+        if tag == "textarea":
+            self._textarea = None
+        elif tag == "select":
+            self._select = None
+        elif tag == "form" and self._in_form:
+            self._in_form, self._done = False, True
+
+
+def form_values(html: str) -> dict[str, list[str]]:
+    reader = _FormReader()
+    reader.feed(html)
+    values: dict[str, list[str]] = {}
+    for name, value in reader.values:
+        values.setdefault(name, []).append(value)
+    return values

@@ -15,7 +15,7 @@ from conftest import login, make_app, seed_tiny
 
 def restore(client, doc, name: str = "backup.json"):
     data = doc if isinstance(doc, bytes) else json.dumps(doc).encode()
-    return client.post("/admin/restore", data={"file": (io.BytesIO(data), name)},
+    return client.post("/admin/restore", data={"backup": (io.BytesIO(data), name)},
                        content_type="multipart/form-data")
 
 
@@ -145,3 +145,13 @@ def test_unreadable_backup_files(admin, app, data, name, message):
     response = restore(admin, data, name)
     assert response.status_code == 422 and message in response.text
     assert _counts(app) == (1, 7, 1)
+
+
+def test_rows_without_key_or_slug_are_added(admin, app):
+    doc = backup(admin)
+    keyless = dict(doc["questions"][2], key=None, prompt="A question without a key.")
+    slugless = dict(doc["quizzes"][0], slug=None, title="A quiz without a slug")
+    response = restore(admin, {**doc, "questions": [keyless], "quizzes": [slugless]})
+    assert response.status_code == 303
+    assert "Backup restored: 2 created, 1 updated." in flashes(admin.get("/admin/gift").text)
+    assert _counts(app) == (1, 8, 2)

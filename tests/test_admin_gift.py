@@ -212,3 +212,12 @@ def test_csv_lists_every_question_with_its_answer_and_defuses_formulas(teacher, 
     injected = next(row for row in rows if row["kind"] == "short_text" and row["origin"]
                     == "curated" and row["key"] != "t-short")
     assert injected["prompt"] == "'=HYPERLINK(\"x\")" and injected["answer"] == "'+42"
+
+
+def test_export_skips_what_gift_cannot_express_and_says_why(teacher, app):
+    data = question_form(app, "matching", key="arrows", **{"pairs-0-prompt": "Kabul -> Delhi"})
+    assert teacher.post("/admin/questions/new/matching", data=data).status_code == 303
+    text = teacher.get("/admin/gift/export").text
+    assert ("// Not exported: arrows: The matching prompt 'Kabul -> Delhi' contains '->', "
+            "which GIFT cannot express.") in text
+    assert "[id:arrows]" not in text and "[id:t-matching]" in text

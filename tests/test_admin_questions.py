@@ -4,6 +4,7 @@ import pytest
 from admin_helpers import (
     field_error,
     flashes,
+    form_values,
     question_by_key,
     question_count,
     question_form,
@@ -11,6 +12,7 @@ from admin_helpers import (
 )
 from sqlalchemy import select
 
+from quizapp.editing import fields_from_question
 from quizapp.models import Question, User, db
 
 from conftest import login, make_app, seed_tiny
@@ -122,6 +124,20 @@ def test_edit_form_shows_the_question_and_saves_a_new_version(teacher, app):
     assert response.headers["Location"] == f"/admin/questions/{qid}"
     saved = question_by_key(app, "t-numeric")
     assert (saved.prompt, saved.tolerance, saved.version) == ("When was it agreed?", 1.0, 2)
+
+
+@pytest.mark.parametrize("key", ["t-single", "t-multiple", "t-tf", "t-short", "t-numeric",
+                                 "t-ordering", "t-matching"])
+def test_resending_the_edit_form_unchanged_keeps_the_question(teacher, app, key):
+    before = question_by_key(app, key)
+    page = teacher.get(f"/admin/questions/{before.id}/edit").text
+    response = teacher.post(f"/admin/questions/{before.id}/edit", data=form_values(page))
+    assert response.status_code == 303, field_error(response.text, "choices")
+    after = question_by_key(app, key)
+    assert after.version == before.version + 1
+    with app.app_context():
+        assert fields_from_question(db.session.merge(after)) == fields_from_question(
+            db.session.merge(before))
 
 
 def test_stale_edit_is_refused_with_409_and_nothing_saved(teacher, admin, app):

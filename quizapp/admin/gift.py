@@ -8,7 +8,7 @@ from quizapp.admin import bp
 from quizapp.backup import RestoreReport, backup_json, read_backup, restore
 from quizapp.core.gift import GiftError
 from quizapp.exchange import bank_csv, export_gift, import_gift
-from quizapp.forms_admin import KIND_LABELS, GiftImportForm, RestoreForm
+from quizapp.forms_admin import KIND_LABELS, GiftExportForm, GiftImportForm, RestoreForm
 from quizapp.models import Question, Topic, db, utcnow
 
 
@@ -17,14 +17,19 @@ def _download(text: str, name: str, mimetype: str) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
+def _topics() -> list[Topic]:
+    return list(db.session.scalars(select(Topic).order_by(Topic.position, Topic.id)))
+
+
 def _page(form=None, restore_form=None, outcome=None, restored=None, status: int = 200):
-    topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.id)).all()
+    export_form = GiftExportForm(formdata=None)
+    export_form.set_topics(_topics())
     ordering = db.session.scalar(select(func.count()).select_from(Question).where(
         Question.kind == "ordering", Question.status != "retired"))
     return render_template(
         "admin/gift/index.html", form=form or GiftImportForm(),
         restore_form=restore_form or RestoreForm(), outcome=outcome, restored=restored,
-        topics=topics, ordering=ordering, kinds=KIND_LABELS,
+        export_form=export_form, ordering=ordering, kinds=KIND_LABELS,
     ), status
 
 
@@ -59,11 +64,13 @@ def gift_import():
 
 @bp.get("/gift/export")
 def gift_export():
-    slug = request.args.get("topic", "")
-    topic = db.session.scalar(select(Topic).where(Topic.slug == slug)) if slug else None
-    if slug and topic is None:
+    form = GiftExportForm(request.args)
+    form.set_topics(_topics())
+    if not form.validate():
         abort(404)
-    export = export_gift(topic)
+    slug = form.topic.data
+    export = export_gift(db.session.scalar(select(Topic).where(Topic.slug == slug)) if slug
+                         else None)
     return _download(export.text, f"quizapp-{slug or 'all'}.gift", "text/plain")
 
 
@@ -85,7 +92,7 @@ def restore_backup():
     form = RestoreForm()
     if not form.validate_on_submit():
         return _page(restore_form=form, status=422)
-    doc = read_backup(form.file.data.read())
+    doc = read_backup(form.backup.data.read())
     report = doc if isinstance(doc, RestoreReport) else restore(doc)
     if report.problems:
         db.session.rollback()

@@ -1,6 +1,7 @@
 """Forms of the teachers' area (/admin): they check shape; quizapp.core decides the rest."""
 
 from quizapp.forms_admin.other import (
+    GiftExportForm,
     GiftImportForm,
     QuizForm,
     RestoreForm,
@@ -19,6 +20,7 @@ __all__ = [
     "KIND_LABELS",
     "QUESTION_FORMS",
     "BankFilterForm",
+    "GiftExportForm",
     "GiftImportForm",
     "QuestionForm",
     "QuizForm",

@@ -150,8 +150,20 @@ class GiftImportForm(FlaskForm):
     dry_run = BooleanField("Check only: list what would be imported, save nothing")
 
 
+class GiftExportForm(FlaskForm):
+    """Which questions to download (a GET form: no CSRF token in the address)."""
+
+    class Meta:
+        csrf = False
+
+    topic = SelectField("Questions from", default="")
+
+    def set_topics(self, topics) -> None:
+        self.topic.choices = options([("", "All sections"), *((t.slug, t.title) for t in topics)])
+
+
 class RestoreForm(FlaskForm):
-    file = FileField(
+    backup = FileField(
         "Backup file",
         [FileRequired("Choose a backup file."),
          FileAllowed(["json"], "Upload a .json backup made by this site.")],

@@ -74,7 +74,11 @@ class PairRow(Form):
 
 
 class QuestionForm(FlaskForm):
-    """The fields every kind shares. `question_id` is set by the view when editing."""
+    """The fields every kind shares. `question_id` is set by the view when editing.
+
+    Each kind's subclass adds its answer fields, `answer_fields()` (their raw values for
+    core.questions.check_question) and `initial(fields)` (form data, blank rows included).
+    """
 
     version = HiddenField()
     topic_id = SelectField("Explainer section", coerce=int, default=0)
@@ -113,14 +117,6 @@ class QuestionForm(FlaskForm):
             "anchor": self.anchor.data,
             **self.answer_fields(),
         }
-
-    def answer_fields(self) -> dict:
-        return {}
-
-    @classmethod
-    def initial(cls, fields: dict) -> dict:
-        """Form data for `fields`, blank rows included."""
-        return {}
 
     def add_problems(self, problems: dict[str, str]) -> None:
         """Put each message from the core beside its field (list fields beside their group)."""

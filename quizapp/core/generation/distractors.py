@@ -1,0 +1,156 @@
+"""Wrong options of the same type as the key: from the text first, then the caller's lists,
+then the gazetteer and the regional bank."""
+
+import random
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+from . import gazetteer as gz
+from . import lexicon
+from .entities import Analysis
+from .filters import nested, phrase_in, related, same_format, same_thing
+from .lexicon import fold
+from .model import Entity, Mention
+
+Option = tuple[str, str]  # (text, where it came from: text | extra | bank | made)
+WANTED = 3
+# Bank entries are drawn from the first few of their ordered list, so they stay plausible.
+BANK_WINDOW = 8
+
+
+def for_mention(mention: Mention, entity: Entity | None, analysis: Analysis, stem: str,
+                rng: random.Random, extra: Mapping[str, Sequence[str]]) -> list[Option]:
+    """Up to three distractors for the key `mention`, best first."""
+    found = pool(mention, entity, analysis, rng, extra)
+    aliases = entity.aliases if entity else frozenset({mention.text})
+    return choose(mention.text, aliases, found, stem)
+
+
+def choose(key: str, aliases: Iterable[str], pool: Iterable[Option], stem: str,
+           wanted: int = WANTED) -> list[Option]:
+    """The first options of `pool` that are not the key, not in the stem and look like it."""
+    banned = {fold(a) for a in aliases} | related(key)
+    hay = fold(stem)
+    taken = [key, *aliases]
+    chosen: list[Option] = []
+    for text, source in pool:
+        words = related(text)
+        if fold(text) in banned or words & banned or not same_format(key, text):
+            continue
+        if any(phrase_in(hay, word) for word in words):
+            continue  # "Pakistan" cannot fill a blank in a sentence about Islamabad
+        if any(nested(text, c) or same_thing(text, c) for c in taken):
+            continue
+        chosen.append((text, source))
+        taken.append(text)
+        if len(chosen) == wanted:
+            break
+    return chosen
+
+
+def pool(mention: Mention, entity: Entity | None, analysis: Analysis, rng: random.Random,
+         extra: Mapping[str, Sequence[str]]) -> Iterator[Option]:
+    """Candidate distractors in order of preference; read lazily, as few are needed."""
+    kind = mention.kind
+    from_extra = [(t, "extra") for t in extra.get(kind, ())]
+    if kind == "date":
+        yield from _years(mention, analysis, rng)
+    elif kind == "person" and entity:
+        yield from _people(entity, analysis, rng, from_extra)
+    elif entity:
+        yield from ((e.canonical, "text") for e in _same_kind(entity, analysis))
+        yield from from_extra
+        if kind == "place":
+            yield from _bank(_places(mention, entity), rng)
+        elif kind == "org":
+            yield from _bank(_organisations(mention, entity, analysis), rng)
+
+
+def _same_kind(entity: Entity, analysis: Analysis) -> list[Entity]:
+    others = [e for e in analysis.entities.values() if e.kind == entity.kind
+              and e.subtype == entity.subtype and e.canonical != entity.canonical]
+    if entity.kind == "place" and entity.subtype not in ("country", "capital", "region"):
+        home = _country(entity.canonical)
+        others = [e for e in others if _country(e.canonical) == home]
+    return sorted(others, key=lambda e: (-e.count, e.first, e.canonical))
+
+
+def _country(name: str) -> str:
+    place = lexicon.place(name)
+    return place.country if place else ""
+
+
+def _bank(names: Sequence[str], rng: random.Random) -> Iterator[Option]:
+    window = list(names[:BANK_WINDOW])
+    rng.shuffle(window)
+    for name in window:
+        yield name, "bank"
+    for name in names[BANK_WINDOW:]:
+        yield name, "bank"
+
+
+def _places(mention: Mention, entity: Entity) -> list[str]:
+    place = lexicon.place(entity.canonical)
+    if place is None:
+        return []
+    if mention.subtype != place.subtype:
+        place = lexicon.Place(place.name, mention.subtype, place.country, place.population)
+    return lexicon.similar_places(place)
+
+
+def _organisations(mention: Mention, entity: Entity, analysis: Analysis) -> list[str]:
+    wants_acronym = mention.text.isupper() or mention.subtype == "acronym"
+    names = []
+    for name, acronym, category in gz.ORGANISATIONS:
+        if fold(name) in analysis.names or fold(acronym) in analysis.names:
+            continue  # the text's own spelling is already in the pool
+        if category == entity.subtype or entity.subtype == "acronym":
+            names.append(acronym if wants_acronym else name)
+    return [n for n in names if n]
+
+
+def _people(entity: Entity, analysis: Analysis, rng: random.Random,
+            from_extra: list[Option]) -> list[Option]:
+    """People on the key's side, holding the same kind of office first."""
+    others = [e for e in analysis.entities.values()
+              if e.kind == "person" and e.canonical != entity.canonical]
+    others.sort(key=lambda e: (e.subtype != entity.subtype, -e.count, e.first, e.canonical))
+    side, role = entity.affiliation, entity.subtype
+    same = [(e.canonical, "text") for e in others if side and e.affiliation == side]
+    in_bank = [(name, office) for name, group, office in gz.PEOPLE if side and group == side]
+    bank = [*_bank([name for name, office in in_bank if office == role], rng),
+            *_bank([name for name, office in in_bank if office != role], rng)]
+    if role:
+        first = [o for o in same if _office(o[0], analysis) == role]
+        first += [o for o in bank if o[0] in {n for n, office in in_bank if office == role}]
+        same = first + same
+    rest = [(e.canonical, "text") for e in others if not side or not e.affiliation]
+    return same + from_extra + bank + rest
+
+
+def _office(name: str, analysis: Analysis) -> str:
+    entity = analysis.entities.get(name)
+    return entity.subtype if entity else ""
+
+
+def _years(mention: Mention, analysis: Analysis, rng: random.Random) -> list[Option]:
+    if mention.subtype not in ("year", "decade") or not mention.value:
+        return []
+    year = int(mention.value)
+    step = 10 if mention.subtype == "decade" else 1
+    suffix = "s" if mention.subtype == "decade" else ""
+    seen = sorted({int(m.value) for ms in analysis.mentions for m in ms
+                   if m.kind == "date" and m.subtype == mention.subtype and m.value
+                   and 0 < abs(m.value - year) <= 40 * step},
+                  key=lambda y: (abs(y - year), y))
+    made = [year + step * d for d in (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)]
+    made = [y for y in made if y not in seen and y <= _latest(analysis)]
+    if step == 10:
+        made = [y for y in made if abs(y - year) <= 30]
+    rng.shuffle(made)
+    return [(f"{y}{suffix}", "text") for y in seen] + [(f"{y}{suffix}", "made") for y in made]
+
+
+def _latest(analysis: Analysis) -> int:
+    years = [int(m.value) for ms in analysis.mentions for m in ms
+             if m.kind == "date" and m.value]
+    return max(years, default=2100)

@@ -1,0 +1,206 @@
+"""Find the people, places, organisations, dates and quantities of a text.
+
+Sentence by sentence, runs of capitalised words are classified (chunks.py) and numbers read
+(numbers.py); a second pass over the whole text resolves surnames ("Asif" after "Khawaja
+Asif"), acronyms and their expansions, and counts how often each entity comes back.
+"""
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import chunks, lexicon, numbers
+from .model import Entity, Mention, Sentence
+
+_EXPANSION_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,6})\)")
+_EXPANSION_BEFORE = re.compile(r"^(?:,\s+(?:short for|or|the)\s+|\s*\()")
+_OR_ACRONYM = re.compile(r"^,\s+or\s+([A-Z][A-Za-z]{1,6})\b")
+_CALLED = re.compile(r",\s+(?:often |also |sometimes |usually )?(?:called|known as)\s+(?:the\s+)?")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[tuple[Mention, ...], ...]  # per sentence, in text order
+    entities: dict[str, Entity]
+    names: frozenset[str] = frozenset()  # every name of every entity, folded
+    salience: dict[str, float] = field(default_factory=dict)  # canonical → 0–1
+
+
+def analyse(text: str, sentences: list[Sentence]) -> Analysis:
+    """Mentions of every sentence and the entities they refer to."""
+    raw = [_sentence_runs(s) for s in sentences]
+    acronyms = _acronyms(sentences, raw)
+    acronyms.update(_other_names(sentences, raw, acronyms))
+    persons = _known_persons(raw)
+    mentions = []
+    recent: dict[str, str] = {}
+    for sentence, found in zip(sentences, raw, strict=True):
+        dated = list(numbers.dates(sentence))
+        taken = [(m.start, m.end) for m in dated]
+        named = _resolve(sentence, found, acronyms, persons, recent)
+        counted = list(numbers.quantities(sentence, taken))
+        mentions.append(tuple(sorted(named + dated + counted, key=lambda m: m.start)))
+    entities = _entities(mentions, acronyms)
+    names = frozenset(lexicon.fold(a) for e in entities.values() for a in e.aliases)
+    return Analysis(text, tuple(sentences), tuple(mentions), entities, names,
+                    _salience(entities))
+
+
+def _salience(entities: dict[str, Entity]) -> dict[str, float]:
+    """How central each entity is: log of its count against the most frequent one's.
+
+    The two most frequent entities of a text are usually its protagonists ("Pakistan" and
+    "Afghanistan" in an article about their war); a question whose answer is one of them tests
+    little, so they count as less salient, not more."""
+    ranked = sorted(entities.values(), key=lambda e: (-e.count, e.first))
+    top = ranked[0].count if ranked else 1
+    found = {e.canonical: math.log1p(e.count) / math.log1p(top) for e in ranked}
+    for protagonist in ranked[:2]:
+        if protagonist.count >= 4:
+            found[protagonist.canonical] = 0.3
+    return found
+
+
+def _sentence_runs(sentence: Sentence) -> list[chunks.Run]:
+    if sentence.is_heading:
+        return []
+    found: list[chunks.Run] = []
+    previous_title: chunks.Run | None = None
+    for run in chunks.runs(sentence.text):
+        for item in chunks.classify(run, sentence.text):
+            item = _after_title(item, previous_title, sentence.text)
+            previous_title = item if item.kind == "title" else None
+            found.append(item)
+    return found
+
+
+def _after_title(item: chunks.Run, title: chunks.Run | None, text: str) -> chunks.Run:
+    """A name in apposition to a title is a person: "Supreme Leader, Haibatullah Akhunzada"."""
+    if item.kind in ("unknown", "person") and title and \
+            re.fullmatch(r",\s*", text[title.end:item.start]):
+        affiliation = item.affiliation or title.affiliation
+        role = item.subtype or chunks.role_class(title.text)
+        return chunks.Run("person", role, item.start, item.end, item.text, affiliation)
+    return item
+
+
+def _acronyms(sentences: list[Sentence], raw: list[list[chunks.Run]]) -> dict[str, str]:
+    """Acronym → expansion, from "Baloch Liberation Army (BLA)" and "TTP, short for …"."""
+    found: dict[str, str] = {}
+    for sentence, items in zip(sentences, raw, strict=True):
+        for i, item in enumerate(items):
+            after = sentence.text[item.end:]
+            if item.subtype == "acronym" and i + 1 < len(items):
+                gap = sentence.text[item.end:items[i + 1].start]
+                if _EXPANSION_BEFORE.fullmatch(gap) and _initials_match(item.text,
+                                                                         items[i + 1].text):
+                    found.setdefault(item.text, items[i + 1].text)
+            short = _EXPANSION_AFTER.match(after) or _OR_ACRONYM.match(after)
+            if short and item.subtype != "acronym" and _initials_match(short[1], item.text):
+                found.setdefault(short[1], item.text)
+    return found
+
+
+def _other_names(sentences: list[Sentence], raw: list[list[chunks.Run]],
+                 acronyms: dict[str, str]) -> dict[str, str]:
+    """Second names: "the TTP, often called the Pakistani Taliban"."""
+    found: dict[str, str] = {}
+    for sentence, items in zip(sentences, raw, strict=True):
+        for item, following in zip(items, items[1:], strict=False):
+            if item.kind == "org" and _CALLED.fullmatch(sentence.text[item.end:following.start]):
+                found.setdefault(following.text, acronyms.get(item.text, item.text))
+    return found
+
+
+def _initials_match(acronym: str, name: str) -> bool:
+    """Whether `acronym` abbreviates `name`: "TTP" and "Tehrik-i-Taliban Pakistan"."""
+    words = [w for w in re.split(r"[\s\-–]+", name) if w[:1].isupper()]
+    initials = "".join(w[0] for w in words).upper()
+    letters = acronym.upper()
+    return len(words) >= 2 and initials == letters
+
+
+def _known_persons(raw: list[list[chunks.Run]]) -> dict[str, str]:
+    """Each word of each person's name → the full name, for surnames used alone."""
+    words: dict[str, str] = {}
+    for items in raw:
+        for item in items:
+            if item.kind == "person" and " " in item.text:
+                for word in item.text.split():
+                    words.setdefault(word, item.text)
+    return words
+
+
+def _resolve(sentence: Sentence, items: list[chunks.Run], acronyms: dict[str, str],
+             persons: dict[str, str], recent: dict[str, str]) -> list[Mention]:
+    """Mentions of the runs; `recent` maps each name word to the last person it named."""
+    found = []
+    for item in items:
+        kind, canonical, subtype = _identity(item, acronyms, {**persons, **recent})
+        if kind == "person":
+            recent.update((word, canonical) for word in canonical.split())
+        if kind:
+            found.append(Mention(kind, subtype, item.text, sentence.start + item.start,
+                                 sentence.start + item.end, sentence.index, canonical,
+                                 affiliation=item.affiliation))
+    return found
+
+
+def _identity(item: chunks.Run, acronyms: dict[str, str],
+              persons: dict[str, str]) -> tuple[str, str, str]:
+    """(kind, canonical name, subtype) of a run, or kind "" when it names nothing we use."""
+    if item.kind == "place":
+        place = lexicon.place(item.text)
+        return "place", place.name if place else item.text, item.subtype
+    if item.kind == "org" or item.text in acronyms:
+        canonical = acronyms.get(item.text, item.text)
+        subtype = "acronym" if item.subtype == "acronym" else item.subtype
+        if subtype == "acronym" and item.text in acronyms:
+            subtype = chunks.org_subtype(canonical)
+        return "org", canonical, subtype
+    if item.kind == "person":
+        return "person", _full_name(item.text, persons), item.subtype
+    if item.kind == "unknown" and item.text in persons:
+        return "person", persons[item.text], ""
+    words = item.text.split()
+    if item.kind == "unknown" and 1 < len(words) <= 3 and words[-1] in persons \
+            and persons[words[-1]].endswith(words[-1]):
+        return "person", item.text, ""  # a relative: "Noor Wali Mehsud" after "Baitullah Mehsud"
+    if item.kind == "thing":
+        return "thing", item.text, item.subtype
+    return "", "", ""
+
+
+def _full_name(name: str, persons: dict[str, str]) -> str:
+    words = name.split()
+    if len(words) == 1:
+        return persons.get(name, name)
+    longest = persons.get(words[0], name)
+    return longest if name in longest and len(longest) > len(name) else name
+
+
+def _entities(mentions: list[tuple[Mention, ...]], acronyms: dict[str, str]) -> dict:
+    by_name: dict[str, list[Mention]] = {}
+    for sentence_mentions in mentions:
+        for mention in sentence_mentions:
+            if mention.kind in ("person", "place", "org", "thing"):
+                by_name.setdefault(mention.canonical, []).append(mention)
+    reverse = {expansion: acronym for acronym, expansion in acronyms.items()}
+    return {name: _entity(name, found, reverse) for name, found in by_name.items()}
+
+
+def _entity(name: str, found: list[Mention], reverse: dict[str, str]) -> Entity:
+    first = found[0]
+    aliases = {name, *(m.text for m in found)}
+    if name in reverse:
+        aliases.add(reverse[name])
+    if first.kind == "person":
+        aliases.update(w for w in name.split() if len(w) > 3)
+    subtypes = Counter(m.subtype for m in found if m.subtype not in ("acronym", ""))
+    subtype = subtypes.most_common(1)[0][0] if subtypes else first.subtype
+    affiliation = next((m.affiliation for m in found if m.affiliation), "")
+    return Entity(name, first.kind, subtype, frozenset(aliases), len(found), first.sentence,
+                  affiliation)

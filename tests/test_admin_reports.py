@@ -5,13 +5,13 @@ import io
 from datetime import timedelta
 
 import pytest
-from report_helpers import add_user, count_queries, make_class, take, user_id
 from sqlalchemy import select
 
 from quizapp.models import Question, QuestionReport, Quiz, db, utcnow
 
 from attempt_helpers import answer, items, right_form, start, wrong_form
 from conftest import login, quiz_id
+from report_helpers import add_user, count_queries, make_class, take, user_id
 
 
 def take_with(client, app, right_kinds: set[str]) -> int:

@@ -3,13 +3,13 @@
 from datetime import timedelta
 
 import pytest
-from report_helpers import add_user, count_queries, make_class, take, user_id
 from sqlalchemy import select
 
 from quizapp.core.classes import ALPHABET
 from quizapp.models import Assignment, Membership, SchoolClass, db, utcnow
 
 from conftest import login, quiz_id
+from report_helpers import add_user, count_queries, make_class, take, user_id
 
 
 def class_row(app, class_id: int) -> SchoolClass:

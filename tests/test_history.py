@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-from report_helpers import count_queries, finish_items, take
 from sqlalchemy import select
 
 from quizapp.models import (
@@ -19,6 +18,7 @@ from quizapp.models import (
 
 from attempt_helpers import items, start
 from conftest import PASSWORD, csrf_token, make_app, quiz_id, seed_tiny
+from report_helpers import count_queries, finish_items, take
 
 
 def reviews(app, username="alice") -> list[ReviewItem]:

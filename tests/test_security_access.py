@@ -7,12 +7,12 @@ fails here with a message that says where to add it.
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from conftest import make_app, seed_tiny
 from security.access import ACCESS, undeclared_message
 from security.clients import login_csrf, page_token
 from security.state import changed_tables, endpoint_methods, fingerprint, routes, state_changing
 from security.world import ACTORS, ROLES, World
-
-from conftest import make_app, seed_tiny
 
 ENDPOINT_METHODS = endpoint_methods()
 

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from argon2 import PasswordHasher
-from security.clients import login_csrf, page_token
 from sqlalchemy import func, select
 
 from quizapp import create_app
@@ -18,6 +17,7 @@ from quizapp.models import LoginFailure, User, db, utcnow
 from quizapp.passwords import common_passwords
 
 from conftest import PASSWORD, login, make_app, seed_tiny
+from security.clients import login_csrf, page_token
 
 SESSION = "__Host-session"
 CONTENT = Path(__file__).resolve().parents[1] / "quizapp" / "content"

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quizapp.models import Quiz
+
 from security.world import World
 
 LEVELS = ("public", "login", "owner", "teacher", "admin")
@@ -123,6 +124,12 @@ ACCESS: dict[str, Access] = {
     "admin.quizzes": Access("teacher"),
     "admin.quiz_new": Access("teacher"),
     "admin.quiz_edit": Access("owner", lambda w: {"quiz_id": _own_quiz(w)}, **OWN_QUESTION),
+    "admin.gift": Access("teacher"),
+    "admin.gift_import": Access("teacher"),
+    "admin.gift_export": Access("teacher"),
+    "admin.questions_csv": Access("teacher"),
+    "admin.backup": Access("teacher"),
+    "admin.restore_backup": Access("admin"),
     "admin.topics": Access("teacher"),
     "admin.topic_new": Access("teacher"),
     "admin.topic_edit": Access("teacher", lambda w: {"topic_id": w.topic_id}),

@@ -1,4 +1,5 @@
-"""Shared fixtures: a fresh SQLite file per test, a tiny fixed seed, users hashed once."""
+"""Shared fixtures: a fresh database per test (SQLite, or PostgreSQL with
+QUIZAPP_TEST_DATABASE_URL), a tiny fixed seed, users hashed once."""
 
 import re
 from pathlib import Path
@@ -9,6 +10,8 @@ from argon2 import PasswordHasher
 from quizapp import create_app
 from quizapp.bank import question_from_fields
 from quizapp.models import Quiz, Topic, User, db
+
+from security import postgres
 
 CHEAP_HASH = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
 PASSWORD = "correct horse battery"
@@ -98,16 +101,46 @@ def _push_request_context():
     """Replace pytest-flask's: each request gets its own app context and database session."""
 
 
+_APPS = []  # every app a test made: their connection pools are closed after the test
+
+
+@pytest.fixture(autouse=True)
+def _close_pools():
+    yield
+    while _APPS:
+        with _APPS.pop().app_context():
+            db.engine.dispose()
+    if postgres.base_url():
+        postgres.release()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _drop_postgres_schemas():
+    yield
+    if postgres.base_url():
+        postgres.drop_schemas()
+
+
+def database_uri(tmp_path, keep: bool = False) -> str:
+    """A new SQLite file, or with QUIZAPP_TEST_DATABASE_URL an empty PostgreSQL schema
+    (`keep` it beyond the current test for module-scoped fixtures)."""
+    if postgres.base_url():
+        return postgres.schema_url(str(tmp_path), keep)
+    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
 def make_app(tmp_path, **overrides):
     config = {
         "TESTING": True,
         "SECRET_KEY": "test-secret-key-0123456789abcdef",
-        "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'test.sqlite'}",
+        "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path),
         "WTF_CSRF_ENABLED": False,
         "PASSWORD_HASH": CHEAP_HASH,
     }
     config.update(overrides)
-    return create_app(config)
+    app = create_app(config)
+    _APPS.append(app)
+    return app
 
 
 def seed_tiny(app) -> None:

@@ -17,7 +17,7 @@ from .kinds import salience, says, squash
 from .model import Choice, Draft, Mention, Sentence
 from .words import DANGLING_OPENERS
 
-SWAP_ORDER = ("quantity", "person", "place", "org")
+SWAP_ORDER = ("quantity", "person", "place")
 MAX_STATEMENT_WORDS = 35
 EVENTS_PER_QUESTION = 4
 MAX_EVENT_WORDS = 28

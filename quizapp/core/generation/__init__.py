@@ -40,8 +40,7 @@ def generate(text: str, *, seed: int = 0, limit: int | None = None,
               *kinds.numeric(analysis), *statements.true_false(analysis, rng, extra),
               *statements.ordering(analysis)]
     checked = filters.unique(d for draft in drafts
-                             if (d := filters.check(draft, analysis.mentions[
-                                 draft.sentence.index])))
+                             if (d := filters.check(draft, analysis)))
     ranked = rank.rank(checked, analysis)
     return [_candidate(d, score, analysis) for d, score in ranked[:limit]]
 

@@ -155,6 +155,8 @@ def _place_subtype(place: lexicon.Place, sentence: str, start: int, end: int) ->
     after, before = sentence[end:end + 10].lower(), sentence[max(0, start - 12):start].lower()
     if place.subtype in ("city", "capital") and after.startswith(" province"):
         return "province"
+    if after.startswith((" crossing", " border crossing")):
+        return "crossing"
     if before.endswith("city of "):
         return "city"
     return place.subtype
@@ -162,8 +164,10 @@ def _place_subtype(place: lexicon.Place, sentence: str, start: int, end: int) ->
 
 def org_subtype(text: str) -> str:
     lower = text.lower()
-    if any(w in lower for w in ("taliban", "liberation", "qaeda", "lashkar", "jaish",
-                                "tehr", "militant", "islamic state")):
+    if any(w in lower for w in ("lashkar", "jaish")):
+        return "kashmir"
+    if any(w in lower for w in ("taliban", "liberation", "qaeda", "tehr", "militant",
+                                "islamic state")):
         return "militant"
     if any(w in lower for w in ("united nations", "international", "world ", "nato")):
         return "international"

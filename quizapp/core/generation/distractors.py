@@ -2,6 +2,7 @@
 then the gazetteer and the regional bank."""
 
 import random
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from . import gazetteer as gz
@@ -11,6 +12,7 @@ from .filters import nested, phrase_in, related, same_format, same_thing
 from .lexicon import fold
 from .model import Entity, Mention
 
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 Option = tuple[str, str]  # (text, where it came from: text | extra | bank | made)
 WANTED = 3
 # Bank entries are drawn from the first few of their ordered list, so they stay plausible.
@@ -36,6 +38,8 @@ def choose(key: str, aliases: Iterable[str], pool: Iterable[Option], stem: str,
         words = related(text)
         if fold(text) in banned or words & banned or not same_format(key, text):
             continue
+        if _gone_by(text, stem):
+            continue
         if any(phrase_in(hay, word) for word in words):
             continue  # "Pakistan" cannot fill a blank in a sentence about Islamabad
         if any(nested(text, c) or same_thing(text, c) for c in taken):
@@ -47,6 +51,13 @@ def choose(key: str, aliases: Iterable[str], pool: Iterable[Option], stem: str,
     return chosen
 
 
+def _gone_by(name: str, stem: str) -> bool:
+    """Whether the state `name` no longer existed when the stem is set: a former state is a
+    wrong answer only for a stem that names a year when it still existed."""
+    last = gz.DEFUNCT.get(name)
+    return last is not None and not any(int(y) <= last for y in _YEAR.findall(stem))
+
+
 def pool(mention: Mention, entity: Entity | None, analysis: Analysis, rng: random.Random,
          extra: Mapping[str, Sequence[str]]) -> Iterator[Option]:
     """Candidate distractors in order of preference; read lazily, as few are needed."""
@@ -56,13 +67,23 @@ def pool(mention: Mention, entity: Entity | None, analysis: Analysis, rng: rando
         yield from _years(mention, analysis, rng)
     elif kind == "person" and entity:
         yield from _people(entity, analysis, rng, from_extra)
+    elif kind == "place" and entity:
+        yield from _minor(analysis, entity, [
+            *((e.canonical, "text") for e in _same_kind(entity, analysis)), *from_extra,
+            *_bank(_places(mention, entity), rng)])
     elif entity:
         yield from ((e.canonical, "text") for e in _same_kind(entity, analysis))
         yield from from_extra
-        if kind == "place":
-            yield from _bank(_places(mention, entity), rng)
-        elif kind == "org":
-            yield from _bank(_organisations(mention, entity, analysis), rng)
+        yield from _bank(_organisations(mention, entity, analysis), rng)
+
+
+def _minor(analysis: Analysis, entity: Entity, options: Iterable[Option]) -> Iterator[Option]:
+    """Options without the text's two main places, unless the key is one of them: the parties
+    to a war make poor wrong answers for its mediator or its rival."""
+    if analysis.is_protagonist(entity.canonical):
+        yield from options
+    else:
+        yield from (o for o in options if not analysis.is_protagonist(o[0]))
 
 
 def _same_kind(entity: Entity, analysis: Analysis) -> list[Entity]:
@@ -117,8 +138,9 @@ def _people(entity: Entity, analysis: Analysis, rng: random.Random,
     side, role = entity.affiliation, entity.subtype
     same = [(e.canonical, "text") for e in others if side and e.affiliation == side]
     in_bank = [(name, office) for name, group, office in gz.PEOPLE if side and group == side]
+    # A known office rules out bank people of other offices: "U.S. President Marco Rubio".
     bank = [*_bank([name for name, office in in_bank if office == role], rng),
-            *_bank([name for name, office in in_bank if office != role], rng)]
+            *_bank([name for name, office in in_bank if not role], rng)]
     if role:
         first = [o for o in same if _office(o[0], analysis) == role]
         first += [o for o in bank if o[0] in {n for n, office in in_bank if office == role}]

@@ -11,11 +11,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import chunks, lexicon, numbers
+from . import gazetteer as gz
 from .model import Entity, Mention, Sentence
 
 _EXPANSION_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,6})\)")
 _EXPANSION_BEFORE = re.compile(r"^(?:,\s+(?:short for|or|the)\s+|\s*\()")
 _OR_ACRONYM = re.compile(r"^,\s+or\s+([A-Z][A-Za-z]{1,6})\b")
+# An entity among the two most frequent is a protagonist only when named this often.
+PROTAGONIST_COUNT = 4
 _CALLED = re.compile(r",\s+(?:often |also |sometimes |usually )?(?:called|known as)\s+(?:the\s+)?")
 
 
@@ -27,6 +30,12 @@ class Analysis:
     entities: dict[str, Entity]
     names: frozenset[str] = frozenset()  # every name of every entity, folded
     salience: dict[str, float] = field(default_factory=dict)  # canonical → 0–1
+    protagonists: frozenset[str] = frozenset()  # folded names of the two main countries
+
+    def is_protagonist(self, name: str) -> bool:
+        """Whether `name` (or its demonym or capital) is one of the text's two main countries."""
+        return bool(lexicon.fold(name) in self.protagonists
+                    or lexicon.related_words(name) & self.protagonists)
 
 
 def analyse(text: str, sentences: list[Sentence]) -> Analysis:
@@ -46,7 +55,16 @@ def analyse(text: str, sentences: list[Sentence]) -> Analysis:
     entities = _entities(mentions, acronyms)
     names = frozenset(lexicon.fold(a) for e in entities.values() for a in e.aliases)
     return Analysis(text, tuple(sentences), tuple(mentions), entities, names,
-                    _salience(entities))
+                    _salience(entities), _protagonists(entities))
+
+
+def _protagonists(entities: dict[str, Entity]) -> frozenset[str]:
+    """Folded names of the two countries named most, when they come back often enough: the
+    parties to the conflict the text is about."""
+    ranked = sorted((e for e in entities.values() if e.subtype == "country"),
+                    key=lambda e: (-e.count, e.first))
+    return frozenset(lexicon.fold(a) for e in ranked[:2] if e.count >= PROTAGONIST_COUNT
+                     for a in e.aliases)
 
 
 def _salience(entities: dict[str, Entity]) -> dict[str, float]:
@@ -59,7 +77,7 @@ def _salience(entities: dict[str, Entity]) -> dict[str, float]:
     top = ranked[0].count if ranked else 1
     found = {e.canonical: math.log1p(e.count) / math.log1p(top) for e in ranked}
     for protagonist in ranked[:2]:
-        if protagonist.count >= 4:
+        if protagonist.count >= PROTAGONIST_COUNT:
             found[protagonist.canonical] = 0.3
     return found
 
@@ -202,5 +220,11 @@ def _entity(name: str, found: list[Mention], reverse: dict[str, str]) -> Entity:
     subtypes = Counter(m.subtype for m in found if m.subtype not in ("acronym", ""))
     subtype = subtypes.most_common(1)[0][0] if subtypes else first.subtype
     affiliation = next((m.affiliation for m in found if m.affiliation), "")
+    if first.kind == "person" and name in _KNOWN_PEOPLE:
+        # The regional bank knows this person's side and office better than the sentence.
+        affiliation, subtype = _KNOWN_PEOPLE[name]
     return Entity(name, first.kind, subtype, frozenset(aliases), len(found), first.sentence,
                   affiliation)
+
+
+_KNOWN_PEOPLE = {name: (side, office) for name, side, office in gz.PEOPLE}

@@ -10,19 +10,28 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .entities import Analysis
 from .lexicon import fold, related_words
 from .model import Draft, Mention, Sentence
 from .words import DANGLING_OPENERS, META_PHRASES
 
 MIN_WORDS, MAX_WORDS = 8, 45
-_PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers)\b", re.IGNORECASE)
+PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
+# "First, " "In short, " "Still, ": an opening that hides the word the sentence leans on.
+_CONNECTIVE = re.compile(
+    r"^(?:First|Second|Third|Finally|However|Still|Meanwhile|Instead|Later|Then|Yet|Today|Now"
+    r"|Since then|In short|In fact|In turn|In response|For example|As a result|By contrast"
+    r"|In addition|Moreover|Also|At the same time|For their part|In practice),\s+")
 _ACRONYMISH = re.compile(r"(?:[A-Z][A-Za-z]*[A-Z]|[A-Z](?:\.[A-Z])+\.?)")
 _THE_PREFIXES = ("United ", "Soviet ", "Republic ", "Democratic Republic", "Czech Republic",
                  "Central African", "Dominican Republic", "Islamic Emirate", "Islamic Republic")
 _THE_NAMES = frozenset({"Netherlands", "Philippines", "Maldives", "Bahamas", "Gambia",
                         "Comoros", "Seychelles", "Marshall Islands", "Solomon Islands",
                         "Middle East", "Himalayas", "Hindu Kush", "West", "Gulf"})
+# Words of organisation names too common to give one away.
+_GENERIC_ORG_WORDS = frozenset("united nations national international organization organisation "
+                               "army front party movement islamic state".split())
 _VOWEL_SOUND = re.compile(r"[aeiou]|(?:f|h|l|m|n|r|s|x)(?:[A-Z\d]|$)", re.IGNORECASE)
 
 
@@ -93,14 +102,21 @@ def has_context(sentence: Sentence, mentions: Iterable[Mention]) -> bool:
     count = len(words(text))
     if sentence.is_heading or not MIN_WORDS <= count <= MAX_WORDS or text.endswith("?"):
         return False
-    first = words(text)[0].lower() if count else ""
+    first = _first_word(text)
     if first in DANGLING_OPENERS or any(p in text.lower() for p in META_PHRASES):
         return False
-    personal = _PERSONAL.search(text)
+    personal = PERSONAL.search(text)
     if personal:
         people = [m for m in mentions if m.kind == "person"]
         return any(m.start - sentence.start < personal.start() for m in people)
     return True
+
+
+def _first_word(text: str) -> str:
+    """The first word after an opening connective: "First, it claims…" → "it"."""
+    opening = _CONNECTIVE.match(text)
+    found = words(text[opening.end():] if opening else text)
+    return found[0].lower() if found else ""
 
 
 def related(name: str) -> frozenset[str]:
@@ -117,6 +133,17 @@ def key_hidden(draft: Draft, aliases: Iterable[str]) -> bool:
     names = {draft.key, *aliases}
     giveaways = {w for name in names for w in related(name)}
     return not any(contains_phrase(stem, w) for w in giveaways | {fold(n) for n in names})
+
+
+def key_words_hidden(draft: Draft) -> bool:
+    """No distinctive word of an organisation's name is left in the stem: "the _____, a
+    Baloch separatist group" gives away the Baloch Liberation Army."""
+    if draft.key_kind != "org":
+        return True
+    stem = fold(draft.stem)
+    names = {draft.key, *draft.aliases}
+    return not any(phrase_in(stem, fold(w)) for name in names for w in words(name)
+                   if len(w) >= 4 and w[:1].isupper() and w.lower() not in _GENERIC_ORG_WORDS)
 
 
 def options_distinct(draft: Draft) -> bool:
@@ -187,9 +214,13 @@ def noun_follows(draft: Draft) -> bool:
     return bool(re.search(r"_+(?:%| per ?cent)?\s+\w", draft.stem)) or "%" in draft.key
 
 
-def _family_checks(draft: Draft, sentence_mentions: tuple[Mention, ...]) -> dict[str, Check]:
+def _family_checks(draft: Draft, analysis: Analysis) -> dict[str, Check]:
     def context(d: Draft) -> bool:
-        return has_context(d.sentence, sentence_mentions)
+        return has_context(d.sentence, analysis.mentions[d.sentence.index])
+
+    def minor(d: Draft) -> bool:
+        """The answer is not one of the two parties the whole text is about: too easy."""
+        return not analysis.is_protagonist(d.key)
 
     def hidden(d: Draft) -> bool:
         return key_hidden(d, d.aliases)
@@ -200,7 +231,8 @@ def _family_checks(draft: Draft, sentence_mentions: tuple[Mention, ...]) -> dict
     options = {"options_distinct": options_distinct, "not_alias": no_alias,
                "same_format": formats_match, "enough_options": enough_options}
     return {
-        "cloze": {"context": context, "key_once": key_once, "key_hidden": hidden, **options,
+        "cloze": {"context": context, "not_protagonist": minor, "key_once": key_once,
+                  "key_hidden": hidden, "words_hidden": key_words_hidden, **options,
                   "distractors_hidden": distractors_hidden, "article_agrees": article_agrees},
         "who_said": {"quote_hides_speaker": hidden, **options},
         "numeric": {"context": context, "key_once": key_once, "noun_follows": noun_follows},
@@ -209,7 +241,7 @@ def _family_checks(draft: Draft, sentence_mentions: tuple[Mention, ...]) -> dict
     }[draft.family]
 
 
-def check(draft: Draft, sentence_mentions: tuple[Mention, ...]) -> Draft | None:
+def check(draft: Draft, analysis: Analysis) -> Draft | None:
     """The draft with the checks it passed, or None when one fails."""
-    passed = run_checks(draft, _family_checks(draft, sentence_mentions))
+    passed = run_checks(draft, _family_checks(draft, analysis))
     return None if passed is None else replace(draft, checks=passed)

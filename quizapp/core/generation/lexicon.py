@@ -125,7 +125,7 @@ def _groups(places: dict[str, Place], regional: list[Place]) -> dict:
 
 def _related() -> dict[str, frozenset[str]]:
     related: dict[str, set[str]] = {}
-    for country, words in gz.COUNTRY_RELATED.items():
+    for country, words in [*gz.COUNTRY_RELATED.items(), *gz.ORG_RELATED.items()]:
         group = {fold(country), *(fold(w) for w in words),
                  *(fold(s) for s in gz.COUNTRY_SYNONYMS.get(country, ()))}
         for word in group:
@@ -153,7 +153,7 @@ def similar_places(found: Place) -> list[str]:
     """Names of places like `found`: same kind, same country first, then its neighbours."""
     idx = index()
     if found.subtype == "country":
-        near = [*idx.neighbours.get(found.name, ()), *gz.REGIONAL_COUNTRIES]
+        near = [*gz.REGIONAL_COUNTRIES, *idx.neighbours.get(found.name, ())]
         return [n for n in near if n != found.name]
     if found.subtype == "capital":
         capitals = [idx.places[fold(c)] for c in _regional_capitals(idx)]

@@ -36,6 +36,10 @@ _QUANTITY = re.compile(
 )
 _NP_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _RANGE_BEFORE = re.compile(r"(?:between|from|\d|to|and|[–-])\s*$", re.IGNORECASE)
+# A number after these names something ("Phase 2", "Article 370"); it counts nothing.
+_LABEL_BEFORE = re.compile(r"\b(?:phase|stage|article|section|chapter|part|no\.?|number|page"
+                           r"|item|step|resolution|paragraph|category|grade|level)\s*$",
+                           re.IGNORECASE)
 _MAX_NOUN_WORDS = 4
 _STOP = FUNCTION_WORDS | frozenset("were was had have has are is be been would could will "
                                    "back where".split())
@@ -70,7 +74,8 @@ def quantities(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterator[Men
     for match in _QUANTITY.finditer(text):
         start, end = sentence.start + match.start("num"), sentence.start + match.end()
         before = text[max(0, match.start() - 12):match.start()]
-        if any(a <= start < b for a, b in taken) or _RANGE_BEFORE.search(before):
+        if any(a <= start < b for a, b in taken) or _RANGE_BEFORE.search(before) \
+                or _LABEL_BEFORE.search(before):
             continue
         mention = _quantity(sentence, match, start, end)
         if mention:

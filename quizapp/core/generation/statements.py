@@ -12,12 +12,16 @@ from dataclasses import dataclass
 
 from . import distractors, numbers
 from .entities import Analysis
+from .filters import PERSONAL as _PERSONAL
 from .filters import has_context, words
 from .kinds import salience, says, squash
 from .model import Choice, Draft, Mention, Sentence
 from .words import DANGLING_OPENERS
 
 SWAP_ORDER = ("quantity", "person", "place")
+# Qualifiers that make a figure a bound: a changed bound may still be true.
+BOUNDS = frozenset({"more than", "fewer than", "less than", "at least", "at most", "over",
+                    "up to", "just over", "just under", "all"})
 MAX_STATEMENT_WORDS = 35
 EVENTS_PER_QUESTION = 4
 MAX_EVENT_WORDS = 28
@@ -32,13 +36,23 @@ def true_false(analysis: Analysis, rng: random.Random,
     """One statement per factual sentence: the sentence itself, or one fact changed."""
     for sentence, mentions in zip(analysis.sentences, analysis.mentions, strict=True):
         facts = [m for m in mentions if m.kind in SWAP_ORDER]
-        if not facts or len(words(sentence.text)) > MAX_STATEMENT_WORDS:
+        if not facts or not _telling(mentions, analysis) \
+                or len(words(sentence.text)) > MAX_STATEMENT_WORDS:
             continue
         if not has_context(sentence, mentions):
             continue
         swap = _swap(facts, sentence, analysis, rng, extra) if rng.random() < 0.5 else None
         weight = sum(salience(analysis, m.canonical) for m in facts) / len(facts)
         yield _statement(sentence, swap, 0.3 + 0.7 * weight)
+
+
+def _telling(mentions: Sequence[Mention], analysis: Analysis) -> bool:
+    """Whether the sentence states a fact beyond the two main parties: a person, a number,
+    a date, a group or another place ("Islamabad and Kabul have smoothed over tensions
+    before" only restates what the whole text is about)."""
+    return any(m.kind in ("person", "quantity", "date", "org")
+               or (m.kind == "place" and not analysis.is_protagonist(m.canonical))
+               for m in mentions)
 
 
 def _statement(sentence: Sentence, swap: tuple[Mention, str] | None, weight: float) -> Draft:
@@ -70,6 +84,8 @@ def _swap(facts: list[Mention], sentence: Sentence, analysis: Analysis, rng: ran
 def _replacement(mention: Mention, sentence: Sentence, analysis: Analysis,
                  rng: random.Random, extra: Mapping[str, Sequence[str]]) -> str | None:
     if mention.kind == "quantity":
+        if mention.qualifier in BOUNDS:
+            return None  # "more than 3 million" is not made false by "more than 1 million"
         return numbers.altered(mention, rng, analysis.text)
     entity = analysis.entities.get(mention.canonical)
     if entity is None or mention.subtype in ("country", "capital", "region"):
@@ -115,7 +131,7 @@ def _event(sentence: Sentence, mentions: Sequence[Mention]) -> Event | None:
     lead = sentence.text[:date.start - sentence.start]
     rest = sentence.text[date.end - sentence.start:].lstrip(", ")
     first = words(rest)[0].lower() if words(rest) else ""
-    if not _DATED.match(lead) or first in DANGLING_OPENERS or \
+    if not _DATED.match(lead) or first in DANGLING_OPENERS or _PERSONAL.search(rest) or \
             not 5 <= len(words(rest)) <= MAX_EVENT_WORDS:
         return None
     return Event(sentence, date.date, date.text, squash(rest[0].upper() + rest[1:]))

@@ -94,6 +94,7 @@ def quiz_pool(quiz: Quiz) -> list[QuestionData]:
 def _article_filter(query, quiz: Quiz):
     if not quiz.article_id:
         return query
+    # A question whose source sentence changed waits for a teacher before students see it again.
     return query.join(ArticleRevision, Question.article_revision_id == ArticleRevision.id).where(
-        ArticleRevision.article_id == quiz.article_id
+        ArticleRevision.article_id == quiz.article_id, Question.needs_review.is_(False)
     )

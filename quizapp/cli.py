@@ -1,4 +1,4 @@
-"""Command-line tools: `flask --app quizapp seed | create-user`."""
+"""Command-line tools: `flask --app quizapp seed | create-user | questions | generate`."""
 
 import sys
 
@@ -7,6 +7,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from quizapp.cli_generate import generate_command
 from quizapp.cli_questions import questions_cli
 from quizapp.models import User, db
 from quizapp.models.accounts import ROLES
@@ -47,5 +48,5 @@ def create_user_command(username: str, role: str) -> None:
 
 
 def init_cli(app: Flask) -> None:
-    for command in (seed_command, create_user_command, questions_cli):
+    for command in (seed_command, create_user_command, questions_cli, generate_command):
         app.cli.add_command(command)

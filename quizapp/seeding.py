@@ -11,6 +11,7 @@ from sqlalchemy import select
 from quizapp import content_files
 from quizapp.bank import choices_from_fields, question_from_fields
 from quizapp.models import Question, Quiz, Topic, db
+from quizapp.seeding_articles import seed_explainer_article
 
 CHECK_QUIZ_QUESTIONS = 5
 
@@ -27,7 +28,14 @@ class SeedReport:
 
 def seed_all(update: bool = False) -> dict[str, SeedReport]:
     topics = seed_topics(update)
-    return {"topics": topics, "questions": seed_questions(update), "quizzes": seed_quizzes(update)}
+    return {"topics": topics, "questions": seed_questions(update), "quizzes": seed_quizzes(update),
+            "generated from the explainer": seed_generated(update)}
+
+
+def seed_generated(update: bool) -> SeedReport:
+    report = SeedReport()
+    report.add(*seed_explainer_article(update))
+    return report
 
 
 def seed_topics(update: bool) -> SeedReport:

@@ -25,6 +25,7 @@ def index():
 
 
 from quizapp.admin import (  # noqa: E402, F401
+    articles,
     classes,
     gift,
     questions,

@@ -19,7 +19,8 @@ into the URL's arguments. `ok` lists the statuses an allowed GET may answer with
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quizapp.models import Quiz
+from quizapp.bank import question_from_fields
+from quizapp.models import Article, ArticleRevision, Quiz, db
 
 from security.world import World
 
@@ -69,6 +70,29 @@ def _class(w: World) -> dict:
 def _own_quiz(w: World) -> int:
     make = lambda: w.add(Quiz(title="Tess's quiz", created_by_id=w.user_id("tess")))  # noqa: E731
     return w.once("tess's quiz", make)
+
+
+def _article(w: World) -> dict:
+    """An article of tess's with one generated draft question."""
+
+    def make() -> tuple[int, int]:
+        article = Article(title="Tess's article", created_by_id=w.user_id("tess"))
+        revision = ArticleRevision(article=article, number=1, text="Pakistan struck Kabul.")
+        question = question_from_fields(
+            {"kind": "true_false", "prompt": "Pakistan struck Kabul.", "answer": True}, None,
+            status="draft", origin="generated", article_revision=revision, source_start=0,
+            source_end=22, created_by_id=w.user_id("tess"))
+        with w.app.app_context():
+            db.session.add_all([article, question])
+            db.session.commit()
+            return article.id, question.id
+
+    article_id, question_id = w.once("tess's article", make)
+    return {"article_id": article_id, "question_id": question_id}
+
+
+def _own_article(w: World) -> dict:
+    return {"article_id": _article(w)["article_id"]}
 
 
 TEACHERS_CLASS = {"owner": "tess", "also": ("ada",)}
@@ -133,6 +157,13 @@ ACCESS: dict[str, Access] = {
     "admin.topics": Access("teacher"),
     "admin.topic_new": Access("teacher"),
     "admin.topic_edit": Access("teacher", lambda w: {"topic_id": w.topic_id}),
+    # admin: articles and generated questions
+    "admin.articles": Access("teacher"),
+    "admin.article": Access("owner", _own_article, **OWN_QUESTION),
+    "admin.revise": Access("owner", _own_article, **OWN_QUESTION),
+    "admin.review": Access("owner", lambda w: {**_article(w), "action": "approve"}, **OWN_QUESTION),
+    "admin.approve_top": Access("owner", _own_article, **OWN_QUESTION),
+    "admin.make_quiz": Access("owner", _own_article, **OWN_QUESTION),
     # admin: classes and reports
     "admin.classes": Access("teacher"),
     "admin.create_class": Access("teacher"),

@@ -9,6 +9,7 @@ Without Chromium the tests skip with one line, unless QUIZAPP_REQUIRE_BROWSER=1 
 
 import itertools
 import os
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -22,6 +23,7 @@ from .support import (
     AXE_JS,
     AXE_LESSER,
     CHROMIUM,
+    COMBOS,
     IMPACTS,
     LAUNCH_ARGS,
     VIEWPORTS,
@@ -36,6 +38,14 @@ MISSING_BROWSER = f"no Chromium at {CHROMIUM} (apt-get install chromium)"
 MISSING_AXE = f"no axe-core at {AXE_JS} (make browser-deps)"
 _NUMBERS = itertools.count(1)
 USERS = (("alice", "student"), ("bob", "student"), ("tess", "teacher"), ("ada", "admin"))
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items):
+    """Mark every test in this folder `browser`, so `-m "not browser"` leaves them out."""
+    for item in items:
+        if HERE in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def _unavailable(message: str) -> None:
@@ -153,7 +163,20 @@ def open_page(browser, live_server):
     assert not problems, "\n".join(problems)
 
 
+def _ran_here(terminalreporter) -> bool:
+    """Whether any test of this folder ran (or skipped): not when all were deselected."""
+    prefix = HERE.relative_to(terminalreporter.config.rootpath).as_posix() + "/"
+    return any(
+        getattr(report, "nodeid", "").startswith(prefix)
+        for outcome, reports in terminalreporter.stats.items()
+        if outcome != "deselected"
+        for report in reports
+    )
+
+
 def pytest_terminal_summary(terminalreporter):
+    if not _ran_here(terminalreporter):
+        return
     if not CHROMIUM.exists():
         terminalreporter.write_line(f"browser tests {_outcome()}: {MISSING_BROWSER}")
         return
@@ -162,7 +185,7 @@ def pytest_terminal_summary(terminalreporter):
             terminalreporter.write_line(f"accessibility checks {_outcome()}: {MISSING_AXE}")
         return
     terminalreporter.section("axe-core violations per page (critical/serious/moderate/minor)")
-    combos = [combo_name(v, s) for s in ("light", "dark") for v in VIEWPORTS]
+    combos = [combo_name(*combo) for combo in COMBOS]
     width = max(len(name) for name in AXE_COUNTS) + 2
     terminalreporter.write_line("page".ljust(width) + "".join(c.ljust(15) for c in combos))
     for name in sorted(AXE_COUNTS):
@@ -171,5 +194,7 @@ def pytest_terminal_summary(terminalreporter):
             counts = AXE_COUNTS[name].get(combo)
             cells.append(("/".join(str(counts[i]) for i in IMPACTS) if counts else "-").ljust(15))
         terminalreporter.write_line(name.ljust(width) + "".join(cells))
+    if not AXE_LESSER:
+        terminalreporter.write_line("no moderate or minor violations on any page")
     for rule, (help_text, pages) in sorted(AXE_LESSER.items()):
         terminalreporter.write_line(f"  {rule}: {help_text} — {', '.join(sorted(pages))}")

@@ -107,10 +107,16 @@ def combo_name(viewport: str, scheme: str) -> str:
     return f"{viewport}-{scheme}"
 
 
+def axe_violations(page) -> list[dict]:
+    """Every axe-core violation on the page as it is now: id, impact, help, first nodes."""
+    if not page.evaluate("() => typeof axe === 'object'"):
+        page.add_script_tag(url=AXE_URL)
+    return page.evaluate(_RUN_AXE, AXE_TAGS)
+
+
 def run_axe(page, name: str, combo: str) -> list[dict]:
     """Run axe-core on the page, record the counts, return the serious and critical violations."""
-    page.add_script_tag(url=AXE_URL)
-    violations = page.evaluate(_RUN_AXE, AXE_TAGS)
+    violations = axe_violations(page)
     counts = dict.fromkeys(IMPACTS, 0)
     for violation in violations:
         counts[violation["impact"]] += 1

@@ -7,6 +7,7 @@ underlined (not told apart by colour alone), no sideways scrolling on a phone, a
 showing a focus outline with 3:1 contrast. Screenshots go to tests/browser/artifacts/.
 """
 
+import re
 from contextlib import contextmanager
 
 import pytest
@@ -18,6 +19,7 @@ from quizapp.models.content import KINDS
 from .support import (
     COMBOS,
     answer_by_pointer,
+    axe_violations,
     combo_name,
     log_in,
     run_axe,
@@ -40,6 +42,22 @@ PUBLIC_PAGES = [
     ("register", "/register"),
     ("not-found", "/no-such-page"),
 ]
+
+# A short article in our own words for the generation pages: names, places, a year and a number.
+ARTICLE = (
+    "Pakistan and Afghanistan share a border of about 2,600 kilometres, the Durand Line, "
+    "drawn in 1893. Afghanistan has never accepted it as an international border.\n\n"
+    "Torkham, near Peshawar, and Chaman, near Quetta, are the two main crossings. Pakistan "
+    "closed them in October 2025 after clashes along the border.\n\n"
+    "Qatar and Turkey mediated a ceasefire that month, but talks in Istanbul ended without "
+    "an agreement."
+)
+# Breaks the login page twice: a field loses its label, the page loses its main landmark.
+BREAK_LOGIN = """() => {
+  document.querySelector('label[for=username]').remove();
+  const main = document.querySelector('main');
+  main.replaceWith(...main.childNodes);
+}"""
 
 STRUCTURE = """() => {
   const problems = [];
@@ -172,8 +190,48 @@ def teacher_pages(sweep: Sweep, username: str) -> None:
     log_in(page, username, PASSWORD)
     sweep.visit("admin", "/admin/")
     links = page.locator("main .cards a")
-    for href in [links.nth(i).get_attribute("href") for i in range(links.count())]:
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    for href in hrefs:
         sweep.visit("admin-" + href.strip("/").split("/")[-1], href)
+    if "/admin/articles" in hrefs:
+        article_pages(sweep)
+    for kind in ("single", "ordering", "matching"):
+        sweep.visit(f"admin-question-{kind}", f"/admin/questions/new/{kind}")
+    sweep.click(page.get_by_role("button", name="Save", exact=True))
+    sweep.check("admin-question-errors")
+    page.goto("/admin/questions")
+    sweep.click(page.locator("main table a").first)
+    sweep.check("admin-question-preview")
+    sweep.visit("admin-quiz-new", "/admin/quizzes/new")
+    sweep.visit("admin-topic-new", "/admin/topics/new")
+    page.get_by_label("Text (Markdown)").fill("A paragraph. {: #one }\n\n* a list")
+    sweep.click(page.get_by_role("button", name="Preview"))
+    sweep.check("admin-topic-preview")
+
+
+def article_pages(sweep: Sweep) -> None:
+    """Generation: the paste form with its errors, then an article beside its draft questions."""
+    page = sweep.page
+    page.goto("/admin/articles")
+    generate = page.get_by_role("button", name="Generate draft questions")
+    sweep.click(generate)
+    sweep.check("admin-articles-errors")
+    page.get_by_label("Title", exact=True).fill("The border and its crossings")
+    page.get_by_label("Article text", exact=True).fill(ARTICLE)
+    sweep.click(generate)
+    assert re.search(r"/admin/articles/\d+$", page.url), page.locator("main").inner_text()
+    sweep.check("admin-article")
+
+
+def test_axe_hears_a_missing_label_and_a_missing_main(open_page, axe_available):
+    """The sweep's zeros mean something only if axe speaks up when a page is broken."""
+    page = open_page("phone")
+    page.goto("/login")
+    assert not axe_violations(page)
+    page.evaluate(BREAK_LOGIN)
+    found = {v["id"]: v["impact"] for v in axe_violations(page)}
+    assert found.get("label") == "critical", found
+    assert found.get("landmark-one-main") == "moderate", found
 
 
 @pytest.mark.parametrize(("viewport", "scheme"), COMBOS, ids=[combo_name(*c) for c in COMBOS])

@@ -72,6 +72,12 @@ def test_split_drops_the_dateline_and_keeps_spans():
     assert all(text[s.start:s.end] == s.text for s in found)
 
 
+def test_split_treats_a_blank_line_of_spaces_as_a_paragraph_break():
+    found = split("Pakistan closed the border crossing at Torkham on Sunday and\n   \nAfghanistan"
+                  " protested.")
+    assert [s.block for s in found] == [0, 1]
+
+
 def test_split_joins_wrapped_lines_and_marks_headings():
     text = ("# What happened\n\nPakistan and Afghanistan fought along the border for\n"
             "several days in October. Qatar mediated.\n\n- A bullet point with a fact.\n")
@@ -182,7 +188,7 @@ def test_numeric_tolerance_follows_an_approximate_qualifier():
 
 
 def test_who_said_names_the_speaker_with_other_people_as_options(news):
-    [quote] = kinds.who_said(news, random.Random(0), {})
+    [quote] = kinds.who_said(news, 0, {})
     assert quote.prompt == 'Who said: "We will defend our borders at any cost"?'
     assert [c.text for c in quote.choices if c.is_correct] == ["Khawaja Asif"]
     assert len(quote.choices) == 4
@@ -274,6 +280,34 @@ def test_same_text_and_seed_give_the_same_list():
     assert generate(NEWS, seed=7) == generate(NEWS, seed=7)
     assert [candidate_to_json(c) for c in generate(NEWS, seed=7)] == \
         [candidate_to_json(c) for c in generate(NEWS, seed=7)]
+
+
+def test_over_generation_counts_drafts_before_filters():
+    from quizapp.core.generation import counts
+
+    made = counts(NEWS)
+    assert made.words == len(NEWS.split())
+    assert sum(made.drafts.values()) / made.words * 1000 >= 20
+    assert all(made.passed.get(kind, 0) <= made.drafts[kind] for kind in made.drafts)
+    assert sum(made.passed.values()) >= len(generate(NEWS))
+
+
+def test_who_said_needs_a_named_speaker_and_other_people():
+    alone = "“We will defend our borders at any cost and never give in,” he said on Friday."
+    assert not [c for c in generate(alone) if c.prompt.startswith("Who said")]
+    nobody_else = ("Mullah Zainuddin, a cleric, spoke. “We will defend our valley at any cost "
+                   "and never give in,” he said on Friday.")
+    assert not [c for c in generate(nobody_else) if c.prompt.startswith("Who said")]
+
+
+def test_a_number_whose_every_change_occurs_in_the_text_is_not_swapped():
+    from quizapp.core.generation import numbers
+
+    [mention] = [m for ms in analyse(NEWS, split(NEWS)).mentions for m in ms
+                 if m.kind == "quantity" and m.value == 19]
+    everything = " ".join(str(n) for n in range(1, 200))
+    assert numbers.altered(mention, random.Random(0), everything) is None
+    assert numbers.altered(mention, random.Random(0), "") not in (None, "19")
 
 
 # --- filters -----------------------------------------------------------------------------

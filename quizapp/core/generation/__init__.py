@@ -8,17 +8,18 @@ Python: the same text and seed always give the same list. Raises GenerationError
 message for the teacher, for text it cannot use; any other text gives a list, maybe empty.
 """
 
-import random
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from . import filters, kinds, rank, statements
 from .entities import Analysis, analyse
 from .model import MAX_CHARS, Candidate, Choice, Draft, GenerationError, Source
 from .sentences import split
 
-__all__ = ["MAX_CHARS", "Candidate", "Choice", "GenerationError", "Source",
-           "candidate_to_json", "generate"]
+__all__ = ["MAX_CHARS", "Candidate", "Choice", "Counts", "GenerationError", "Source",
+           "candidate_to_json", "counts", "generate"]
 
 EXTRA_KINDS = frozenset({"person", "place", "org"})
 _HTML_TAG = re.compile(r"</?(?:p|div|span|br|a|html|body|head|script|style|table|tr|td|li|ul"
@@ -34,15 +35,39 @@ def generate(text: str, *, seed: int = 0, limit: int | None = None,
     """Candidate questions from `text`, best first. `extra_distractors` maps "person",
     "place" or "org" to names to use as wrong options after the text's own."""
     extra = _validated(text, limit, extra_distractors)
-    analysis = analyse(text, split(text))
-    rng = random.Random(seed)
-    drafts = [*kinds.cloze(analysis, rng, extra), *kinds.who_said(analysis, rng, extra),
-              *kinds.numeric(analysis), *statements.true_false(analysis, rng, extra),
-              *statements.ordering(analysis)]
-    checked = filters.unique(d for draft in drafts
-                             if (d := filters.check(draft, analysis)))
-    ranked = rank.rank(checked, analysis)
+    analysis, drafts = _drafts(text, seed, extra)
+    ranked = rank.rank(_checked(drafts, analysis), analysis)
     return [_candidate(d, score, analysis) for d, score in ranked[:limit]]
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How much a text yields: drafts made before any filter, and drafts that passed."""
+
+    words: int
+    drafts: dict[str, int]  # family → count
+    passed: dict[str, int]
+
+
+def counts(text: str, *, seed: int = 0) -> Counts:
+    """Over-generation figures for `text`, family by family (for the benchmark)."""
+    extra = _validated(text, None, None)
+    analysis, drafts = _drafts(text, seed, extra)
+    return Counts(len(text.split()), dict(Counter(d.family for d in drafts)),
+                  dict(Counter(d.family for d in _checked(drafts, analysis))))
+
+
+def _drafts(text: str, seed: int, extra: Mapping[str, Sequence[str]]) -> tuple[Analysis, list]:
+    """Every draft of every kind, before any filter."""
+    analysis = analyse(text, split(text))
+    return analysis, [*kinds.cloze(analysis, seed, extra),
+                      *kinds.who_said(analysis, seed, extra), *kinds.numeric(analysis),
+                      *statements.true_false(analysis, seed, extra),
+                      *statements.ordering(analysis)]
+
+
+def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
+    return filters.unique(d for draft in drafts if (d := filters.check(draft, analysis)))
 
 
 def candidate_to_json(candidate: Candidate) -> dict:

@@ -68,7 +68,7 @@ def pool(mention: Mention, entity: Entity | None, analysis: Analysis, rng: rando
     elif kind == "person" and entity:
         yield from _people(entity, analysis, rng, from_extra)
     elif kind == "place" and entity:
-        yield from _minor(analysis, entity, [
+        yield from _minor(analysis, [
             *((e.canonical, "text") for e in _same_kind(entity, analysis)), *from_extra,
             *_bank(_places(mention, entity), rng)])
     elif entity:
@@ -77,13 +77,10 @@ def pool(mention: Mention, entity: Entity | None, analysis: Analysis, rng: rando
         yield from _bank(_organisations(mention, entity, analysis), rng)
 
 
-def _minor(analysis: Analysis, entity: Entity, options: Iterable[Option]) -> Iterator[Option]:
-    """Options without the text's two main places, unless the key is one of them: the parties
-    to a war make poor wrong answers for its mediator or its rival."""
-    if analysis.is_protagonist(entity.canonical):
-        yield from options
-    else:
-        yield from (o for o in options if not analysis.is_protagonist(o[0]))
+def _minor(analysis: Analysis, options: Iterable[Option]) -> Iterator[Option]:
+    """Options without the text's two main countries: the parties to a war make poor wrong
+    answers for its mediator or its rival (and questions on the parties are not asked)."""
+    return (o for o in options if not analysis.is_protagonist(o[0]))
 
 
 def _same_kind(entity: Entity, analysis: Analysis) -> list[Entity]:

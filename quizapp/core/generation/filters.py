@@ -96,7 +96,8 @@ def same_format(key: str, option: str) -> bool:
     return long - short <= 6 or long <= 2.2 * short
 
 
-def has_context(sentence: Sentence, mentions: Iterable[Mention]) -> bool:
+@lru_cache(maxsize=4096)
+def has_context(sentence: Sentence, mentions: tuple[Mention, ...]) -> bool:
     """Whether the sentence can stand alone: no dangling "he"/"this", not a heading."""
     text = sentence.text.strip("“”\"' ")
     count = len(words(text))

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from . import distractors
 from .entities import Analysis
-from .filters import words
+from .filters import has_context, words
 from .model import Choice, Draft, Mention, Sentence
 from .words import QUALIFIERS, QUOTE_VERBS, SPEECH_VERBS
 
@@ -55,13 +55,20 @@ def shuffled(correct: str, wrong: Sequence[str], rng: random.Random) -> tuple[Ch
     return tuple(choices)
 
 
-def cloze(analysis: Analysis, rng: random.Random,
+def local_rng(seed: int, family: str, offset: int) -> random.Random:
+    """The random source of one draft: fixed by the seed and the draft's place in the text,
+    so an edit elsewhere in the text does not reshuffle this draft's options."""
+    return random.Random(f"{seed}:{family}:{offset}")
+
+
+def cloze(analysis: Analysis, seed: int,
           extra: Mapping[str, Sequence[str]]) -> Iterator[Draft]:
     """Sentence with a person, place, organisation or year blanked; options of its type."""
     for sentence, mentions in zip(analysis.sentences, analysis.mentions, strict=True):
         for mention in mentions:
             if mention.kind in CLOZE_KINDS or (mention.kind == "date"
                                                and mention.subtype in CLOZE_DATES):
+                rng = local_rng(seed, "cloze", mention.start)
                 draft = _cloze(mention, sentence, analysis, rng, extra)
                 if draft:
                     yield draft
@@ -71,8 +78,12 @@ def _cloze(mention: Mention, sentence: Sentence, analysis: Analysis, rng: random
            extra: Mapping[str, Sequence[str]]) -> Draft | None:
     entity = analysis.entities.get(mention.canonical)
     stem = blank(sentence, mention.start, mention.end)
-    options = distractors.for_mention(mention, entity, analysis, stem, rng, extra)
-    if len(options) < 2:
+    doomed = analysis.is_protagonist(mention.canonical) or \
+        not has_context(sentence, analysis.mentions[sentence.index])
+    # A draft the filters will drop anyway is not worth a search for distractors.
+    options = [] if doomed else distractors.for_mention(mention, entity, analysis, stem, rng,
+                                                          extra)
+    if len(options) < 2 and not doomed:
         return None
     weight = salience(analysis, mention.canonical) if entity else 0.4
     return Draft("cloze", "single", f"Fill in the blank: {stem}",
@@ -102,13 +113,14 @@ def _numeric(mention: Mention, sentence: Sentence) -> Draft:
                  stem, salience=weight)
 
 
-def who_said(analysis: Analysis, rng: random.Random,
+def who_said(analysis: Analysis, seed: int,
              extra: Mapping[str, Sequence[str]]) -> Iterator[Draft]:
     """A quotation and the person it is attributed to, with other people as options."""
     for sentence, mentions in zip(analysis.sentences, analysis.mentions, strict=True):
         for quote in _QUOTE.finditer(sentence.text):
             speaker = _speaker(analysis, sentence, mentions, quote)
             if speaker and len(words(quote.group(1) or quote.group(2))) >= MIN_QUOTE_WORDS:
+                rng = local_rng(seed, "who_said", sentence.start + quote.start())
                 draft = _who_said(quote, speaker, sentence, analysis, rng, extra)
                 if draft:
                     yield draft

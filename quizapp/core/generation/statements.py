@@ -7,14 +7,14 @@ does not put in that sentence's neighbourhood.
 
 import random
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from . import distractors, numbers
+from . import distractors, lexicon, numbers
 from .entities import Analysis
 from .filters import PERSONAL as _PERSONAL
-from .filters import has_context, words
-from .kinds import salience, says, squash
+from .filters import count_phrase, has_context, words
+from .kinds import local_rng, salience, says, squash
 from .model import Choice, Draft, Mention, Sentence
 from .words import DANGLING_OPENERS
 
@@ -31,7 +31,7 @@ _DATED = re.compile(r"^(?:(?:On|In|By|From|Since|During|Until|Early in|Late in|"
                     r"At the end of|Later, in|Then, in)\s+(?:the\s+)?)?$")
 
 
-def true_false(analysis: Analysis, rng: random.Random,
+def true_false(analysis: Analysis, seed: int,
                extra: Mapping[str, Sequence[str]]) -> Iterator[Draft]:
     """One statement per factual sentence: the sentence itself, or one fact changed."""
     for sentence, mentions in zip(analysis.sentences, analysis.mentions, strict=True):
@@ -41,6 +41,7 @@ def true_false(analysis: Analysis, rng: random.Random,
             continue
         if not has_context(sentence, mentions):
             continue
+        rng = local_rng(seed, "true_false", sentence.start)
         swap = _swap(facts, sentence, analysis, rng, extra) if rng.random() < 0.5 else None
         weight = sum(salience(analysis, m.canonical) for m in facts) / len(facts)
         yield _statement(sentence, swap, 0.3 + 0.7 * weight)
@@ -75,6 +76,8 @@ def _swap(facts: list[Mention], sentence: Sentence, analysis: Analysis, rng: ran
           extra: Mapping[str, Sequence[str]]) -> tuple[Mention, str] | None:
     ordered = sorted(facts, key=lambda m: (SWAP_ORDER.index(m.kind), m.start))
     for mention in ordered:
+        if count_phrase(sentence.text, mention.text) != 1:
+            continue  # the name left elsewhere in the sentence would give the swap away
         replacement = _replacement(mention, sentence, analysis, rng, extra)
         if replacement:
             return mention, replacement
@@ -94,8 +97,19 @@ def _replacement(mention: Mention, sentence: Sentence, analysis: Analysis,
     # and organisations only for ones it never names, so the swap cannot be true elsewhere.
     avoid = _neighbourhood(analysis, sentence) if mention.kind == "person" else analysis.text
     found = distractors.pool(mention, entity, analysis, rng, extra)
+    if mention.kind == "place":
+        found = _same_country(mention.canonical, found)
     chosen = distractors.choose(mention.text, entity.aliases, found, avoid, wanted=1)
     return chosen[0][0] if chosen else None
+
+
+def _same_country(name: str, options: Iterable[distractors.Option]) -> Iterator:
+    """Places in the same country as `name`: "Pakistan's Daykundi province" is a giveaway."""
+    home = lexicon.place(name)
+    for option in options:
+        found = lexicon.place(option[0])
+        if home is None or (found is not None and found.country == home.country):
+            yield option
 
 
 def _neighbourhood(analysis: Analysis, sentence: Sentence) -> str:

@@ -12,7 +12,8 @@ from quizapp.core.generation import MAX_CHARS
 from quizapp.models import Article, Question, Quiz, User, db
 
 from attempt_helpers import items, start
-from conftest import PASSWORD_HASH, login
+from conftest import PASSWORD_HASH, csrf_token, login, make_app, seed_tiny
+from security.clients import login_csrf
 
 
 def user_id(app, username: str) -> int:
@@ -331,3 +332,22 @@ def test_the_article_list_links_each_article(app, teacher):
     assert f'href="/admin/articles/{article_id}">Listed article</a>' in page
     with app.app_context():
         assert db.session.get(Article, article_id).source_url == "https://example.org/strikes"
+
+
+def test_every_form_on_the_article_page_carries_a_working_csrf_token(tmp_path):
+    app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
+    seed_tiny(app)
+    client = app.test_client()
+    assert login_csrf(client, "tess").status_code == 302
+    token = csrf_token(client.get("/admin/articles").text)
+    response = client.post("/admin/articles", data={"title": "T", "text": TEXT,
+                                                    "csrf_token": token})
+    article_id = int(response.headers["Location"].rsplit("/", 1)[-1])
+    page = client.get(f"/admin/articles/{article_id}").text
+    assert page.count('name="csrf_token"') == page.count("<form")
+    question = questions(app, article_id)[0]
+    url = f"/admin/articles/{article_id}/questions/{question.id}/approve"
+    refused = client.post(url)
+    assert refused.status_code == 400 and questions(app, article_id)[0].status == "draft"
+    assert client.post(url, data={"csrf_token": csrf_token(page)}).status_code == 303
+    assert questions(app, article_id)[0].status == "published"

@@ -16,6 +16,8 @@ from .model import Draft, Mention, Sentence
 from .words import DANGLING_OPENERS, META_PHRASES
 
 MIN_WORDS, MAX_WORDS = 8, 45
+# Phrases that point back at an earlier sentence from anywhere in this one: "one such camp".
+REFERRING = re.compile(r"\b(?:such(?! as)|the former|the latter)\b", re.IGNORECASE)
 PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'-]+")
 # "First, " "In short, " "Still, ": an opening that hides the word the sentence leans on.
@@ -105,6 +107,8 @@ def has_context(sentence: Sentence, mentions: tuple[Mention, ...]) -> bool:
         return False
     first = _first_word(text)
     if first in DANGLING_OPENERS or any(p in text.lower() for p in META_PHRASES):
+        return False
+    if REFERRING.search(text):
         return False
     personal = PERSONAL.search(text)
     if personal:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import distractors, lexicon, numbers
 from .entities import Analysis
 from .filters import PERSONAL as _PERSONAL
-from .filters import count_phrase, has_context, words
+from .filters import REFERRING, count_phrase, has_context, words
 from .kinds import local_rng, salience, says, squash
 from .model import Choice, Draft, Mention, Sentence
 from .words import DANGLING_OPENERS
@@ -26,7 +26,7 @@ MAX_STATEMENT_WORDS = 35
 EVENTS_PER_QUESTION = 4
 MAX_EVENT_WORDS = 28
 # Events of one ordering question come from this many consecutive sentences at most.
-EVENT_WINDOW = 16
+EVENT_WINDOW = 40
 _DATED = re.compile(r"^(?:(?:On|In|By|From|Since|During|Until|Early in|Late in|"
                     r"At the end of|Later, in|Then, in)\s+(?:the\s+)?)?$")
 
@@ -145,8 +145,8 @@ def _event(sentence: Sentence, mentions: Sequence[Mention]) -> Event | None:
     lead = sentence.text[:date.start - sentence.start]
     rest = sentence.text[date.end - sentence.start:].lstrip(", ")
     first = words(rest)[0].lower() if words(rest) else ""
-    if not _DATED.match(lead) or first in DANGLING_OPENERS or _PERSONAL.search(rest) or \
-            not 5 <= len(words(rest)) <= MAX_EVENT_WORDS:
+    leans_back = first in DANGLING_OPENERS or _PERSONAL.search(rest) or REFERRING.search(rest)
+    if not _DATED.match(lead) or leans_back or not 5 <= len(words(rest)) <= MAX_EVENT_WORDS:
         return None
     return Event(sentence, date.date, date.text, squash(rest[0].upper() + rest[1:]))
 

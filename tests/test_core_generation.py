@@ -5,6 +5,8 @@ import json
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizapp.core.generation import (
     MAX_CHARS,
@@ -468,3 +470,22 @@ def test_odd_text_gives_a_list_never_another_exception(text):
         assert str(refused).endswith(".")
     else:
         assert isinstance(found, list)
+
+
+_PIECES = ["Pakistan", "Kabul", "U.S.", "Gen.", "Khawaja Asif", "said", "“", "”", '"', "19",
+           "more than", "one million", "refugees", "in", "2021", "March", "the", "TTP", "(BLA)",
+           "—", "KABUL (AP) —", ".", ",", "?", "\n", "\n\n", "# ", "- ", "he", "Torkham",
+           "crossing", "Phase", "3", "%", "Taliban", "Mr.", "e.g.", "<p>", "&amp;", "ﷺ", "😀"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=120), st.integers(0, 5))
+def test_any_mix_of_news_pieces_gives_a_list_or_a_clear_refusal(pieces, seed):
+    text = " ".join(pieces)
+    try:
+        found = generate(text, seed=seed)
+    except GenerationError as refused:
+        assert str(refused)
+    else:
+        for candidate in found:
+            assert text[candidate.source.start:candidate.source.end] == candidate.source.sentence

@@ -35,12 +35,15 @@ def load_user(value: str) -> User | None:
 def init_security(app: Flask) -> None:
     login_manager.init_app(app)
     app.after_request(security_headers)
-    app.before_request(_idle_session)
+    app.after_request(_idle_session)
 
 
-def _idle_session() -> None:
-    # A permanent session expires after PERMANENT_SESSION_LIFETIME without a request.
-    session.permanent = True
+def _idle_session(response):
+    # A permanent session expires after PERMANENT_SESSION_LIFETIME without a request. An empty
+    # one stays empty: a visitor with nothing in the session gets no cookie to sign and send.
+    if session:
+        session.permanent = True
+    return response
 
 
 def security_headers(response):

@@ -8,6 +8,7 @@ from quizapp.config import configure
 from quizapp.database import init_database
 from quizapp.errors import init_errors
 from quizapp.models import db
+from quizapp.page_cache import init_page_cache
 from quizapp.security import init_security
 
 csrf = CSRFProtect()
@@ -24,6 +25,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     csrf.init_app(app)
     init_security(app)
     init_errors(app)
+    init_page_cache(app)
 
     from quizapp import admin, auth, classes, cli, history, learn, quizzes
 

@@ -5,7 +5,7 @@ from functools import lru_cache
 
 from flask import Blueprint, abort, render_template
 from markupsafe import Markup
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from quizapp import content_files, page_cache
 from quizapp.core.markdown import render
@@ -45,18 +45,19 @@ class SectionPage:
     html: Markup  # the page's content, the same for every visitor
 
 
+# One small query gives the state of everything a section's content is made from.
+SECTION_STATE = select(
+    func.max(Topic.updated_at),
+    func.count(Topic.id),
+    select(Quiz.id)
+    .where(Quiz.slug == bindparam("check_slug"), Quiz.is_published)
+    .scalar_subquery(),
+)
+
+
 @bp.get("/learn/<slug>")
 def section(slug: str):
-    # One small query gives the state of everything the content is made from.
-    updated, count, check = db.session.execute(
-        select(
-            func.max(Topic.updated_at),
-            func.count(Topic.id),
-            select(Quiz.id)
-            .where(Quiz.slug == f"check-{slug}", Quiz.is_published)
-            .scalar_subquery(),
-        )
-    ).one()
+    [(updated, count, check)] = page_cache.read_state(SECTION_STATE, check_slug=f"check-{slug}")
     key = ("section", slug, updated, count, check)
     page = page_cache.cached(key, lambda: _section_page(slug, check))
     return page_cache.whole_page(

@@ -2,11 +2,13 @@
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select, true
 
+from quizapp import page_cache
 from quizapp.attempts import AttemptError, start_practice_attempt
+from quizapp.core.practice import end_of_day
 from quizapp.forms import ReportForm
-from quizapp.models import Attempt, AttemptItem, QuestionReport, db, utcnow
+from quizapp.models import Attempt, AttemptItem, Question, QuestionReport, Quiz, Topic, db, utcnow
 from quizapp.practice import due_paper, due_summary, practice_quiz
 from quizapp.progress import attempts_page, student_progress
 
@@ -18,15 +20,44 @@ def _page_arg() -> int:
     return max(1, int(page)) if page.isdigit() and len(page) < 6 else 1
 
 
+# Everything the scores, the per-quiz and per-section tables, the attempt list and the review
+# items are made from (review items move only when an attempt is submitted): any new,
+# submitted, regraded or deleted attempt, an edited section or question changes it.
+_OWN_ATTEMPTS = select(
+    func.count(Attempt.id),
+    func.max(Attempt.id),
+    func.count(Attempt.submitted_at),
+    func.max(Attempt.submitted_at),
+    func.sum(Attempt.score),
+    select(func.count(Topic.id)).scalar_subquery(),
+    select(func.max(Topic.updated_at)).scalar_subquery(),
+    select(func.max(Question.updated_at)).scalar_subquery(),
+).where(Attempt.user_id == bindparam("user_id"))
+# One row per quiz (a renamed quiz shows at once), each carrying the student's state.
+_STATE = _OWN_ATTEMPTS.subquery()
+HISTORY_STATE = select(Quiz.id, Quiz.title, _STATE).join(_STATE, true()).order_by(Quiz.id)
+
+
 @bp.get("/history")
 @login_required
 def index():
-    page, size = _page_arg(), current_app.config["PAGE_SIZE"]
-    attempts, total = attempts_page(current_user.id, page, size)
+    page, size, user_id = _page_arg(), current_app.config["PAGE_SIZE"], current_user.id
+    state = tuple(page_cache.read_state(HISTORY_STATE, user_id=user_id))
+    now = utcnow()  # the due counts change at midnight, or with the state
+    due = page_cache.cached(
+        ("due", user_id, end_of_day(now), state), lambda: due_summary(user_id, now)
+    )
+    body = page_cache.fragment(
+        ("history", user_id, page, size, state), lambda: _body(user_id, page, size)
+    )
+    return render_template("history/index.html", due=due, body=body)
+
+
+def _body(user_id: int, page: int, size: int) -> str:
+    attempts, total = attempts_page(user_id, page, size)
     return render_template(
-        "history/index.html",
-        progress=student_progress(current_user.id, "My scores over time"),
-        due=due_summary(current_user.id, utcnow()),
+        "history/_body.html",
+        progress=student_progress(user_id, "My scores over time"),
         attempts=attempts,
         page=page,
         pages=max(1, -(-total // size)),

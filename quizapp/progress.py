@@ -53,47 +53,43 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def chart_points(user_id: int) -> list[ChartPoint]:
-    """The latest submitted scores (practice excluded), oldest first."""
-    rows = db.session.execute(
-        select(Attempt.submitted_at, PERCENT, Quiz.title)
-        .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(Attempt.user_id == user_id, SUBMITTED, NOT_PRACTICE, Attempt.max_score > 0)
-        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc())
-        .limit(CHART_POINTS)
-    ).all()
-    return [ChartPoint(when, round(pct, 1), title) for when, pct, title in reversed(rows)]
-
-
-def quiz_summaries(user_id: int) -> list[QuizSummary]:
-    """Best, last and average score per quiz, most recently taken first."""
-    per_quiz = {"partition_by": Attempt.quiz_id}
-    ranked = (
-        select(
-            Attempt.quiz_id,
-            Quiz.title,
-            Attempt.submitted_at,
-            PERCENT.label("pct"),
-            func.row_number()
-            .over(order_by=(Attempt.submitted_at.desc(), Attempt.id.desc()), **per_quiz)
-            .label("rn"),
-            func.count().over(**per_quiz).label("n"),
-            func.max(PERCENT).over(**per_quiz).label("best"),
-            func.avg(PERCENT).over(**per_quiz).label("mean"),
-        )
+def _submitted(user_id: int) -> list:
+    """Every submitted attempt's quiz, time and percentage, newest first: chart and per-quiz
+    table are both read from this one query."""
+    return db.session.execute(
+        select(Attempt.quiz_id, Quiz.title, Quiz.slug, Attempt.submitted_at, PERCENT)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .where(Attempt.user_id == user_id, SUBMITTED)
-        .subquery()
-    )
-    rows = db.session.execute(
-        select(ranked).where(ranked.c.rn == 1).order_by(ranked.c.submitted_at.desc())
+        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc())
     ).all()
-    return [
-        QuizSummary(
-            r.quiz_id, r.title, r.n, _round(r.best), _round(r.pct), _round(r.mean), r.submitted_at
+
+
+def chart_points(rows: list) -> list[ChartPoint]:
+    """The latest submitted scores (practice excluded), oldest first."""
+    scored = [r for r in rows if r.slug != PRACTICE_SLUG and r[4] is not None][:CHART_POINTS]
+    return [ChartPoint(r.submitted_at, round(r[4], 1), r.title) for r in reversed(scored)]
+
+
+def quiz_summaries(rows: list) -> list[QuizSummary]:
+    """Best, last and average score per quiz, most recently taken first."""
+    per_quiz: dict[int, list] = {}
+    for row in rows:  # newest first, so each quiz's first row is its last attempt
+        per_quiz.setdefault(row.quiz_id, []).append(row)
+    summaries = []
+    for quiz_rows in per_quiz.values():
+        last, scores = quiz_rows[0], [r[4] for r in quiz_rows if r[4] is not None]
+        summaries.append(
+            QuizSummary(
+                last.quiz_id,
+                last.title,
+                len(quiz_rows),
+                _round(max(scores, default=None)),
+                _round(last[4]),
+                _round(sum(scores) / len(scores) if scores else None),
+                last.submitted_at,
+            )
         )
-        for r in rows
-    ]
+    return summaries
 
 
 def section_mastery(user_id: int) -> list[Mastery]:
@@ -164,11 +160,12 @@ class Progress:
 
 def student_progress(user_id: int, title: str, id_prefix: str = "scores") -> Progress:
     """Everything the progress panel shows: chart (with its table), per-quiz and per-section."""
-    points = chart_points(user_id)
+    rows = _submitted(user_id)
+    points = chart_points(rows)
     return Progress(
         chart=Markup(score_chart(points, title, id_prefix)),  # built from escaped parts
         description=describe_scores(points),
         points=points,
-        summaries=quiz_summaries(user_id),
+        summaries=quiz_summaries(rows),
         mastery=section_mastery(user_id),
     )

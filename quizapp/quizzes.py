@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
@@ -41,15 +42,32 @@ def _own_attempt(attempt_id: int) -> Attempt:
     return attempt
 
 
-def _item(attempt: Attempt, position: int) -> AttemptItem:
-    item = db.session.scalar(
-        select(AttemptItem).where(
-            AttemptItem.attempt_id == attempt.id, AttemptItem.position == position
+def _own_attempt_and_item(attempt_id: int, position: int, *counts) -> tuple:
+    """The student's attempt (with its quiz), its item at `position` (None if there is none)
+    and any `counts` over its items, in one query."""
+    row = db.session.execute(
+        select(Attempt, AttemptItem, *counts)
+        .outerjoin(
+            AttemptItem,
+            (AttemptItem.attempt_id == Attempt.id) & (AttemptItem.position == position),
         )
-    )
-    if item is None:
+        .where(Attempt.id == attempt_id)
+        .options(joinedload(Attempt.quiz))
+    ).first()
+    if row is None or row[0].user_id != current_user.id:
         abort(404)
-    return item
+    return tuple(row)
+
+
+def _count_items(*columns):
+    """Counts over the items of the attempt in the same query, as a correlated subquery."""
+    return (
+        select(*columns).where(AttemptItem.attempt_id == Attempt.id).correlate(Attempt)
+    ).scalar_subquery()
+
+
+TOTAL = _count_items(func.count(AttemptItem.id))
+ANSWERED = _count_items(func.count(AttemptItem.answered_at))
 
 
 @dataclass(frozen=True)
@@ -72,26 +90,28 @@ class ListedQuiz:
     is_published: bool = True
 
 
+PUBLISHED_QUIZZES = (
+    select(
+        Quiz.id,
+        Quiz.title,
+        Quiz.description,
+        Quiz.question_count,
+        Quiz.time_limit_minutes,
+        Quiz.opens_at,
+        Quiz.closes_at,
+        Topic.title,
+    )
+    .outerjoin(quiz_topic, quiz_topic.c.quiz_id == Quiz.id)
+    .outerjoin(Topic, Topic.id == quiz_topic.c.topic_id)
+    .where(Quiz.is_published)
+    .order_by(Quiz.id, Topic.position)
+)
+
+
 def published_quizzes() -> list[ListedQuiz]:
     """Published quizzes with their sections' titles, in one query of plain rows."""
-    rows = db.session.execute(
-        select(
-            Quiz.id,
-            Quiz.title,
-            Quiz.description,
-            Quiz.question_count,
-            Quiz.time_limit_minutes,
-            Quiz.opens_at,
-            Quiz.closes_at,
-            Topic.title,
-        )
-        .outerjoin(quiz_topic, quiz_topic.c.quiz_id == Quiz.id)
-        .outerjoin(Topic, Topic.id == quiz_topic.c.topic_id)
-        .where(Quiz.is_published)
-        .order_by(Quiz.id, Topic.position)
-    ).all()
     quizzes: dict[int, tuple] = {}
-    for *fields, topic_title in rows:
+    for *fields, topic_title in page_cache.read_state(PUBLISHED_QUIZZES):
         _, titles = quizzes.setdefault(fields[0], (fields, []))
         if topic_title is not None:
             titles.append(ListedTopic(topic_title))
@@ -146,17 +166,21 @@ def take(attempt_id: int):
 @bp.get("/attempts/<int:attempt_id>/q/<int:position>")
 @login_required
 def question(attempt_id: int, position: int):
-    attempt = _own_attempt(attempt_id)
+    attempt, item, total, answered = _own_attempt_and_item(attempt_id, position, TOTAL, ANSWERED)
     if attempt.status != "in_progress":
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
     if close_if_expired(attempt, utcnow()):
         db.session.commit()
         flash("Time is up. Your saved answers were submitted.", "info")
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
-    return _render_question(attempt, _item(attempt, position))
+    if item is None:
+        abort(404)
+    return _render_question(attempt, item, progress=(total, answered))
 
 
-def _render_question(attempt: Attempt, item: AttemptItem, error: str = "", status: int = 200):
+def _render_question(
+    attempt: Attempt, item: AttemptItem, error: str = "", status: int = 200, progress=None
+):
     show_feedback = attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None
     feedback = None
     if show_feedback:
@@ -164,7 +188,7 @@ def _render_question(attempt: Attempt, item: AttemptItem, error: str = "", statu
             "right": describe_key(item.snapshot),
             "yours": describe_response(item.snapshot, item.response),
         }
-    total, answered = _progress(attempt)
+    total, answered = progress or _progress(attempt)
     return render_template(
         "quizzes/question.html",
         attempt=attempt,
@@ -189,9 +213,11 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
 @bp.post("/attempts/<int:attempt_id>/answer")
 @login_required
 def answer(attempt_id: int):
-    attempt = _own_attempt(attempt_id)
     position = request.form.get("position", "")
-    item = _item(attempt, int(position)) if position.isdigit() and len(position) < 6 else abort(400)
+    valid = position.isdigit() and len(position) < 6
+    attempt, item = _own_attempt_and_item(attempt_id, int(position) if valid else 0)
+    if item is None:
+        abort(400 if not valid else 404)
     if close_if_expired(attempt, utcnow()):
         db.session.commit()
         raise AttemptError(
@@ -248,8 +274,27 @@ def result(attempt_id: int):
         raise AttemptError(
             "Submit the attempt first: answers are shown after it is submitted.", 409
         )
+    generate_csrf()  # the report forms carry the session's token: so does the key
+    quiz = attempt.quiz
+    key = (attempt.id, attempt.submitted_at, attempt.score, attempt.max_score, quiz.title)
+    key += (quiz.is_published, *page_cache.read_state(RESULT_STATE, attempt_id=attempt.id))
+    content = page_cache.fragment(
+        ("result", *key, session["csrf_token"]), lambda: _result_content(attempt)
+    )
+    return render_template("quizzes/result.html", attempt=attempt, content=content)
+
+
+# What a submitted attempt's items can still change by: a regrade, a question removed.
+RESULT_STATE = select(
+    func.count(AttemptItem.question_id),
+    func.sum(AttemptItem.points),
+    func.count(case((AttemptItem.is_correct.is_(True), 1))),
+).where(AttemptItem.attempt_id == bindparam("attempt_id"))
+
+
+def _result_content(attempt: Attempt) -> str:
     rows = [
         (item, describe_response(item.snapshot, item.response), describe_key(item.snapshot))
         for item in attempt.items
     ]
-    return render_template("quizzes/result.html", attempt=attempt, rows=rows)
+    return render_template("quizzes/_result.html", attempt=attempt, rows=rows)

@@ -9,16 +9,19 @@ Without Chromium the tests skip with one line, unless QUIZAPP_REQUIRE_BROWSER=1 
 
 import itertools
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from quizapp import content_files
-from quizapp.models import Quiz, Topic, User, db
+from quizapp.models import Question, Quiz, Topic, User, db
+from quizapp.models.content import KINDS
 from quizapp.seeding import seed_all
 
 from .support import (
+    ARTIFACTS,
     AXE_COUNTS,
     AXE_JS,
     AXE_LESSER,
@@ -64,6 +67,8 @@ def browser():
         _unavailable(MISSING_BROWSER)
     from playwright.sync_api import sync_playwright
 
+    for old in ARTIFACTS.glob("*.png"):  # the screenshots are of this run only
+        old.unlink()
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
         yield chromium
@@ -132,6 +137,49 @@ def make_user(app):
         return username
 
     return make_user
+
+
+@pytest.fixture(scope="session")
+def kind_quizzes(app) -> dict[str, int]:
+    """One unpublished one-question quiz per kind of question the bank holds: kind -> quiz id."""
+    with app.app_context():
+        kinds = set(db.session.scalars(select(Question.kind).where(Question.status == "published")))
+        quizzes = {
+            kind: Quiz(
+                slug=f"one-{kind}",
+                title=f"One {kind} question",
+                kinds=[kind],
+                question_count=1,
+                is_published=False,
+            )
+            for kind in KINDS
+            if kind in kinds
+        }
+        db.session.add_all(quizzes.values())
+        db.session.commit()
+        return {kind: quiz.id for kind, quiz in quizzes.items()}
+
+
+@pytest.fixture
+def published(app):
+    """`with published(quiz_ids):` the quizzes are published inside the block only, so no other
+    page or test lists them."""
+
+    def set_published(quiz_ids, value: bool) -> None:
+        with app.app_context():
+            db.session.execute(update(Quiz).where(Quiz.id.in_(quiz_ids)).values(is_published=value))
+            db.session.commit()
+
+    @contextmanager
+    def published(quiz_ids):
+        quiz_ids = list(quiz_ids)
+        set_published(quiz_ids, True)
+        try:
+            yield
+        finally:
+            set_published(quiz_ids, False)
+
+    return published
 
 
 @pytest.fixture

@@ -8,12 +8,9 @@ showing a focus outline with 3:1 contrast. Screenshots go to tests/browser/artif
 """
 
 import re
-from contextlib import contextmanager
 
 import pytest
-from sqlalchemy import select, update
 
-from quizapp.models import Question, Quiz, db
 from quizapp.models.content import KINDS
 
 from .support import (
@@ -128,38 +125,6 @@ def public_pages(sweep: Sweep) -> None:
     sweep.check("login-failed")
 
 
-@pytest.fixture(scope="module")
-def kind_quizzes(app) -> dict[str, int]:
-    """One unpublished one-question quiz per kind, so each sweep meets every kind of question."""
-    with app.app_context():
-        kinds = set(db.session.scalars(select(Question.kind).where(Question.status == "published")))
-        quizzes = {
-            kind: Quiz(
-                slug=f"sweep-{kind}",
-                title=f"One {kind} question",
-                kinds=[kind],
-                question_count=1,
-                is_published=False,
-            )
-            for kind in KINDS
-            if kind in kinds
-        }
-        db.session.add_all(quizzes.values())
-        db.session.commit()
-        return {kind: quiz.id for kind, quiz in quizzes.items()}
-
-
-@contextmanager
-def published(app, quiz_ids):
-    # Published only while the sweep takes them, so other pages and tests never list them.
-    for value in (True, False):
-        with app.app_context():
-            db.session.execute(update(Quiz).where(Quiz.id.in_(quiz_ids)).values(is_published=value))
-            db.session.commit()
-        if value:
-            yield
-
-
 def student_pages(sweep: Sweep, username: str, kind_quizzes: dict[str, int]) -> None:
     page = sweep.page
     log_in(page, username, PASSWORD)
@@ -236,12 +201,12 @@ def test_axe_hears_a_missing_label_and_a_missing_main(open_page, axe_available):
 
 @pytest.mark.parametrize(("viewport", "scheme"), COMBOS, ids=[combo_name(*c) for c in COMBOS])
 def test_every_main_page_has_no_serious_violations(
-    app, open_page, make_user, kind_quizzes, axe_available, viewport, scheme
+    open_page, make_user, kind_quizzes, published, axe_available, viewport, scheme
 ):
     combo = combo_name(viewport, scheme)
     sweeps = [Sweep(open_page(viewport, scheme), combo) for _ in range(3)]
     public_pages(sweeps[0])
-    with published(app, kind_quizzes.values()):
+    with published(kind_quizzes.values()):
         student_pages(sweeps[1], make_user(), kind_quizzes)
     teacher_pages(sweeps[2], make_user("teacher"))
     failures = [f for sweep in sweeps for f in sweep.failures]

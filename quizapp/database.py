@@ -52,10 +52,15 @@ def _inject_commit_delays(app: Flask, engine, before: float, after: float) -> No
         if _writing_request():
             time.sleep(before)
 
-    def after_request(response):
-        if request.method not in READ_METHODS:
+    inner = app.wsgi_app
+
+    def delayed(environ, start_response):
+        # Here the request's session is already closed: sleeping in after_request would keep
+        # the transaction a post-commit read opened (and on SQLite the write lock) for the wait.
+        body = inner(environ, start_response)
+        if environ.get("REQUEST_METHOD") not in READ_METHODS:
             time.sleep(after)
-        return response
+        return body
 
     event.listen(engine, "commit", before_commit)
-    app.after_request(after_request)
+    app.wsgi_app = delayed

@@ -21,7 +21,8 @@ LAUNCH_ARGS = [
     "--no-first-run",
 ]
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "laptop": {"width": 1366, "height": 768}}
-COMBOS = [("phone", "light"), ("laptop", "light"), ("phone", "dark"), ("laptop", "dark")]
+SCHEMES = ("light", "dark")
+COMBOS = [(viewport, scheme) for scheme in SCHEMES for viewport in VIEWPORTS]
 IMPACTS = ("critical", "serious", "moderate", "minor")
 BLOCKING = ("critical", "serious")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

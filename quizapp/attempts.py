@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp import faults
 from quizapp.bank import quiz_pool
@@ -119,6 +120,23 @@ def close_if_expired(attempt: Attempt, now: datetime) -> bool:
     )
 
 
+_ITEM = AttemptItem.__table__.c
+# Built once (a statement costs to build); the version check makes a stale save change nothing.
+# The saved item is brought up to date by hand: cheaper than the ORM's synchronisation.
+SAVE_ANSWER = (
+    update(AttemptItem)
+    .where(AttemptItem.id == bindparam("item_id"), AttemptItem.version == bindparam("seen"))
+    .values(
+        response=bindparam("new_response", type_=_ITEM.response.type),
+        points=bindparam("new_points", type_=_ITEM.points.type),
+        is_correct=bindparam("new_is_correct", type_=_ITEM.is_correct.type),
+        answered_at=bindparam("now", type_=_ITEM.answered_at.type),
+        version=AttemptItem.version + 1,
+    )
+    .execution_options(synchronize_session=False)
+)
+
+
 def save_answer(
     attempt: Attempt, item: AttemptItem, form: dict, version: str, now: datetime
 ) -> SaveResult:
@@ -143,18 +161,15 @@ def save_answer(
         return SaveResult(parsed.error)
     result = regrade(item.snapshot, parsed.value)
     changed = db.session.execute(
-        update(AttemptItem)
-        .where(AttemptItem.id == item.id, AttemptItem.version == item.version)
-        .values(
-            response=parsed.value,
-            points=result.points,
-            is_correct=result.is_correct,
-            answered_at=now,
-            version=item.version + 1,
-        )
+        SAVE_ANSWER,
+        {"item_id": item.id, "seen": item.version, "new_response": parsed.value}
+        | {"new_points": result.points, "new_is_correct": result.is_correct, "now": now},
     ).rowcount
     if changed != 1:
         raise AttemptError("This question was answered again in another tab or window.")
+    saved = {"response": parsed.value, "points": result.points, "is_correct": result.is_correct}
+    for key, value in (saved | {"answered_at": now, "version": item.version + 1}).items():
+        set_committed_value(item, key, value)  # the row as it now is, without another UPDATE
     return SaveResult()
 
 

@@ -42,23 +42,6 @@ def _own_attempt(attempt_id: int) -> Attempt:
     return attempt
 
 
-def _own_attempt_and_item(attempt_id: int, position: int, *counts) -> tuple:
-    """The student's attempt (with its quiz), its item at `position` (None if there is none)
-    and any `counts` over its items, in one query."""
-    row = db.session.execute(
-        select(Attempt, AttemptItem, *counts)
-        .outerjoin(
-            AttemptItem,
-            (AttemptItem.attempt_id == Attempt.id) & (AttemptItem.position == position),
-        )
-        .where(Attempt.id == attempt_id)
-        .options(joinedload(Attempt.quiz))
-    ).first()
-    if row is None or row[0].user_id != current_user.id:
-        abort(404)
-    return tuple(row)
-
-
 def _count_items(*columns):
     """Counts over the items of the attempt in the same query, as a correlated subquery."""
     return (
@@ -66,8 +49,35 @@ def _count_items(*columns):
     ).scalar_subquery()
 
 
-TOTAL = _count_items(func.count(AttemptItem.id))
-ANSWERED = _count_items(func.count(AttemptItem.answered_at))
+def _attempt_and_item(*counts):
+    """An attempt (with its quiz), its item at a position (None if there is none) and any
+    `counts` over its items, in one query. Built once: a statement costs to build."""
+    return (
+        select(Attempt, AttemptItem, *counts)
+        .outerjoin(
+            AttemptItem,
+            (AttemptItem.attempt_id == Attempt.id)
+            & (AttemptItem.position == bindparam("position")),
+        )
+        .where(Attempt.id == bindparam("attempt_id"))
+        .options(joinedload(Attempt.quiz))
+    )
+
+
+ATTEMPT_AND_ITEM = _attempt_and_item()
+QUESTION_PAGE = _attempt_and_item(
+    _count_items(func.count(AttemptItem.id)), _count_items(func.count(AttemptItem.answered_at))
+)
+NEXT_ITEM = select(AttemptItem.id).where(
+    AttemptItem.attempt_id == bindparam("attempt_id"), AttemptItem.position == bindparam("position")
+)
+
+
+def _own_attempt_and_item(statement, attempt_id: int, position: int) -> tuple:
+    row = db.session.execute(statement, {"attempt_id": attempt_id, "position": position}).first()
+    if row is None or row[0].user_id != current_user.id:
+        abort(404)
+    return tuple(row)
 
 
 @dataclass(frozen=True)
@@ -166,7 +176,7 @@ def take(attempt_id: int):
 @bp.get("/attempts/<int:attempt_id>/q/<int:position>")
 @login_required
 def question(attempt_id: int, position: int):
-    attempt, item, total, answered = _own_attempt_and_item(attempt_id, position, TOTAL, ANSWERED)
+    attempt, item, total, answered = _own_attempt_and_item(QUESTION_PAGE, attempt_id, position)
     if attempt.status != "in_progress":
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
     if close_if_expired(attempt, utcnow()):
@@ -215,7 +225,9 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
 def answer(attempt_id: int):
     position = request.form.get("position", "")
     valid = position.isdigit() and len(position) < 6
-    attempt, item = _own_attempt_and_item(attempt_id, int(position) if valid else 0)
+    attempt, item = _own_attempt_and_item(
+        ATTEMPT_AND_ITEM, attempt_id, int(position) if valid else 0
+    )
     if item is None:
         abort(400 if not valid else 404)
     if close_if_expired(attempt, utcnow()):
@@ -236,11 +248,7 @@ def answer(attempt_id: int):
 def _after_answer_url(attempt: Attempt, position: int) -> str:
     if attempt.quiz.feedback_mode == "immediate":
         return url_for("quizzes.question", attempt_id=attempt.id, position=position)
-    has_next = db.session.scalar(
-        select(AttemptItem.id).where(
-            AttemptItem.attempt_id == attempt.id, AttemptItem.position == position + 1
-        )
-    )
+    has_next = db.session.scalar(NEXT_ITEM, {"attempt_id": attempt.id, "position": position + 1})
     if has_next is not None:
         return url_for("quizzes.question", attempt_id=attempt.id, position=position + 1)
     return url_for("quizzes.confirm", attempt_id=attempt.id)

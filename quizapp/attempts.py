@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, case, func, select, update
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp import faults
@@ -135,6 +136,43 @@ SAVE_ANSWER = (
     )
     .execution_options(synchronize_session=False)
 )
+
+
+def _count_items(*columns):
+    """Counts over the items of the attempt in the same query, as a correlated subquery."""
+    return (
+        select(*columns).where(AttemptItem.attempt_id == Attempt.id).correlate(Attempt)
+    ).scalar_subquery()
+
+
+def _attempt_and_item(*counts):
+    """An attempt (with its quiz), its item at a position (None if there is none) and any
+    `counts` over its items, in one query. Built once: a statement costs to build."""
+    return (
+        select(Attempt, AttemptItem, *counts)
+        .outerjoin(
+            AttemptItem,
+            (AttemptItem.attempt_id == Attempt.id)
+            & (AttemptItem.position == bindparam("position")),
+        )
+        .where(Attempt.id == bindparam("attempt_id"))
+        .options(joinedload(Attempt.quiz))
+    )
+
+
+_TOTAL = _count_items(func.count(AttemptItem.id))
+# (attempt, item, questions): positions run from 1 to the number of questions.
+ATTEMPT_AND_ITEM = _attempt_and_item(_TOTAL)
+# (attempt, item, questions, answered)
+QUESTION_PAGE = _attempt_and_item(_TOTAL, _count_items(func.count(AttemptItem.answered_at)))
+
+
+# What a submitted attempt's items can still change by: a regrade, a question removed.
+RESULT_STATE = select(
+    func.count(AttemptItem.question_id),
+    func.sum(AttemptItem.points),
+    func.count(case((AttemptItem.is_correct.is_(True), 1))),
+).where(AttemptItem.attempt_id == bindparam("attempt_id"))
 
 
 def save_answer(

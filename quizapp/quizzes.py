@@ -6,12 +6,15 @@ from datetime import datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required
 from flask_wtf.csrf import generate_csrf
-from sqlalchemy import bindparam, case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from quizapp import page_cache
 from quizapp.attempts import (
+    ATTEMPT_AND_ITEM,
+    QUESTION_PAGE,
+    RESULT_STATE,
     AttemptError,
     close_if_expired,
     finish,
@@ -40,37 +43,6 @@ def _own_attempt(attempt_id: int) -> Attempt:
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt
-
-
-def _count_items(*columns):
-    """Counts over the items of the attempt in the same query, as a correlated subquery."""
-    return (
-        select(*columns).where(AttemptItem.attempt_id == Attempt.id).correlate(Attempt)
-    ).scalar_subquery()
-
-
-def _attempt_and_item(*counts):
-    """An attempt (with its quiz), its item at a position (None if there is none) and any
-    `counts` over its items, in one query. Built once: a statement costs to build."""
-    return (
-        select(Attempt, AttemptItem, *counts)
-        .outerjoin(
-            AttemptItem,
-            (AttemptItem.attempt_id == Attempt.id)
-            & (AttemptItem.position == bindparam("position")),
-        )
-        .where(Attempt.id == bindparam("attempt_id"))
-        .options(joinedload(Attempt.quiz))
-    )
-
-
-ATTEMPT_AND_ITEM = _attempt_and_item()
-QUESTION_PAGE = _attempt_and_item(
-    _count_items(func.count(AttemptItem.id)), _count_items(func.count(AttemptItem.answered_at))
-)
-NEXT_ITEM = select(AttemptItem.id).where(
-    AttemptItem.attempt_id == bindparam("attempt_id"), AttemptItem.position == bindparam("position")
-)
 
 
 def _own_attempt_and_item(statement, attempt_id: int, position: int) -> tuple:
@@ -225,7 +197,7 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
 def answer(attempt_id: int):
     position = request.form.get("position", "")
     valid = position.isdigit() and len(position) < 6
-    attempt, item = _own_attempt_and_item(
+    attempt, item, total = _own_attempt_and_item(
         ATTEMPT_AND_ITEM, attempt_id, int(position) if valid else 0
     )
     if item is None:
@@ -240,16 +212,15 @@ def answer(attempt_id: int):
     result = save_answer(attempt, item, form, request.form.get("version", ""), utcnow())
     if result.error:
         return _render_question(attempt, item, result.error, 422)
-    target = _after_answer_url(attempt, item.position)  # before the commit expires the rows
+    target = _after_answer_url(attempt, item.position, total)  # before the commit expires rows
     db.session.commit()
     return redirect(target, 303)
 
 
-def _after_answer_url(attempt: Attempt, position: int) -> str:
+def _after_answer_url(attempt: Attempt, position: int, total: int) -> str:
     if attempt.quiz.feedback_mode == "immediate":
         return url_for("quizzes.question", attempt_id=attempt.id, position=position)
-    has_next = db.session.scalar(NEXT_ITEM, {"attempt_id": attempt.id, "position": position + 1})
-    if has_next is not None:
+    if position < total:
         return url_for("quizzes.question", attempt_id=attempt.id, position=position + 1)
     return url_for("quizzes.confirm", attempt_id=attempt.id)
 
@@ -290,14 +261,6 @@ def result(attempt_id: int):
         ("result", *key, session["csrf_token"]), lambda: _result_content(attempt)
     )
     return render_template("quizzes/result.html", attempt=attempt, content=content)
-
-
-# What a submitted attempt's items can still change by: a regrade, a question removed.
-RESULT_STATE = select(
-    func.count(AttemptItem.question_id),
-    func.sum(AttemptItem.points),
-    func.count(case((AttemptItem.is_correct.is_(True), 1))),
-).where(AttemptItem.attempt_id == bindparam("attempt_id"))
 
 
 def _result_content(attempt: Attempt) -> str:

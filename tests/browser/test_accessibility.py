@@ -57,6 +57,7 @@ BREAK_LOGIN = """() => {
   main.replaceWith(...main.childNodes);
 }"""
 
+BACKGROUND = "() => getComputedStyle(document.documentElement).backgroundColor"
 STRUCTURE = """() => {
   const problems = [];
   const count = selector => document.querySelectorAll(selector).length;
@@ -90,21 +91,27 @@ class Sweep:
 
     def check(self, name: str) -> None:
         self.failures.extend(f"{name}: {p}" for p in self.page.evaluate(STRUCTURE))
-        for scheme in SCHEMES:
-            self.page.emulate_media(color_scheme=scheme)
-            combo = combo_name(self.viewport, scheme)
-            for violation in run_axe(self.page, name, combo):
-                self.failures.append(
-                    f"{name} ({combo}): {violation['id']} ({violation['impact']}) "
-                    f"{violation['help']}\n    " + "\n    ".join(violation["nodes"])
-                )
-            if combo in FOCUS_COMBOS:
-                try:
-                    tab_through(self.page)
-                except AssertionError as error:
-                    self.failures.append(f"{name} ({combo}): {error}")
-            screenshot(self.page, name, combo)
+        backgrounds = {self._check_in(name, scheme) for scheme in SCHEMES}
         self.page.emulate_media(color_scheme=SCHEMES[0])
+        if len(backgrounds) < len(SCHEMES):  # else "dark" would silently check light again
+            self.failures.append(f"{name}: the same background in {' and '.join(SCHEMES)}")
+
+    def _check_in(self, name: str, scheme: str) -> str:
+        """axe, the focus walk and a screenshot in one colour scheme; returns the background."""
+        self.page.emulate_media(color_scheme=scheme)
+        combo = combo_name(self.viewport, scheme)
+        for violation in run_axe(self.page, name, combo):
+            self.failures.append(
+                f"{name} ({combo}): {violation['id']} ({violation['impact']}) "
+                f"{violation['help']}\n    " + "\n    ".join(violation["nodes"])
+            )
+        if combo in FOCUS_COMBOS:
+            try:
+                tab_through(self.page)
+            except AssertionError as error:
+                self.failures.append(f"{name} ({combo}): {error}")
+        screenshot(self.page, name, combo)
+        return self.page.evaluate(BACKGROUND)
 
     def click(self, locator) -> None:
         with self.page.expect_navigation():

@@ -8,6 +8,8 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Vali
 from quizapp.core.generation import MAX_CHARS
 
 TOO_LONG = f"The text is too long: at most {MAX_CHARS:,} characters. Paste one article at a time."
+# A first, generous bound before CRLF line ends are folded; check_length is the exact one.
+RAW_LIMIT = Length(max=2 * MAX_CHARS, message=TOO_LONG)
 EMPTY = "Paste the article text or upload a .txt file."
 
 
@@ -27,7 +29,7 @@ class ArticleForm(FlaskForm):
     title = StringField("Title", [DataRequired("Give the article a title."), Length(max=200)])
     source_url = StringField("Source address (optional)", [Optional(), Length(max=500)],
                              description="Where the article was published, e.g. https://…")
-    text = TextAreaField("Article text",
+    text = TextAreaField("Article text", [RAW_LIMIT],
                          description="Paste plain text, or upload a .txt file below.")
     upload = FileField("…or upload a .txt file (UTF-8)",
                        [FileAllowed(["txt"], "Upload a .txt file (plain text, UTF-8).")])
@@ -63,7 +65,7 @@ class ArticleForm(FlaskForm):
 
 
 class ReviseForm(FlaskForm):
-    text = TextAreaField("Article text")
+    text = TextAreaField("Article text", [RAW_LIMIT])
 
     def validate_text(self, field) -> None:
         field.data = clean_text(field.data or "")

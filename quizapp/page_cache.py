@@ -15,7 +15,7 @@ from collections.abc import Callable, Hashable
 from threading import Lock
 from typing import TypeVar
 
-from flask import Flask, current_app, render_template, request, session
+from flask import Flask, current_app, has_request_context, render_template, request, session
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
@@ -56,13 +56,28 @@ def _cache() -> _LRU:
 
 
 def read_state(statement: Executable, **params) -> list[tuple]:
-    """The rows of `statement` (built once, at import), read outside the ORM session.
+    """The rows of `statement` (built once, at import) as plain tuples, without the ORM.
 
-    A cache key's worth of state then costs a fraction of an ORM query, and a page served
-    from the cache never opens a session at all.
+    A cache key's worth of state then costs a fraction of an ORM query. A logged-in request
+    loads its user first and the read joins that transaction; a visitor's read takes a
+    connection of its own, so a page served from the cache to a visitor never opens an ORM
+    session at all.
     """
+    if has_request_context() and "_user_id" in session:
+        current_user.is_authenticated  # noqa: B018 - loads the user, as the page will anyway
+    if db.session.registry.has() and db.session().in_transaction():
+        return [tuple(row) for row in db.session.connection().execute(statement, params)]
     with db.engine.connect() as connection:
         return [tuple(row) for row in connection.execute(statement, params)]
+
+
+def session_csrf_token() -> str:
+    """The session's raw CSRF token, made first if needed: a key for HTML that carries it."""
+    token = session.get("csrf_token")
+    if token is None:
+        generate_csrf()
+        token = session["csrf_token"]
+    return token
 
 
 def cached(key: Hashable, build: Callable[[], T]) -> T:
@@ -100,9 +115,8 @@ def site_header() -> Markup:
     so its key does too.
     """
     if current_user.is_authenticated:
-        generate_csrf()
         user = current_user
-        key = (user.id, user.username, user.is_teacher, session["csrf_token"])
+        key = (user.id, user.username, user.is_teacher, session_csrf_token())
     else:
         key = ()
     return fragment(("header", request.blueprint, *key), lambda: render_template("_header.html"))

@@ -3,9 +3,8 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from flask_wtf.csrf import generate_csrf
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -253,12 +252,11 @@ def result(attempt_id: int):
         raise AttemptError(
             "Submit the attempt first: answers are shown after it is submitted.", 409
         )
-    generate_csrf()  # the report forms carry the session's token: so does the key
     quiz = attempt.quiz
     key = (attempt.id, attempt.submitted_at, attempt.score, attempt.max_score, quiz.title)
     key += (quiz.is_published, *page_cache.read_state(RESULT_STATE, attempt_id=attempt.id))
     content = page_cache.fragment(
-        ("result", *key, session["csrf_token"]), lambda: _result_content(attempt)
+        ("result", *key, page_cache.session_csrf_token()), lambda: _result_content(attempt)
     )
     return render_template("quizzes/result.html", attempt=attempt, content=content)
 

@@ -351,3 +351,16 @@ def test_every_form_on_the_article_page_carries_a_working_csrf_token(tmp_path):
     assert refused.status_code == 400 and questions(app, article_id)[0].status == "draft"
     assert client.post(url, data={"csrf_token": csrf_token(page)}).status_code == 303
     assert questions(app, article_id)[0].status == "published"
+
+
+def test_publishing_a_draft_from_the_question_bank_records_the_approval(app, teacher):
+    article_id = create(teacher)
+    question = questions(app, article_id)[0]
+    assert question.approved_by_id is None
+    response = teacher.post(f"/admin/questions/{question.id}/status",
+                            data={"status": "published", "version": question.version})
+    assert response.status_code == 303
+    with app.app_context():
+        published = db.session.get(Question, question.id)
+        assert published.status == "published"
+        assert published.approved_by_id == user_id(app, "tess") and published.approved_at

@@ -28,7 +28,7 @@ from quizapp.forms_admin import (
     StatusForm,
 )
 from quizapp.forms_admin.questions import options
-from quizapp.models import AttemptItem, Question, Topic, db
+from quizapp.models import AttemptItem, Question, Topic, db, utcnow
 from quizapp.models.content import KINDS
 
 STATUS_DONE = {"published": "published", "retired": "retired", "draft": "moved back to drafts"}
@@ -172,7 +172,7 @@ def question_edit(question_id: int):
         return _render_form(form, question)
     _claim(question, form.version.data)
     update_question(question, check.fields, db.session.get(Topic, form.topic_id.data))
-    question.status = form.status.data
+    _set_status(question, form.status.data)
     db.session.commit()
     flash("Changes saved. Past attempts keep the version their students saw.", "success")
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)
@@ -192,6 +192,16 @@ def question_preview(question_id: int):
     )
 
 
+def _set_status(question: Question, status: str) -> None:
+    """Publishing a generated question from the bank is an approval too: record who and when,
+    as the article page does."""
+    if (status == "published" and question.origin == "generated"
+            and (question.status != "published" or question.needs_review)):
+        question.needs_review = False
+        question.approved_by_id, question.approved_at = current_user.id, utcnow()
+    question.status = status
+
+
 @bp.post("/questions/<int:question_id>/status")
 def question_status(question_id: int):
     question = editable_question(question_id)
@@ -199,7 +209,7 @@ def question_status(question_id: int):
     if not form.validate_on_submit():
         abort(400)
     _claim(question, form.version.data)
-    question.status = form.status.data
+    _set_status(question, form.status.data)
     db.session.commit()
     flash(f"Question {STATUS_DONE[question.status]}.", "success")
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)

@@ -4,6 +4,7 @@ import logging
 
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException
 
 from quizapp.models import db
@@ -23,6 +24,7 @@ MESSAGES = {
 
 def init_errors(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(DataError, _unstorable_value)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _server_error)
 
@@ -33,6 +35,19 @@ def _page(status: int, message: str, title: str):
 
 def _csrf_error(error: CSRFError):
     return _page(400, f"{error.description} Reload the page and try again.", "Form expired")
+
+
+def _unstorable_value(error: DataError):
+    # PostgreSQL refuses values SQLite stores (a NUL character inside an uploaded file, a number
+    # out of range): that is bad input, not a server fault.
+    db.session.rollback()
+    log.warning("refused a value the database cannot store: %s", error.orig)
+    return _page(
+        400,
+        "Something in what you sent cannot be saved (for example a NUL character in a file). "
+        "Check it and try again.",
+        "Bad request",
+    )
 
 
 def _http_error(error: HTTPException):

@@ -4,7 +4,7 @@ import secrets
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, request, session
+from flask import Flask, abort, current_app, request, session
 from flask_login import LoginManager
 from sqlalchemy import delete, func, select
 
@@ -36,6 +36,7 @@ def init_security(app: Flask) -> None:
     login_manager.init_app(app)
     app.after_request(security_headers)
     app.after_request(_idle_session)
+    app.before_request(_refuse_nul_characters)
 
 
 def _idle_session(response):
@@ -44,6 +45,15 @@ def _idle_session(response):
     if session:
         session.permanent = True
     return response
+
+
+def _refuse_nul_characters() -> None:
+    # No honest form sends a NUL character, and PostgreSQL text cannot store one: refuse it
+    # here instead of failing with a 500 in whichever view saves it.
+    for values in (request.args, request.form):
+        for key, items in values.lists():
+            if "\x00" in key or any("\x00" in item for item in items):
+                abort(400)
 
 
 def security_headers(response):

@@ -1,0 +1,151 @@
+"""Headers, caching, error pages, CORS (checklist items 33, 35, 36) and the database engine set-up
+(WAL, synchronous=NORMAL, foreign keys, busy timeout, BEGIN IMMEDIATE for writing requests)."""
+
+import re
+
+import pytest
+from flask import has_request_context, request
+from sqlalchemy import event, text
+
+from quizapp.models import db
+
+from attempt_helpers import start
+from conftest import PASSWORD, login, make_app, quiz_id, seed_tiny
+from security import postgres
+from security.clients import page_token
+
+CSP_MUST = ("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'")
+
+
+def _responses(app) -> dict[int, object]:
+    """One response of each status the checklist names, from a CSRF-protected app."""
+    anonymous, student = app.test_client(), app.test_client()
+    data = {"username": "alice", "password": PASSWORD, "csrf_token": page_token(student)}
+    assert student.post("/login", data=data).status_code == 302
+    attacker = app.test_client()
+    data = {"username": "bob", "password": "wrong guess!", "csrf_token": page_token(attacker)}
+    for _ in range(app.config["LOGIN_FAILURES_PER_ACCOUNT"]):
+        attacker.post("/login", data=data)
+    return {
+        200: anonymous.get("/"),
+        302: anonymous.get("/history"),
+        400: student.post("/logout"),  # no CSRF token
+        403: student.get("/admin/"),
+        404: anonymous.get("/nope"),
+        405: anonymous.get("/logout"),
+        429: attacker.post("/login", data={**data, "password": PASSWORD}),
+    }
+
+
+def test_item_33_security_headers_on_every_kind_of_response(tmp_path):
+    app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
+    seed_tiny(app)
+    for status, response in _responses(app).items():
+        assert response.status_code == status, (status, response.status_code)
+        csp = response.headers["Content-Security-Policy"]
+        for directive in CSP_MUST:
+            assert directive in csp, (status, directive)
+        script_src = re.search(r"script-src ([^;]*)", csp)
+        assert script_src and "'unsafe-inline'" not in script_src[1], status
+        assert "'unsafe-inline'" not in csp.split("default-src", 1)[-1].split(";")[0]
+        assert response.headers["X-Content-Type-Options"] == "nosniff", status
+        assert response.headers["Referrer-Policy"], status
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8", status
+        assert "Strict-Transport-Security" not in response.headers  # HSTS off over plain HTTP
+
+
+def test_item_33_hsts_when_served_over_https(tmp_path):
+    app = make_app(tmp_path, HSTS=True)
+    seed_tiny(app)
+    hsts = app.test_client().get("/").headers["Strict-Transport-Security"]
+    assert int(re.search(r"max-age=(\d+)", hsts)[1]) >= 31_536_000
+
+
+def test_item_35_private_pages_are_not_cached(app, student):
+    attempt_id = start(student, quiz_id(app))
+    responses = [student.get(u) for u in (f"/attempts/{attempt_id}/q/1", "/history", "/classes/")]
+    student.post(f"/attempts/{attempt_id}/submit")
+    responses.append(student.get(f"/attempts/{attempt_id}/result"))
+    admin = app.test_client()
+    assert login(admin, "ada").status_code == 302
+    responses += [admin.get("/admin/"), admin.get("/admin/users")]
+    for response in responses:
+        assert response.status_code == 200, response.request.path
+        assert "no-store" in response.headers.get("Cache-Control", ""), response.request.path
+
+
+def test_item_35_login_page_and_its_answers_are_not_cached(client):
+    assert "no-store" in client.post("/login", data={}).headers.get("Cache-Control", "")
+
+
+def test_item_36_not_found_page_has_no_traceback(client):
+    response = client.get("/nope")
+    assert response.status_code == 404
+    for leak in ("Traceback", "Werkzeug Debugger", "werkzeug", 'File "'):
+        assert leak not in response.text
+
+
+def test_item_36_server_error_is_generic(tmp_path, caplog):
+    app = make_app(tmp_path)
+    seed_tiny(app)
+
+    @app.get("/test-only/boom")
+    def boom():
+        raise RuntimeError("secret detail: /etc/passwd at line 42")
+
+    response = app.test_client().get("/test-only/boom")
+    assert response.status_code == 500
+    assert "secret detail" not in response.text and "Traceback" not in response.text
+    assert "Something went wrong" in response.text
+    assert "secret detail" in caplog.text  # the detail goes to the log, not to the visitor
+
+
+def test_item_36_no_cors_for_another_origin(client):
+    for method, url in (("GET", "/"), ("OPTIONS", "/login"), ("POST", "/login")):
+        response = client.open(url, method=method, headers={"Origin": "https://evil.example"})
+        assert "Access-Control-Allow-Origin" not in response.headers, (method, url)
+        assert "Access-Control-Allow-Credentials" not in response.headers
+
+
+# --- the database engine ----------------------------------------------------------------------
+
+sqlite_only = pytest.mark.skipif(bool(postgres.base_url()), reason="SQLite engine settings")
+
+
+@sqlite_only
+def test_sqlite_pragmas_on_every_connection(app):
+    with app.app_context():
+        pragma = {
+            name: db.session.execute(text(f"PRAGMA {name}")).scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
+    assert pragma == {"journal_mode": "wal", "synchronous": 1, "foreign_keys": 1,
+                      "busy_timeout": 15000}  # fmt: skip
+
+
+@sqlite_only
+def test_sqlite_writing_requests_begin_immediate(app, student):
+    """Two writers queue for the lock from their first statement instead of one of them
+    failing with "database is locked" when its read transaction tries to write."""
+    with app.app_context():
+        engine = db.engine
+    seen: set[tuple[str, str]] = set()
+
+    def record(_conn, _cursor, statement, *_):
+        if statement.startswith("BEGIN") and has_request_context():
+            seen.add((request.method, statement))
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        student.get("/history")
+        student.post(f"/quizzes/{quiz_id(app)}/start")
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert seen == {("GET", "BEGIN"), ("POST", "BEGIN IMMEDIATE")}
+
+
+@pytest.mark.skipif(not postgres.base_url(), reason="runs when the suite runs on PostgreSQL")
+def test_the_postgresql_run_really_uses_postgresql(app):
+    with app.app_context():
+        assert db.engine.dialect.name == "postgresql"
+        assert db.session.execute(text("SHOW server_version_num")).scalar() >= "150000"

@@ -50,8 +50,13 @@ $(AXE_JS):
 test: install lint security browser-deps
 	$(BIN)/python -m pytest
 
+# 200 students against gunicorn, one worker SIGKILLed mid-run, then the negative control
+# (idempotency off), which passes only when the checks catch the duplicated attempts.
+# PostgreSQL: make loadtest LOADTEST_ARGS=--database-url=postgresql://user:pw@127.0.0.1/db
+LOADTEST_ARGS ?=
 loadtest: install
-	$(BIN)/python bench/loadtest.py --students 200
+	$(BIN)/python bench/loadtest.py --students 200 $(LOADTEST_ARGS)
+	$(BIN)/python bench/loadtest.py --students 60 --negative-control $(LOADTEST_ARGS)
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -76,7 +76,7 @@ class Report:
             and self.server_errors == 0
             and self.bad_scores == 0
             and self.attempts == self.submitted == self.students
-            and self.integrity in ("ok", "n/a (PostgreSQL)")
+            and self.integrity == "ok"
         )
 
     @property

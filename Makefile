@@ -58,8 +58,13 @@ loadtest: install
 	$(BIN)/python bench/loadtest.py --students 200 $(LOADTEST_ARGS)
 	$(BIN)/python bench/loadtest.py --students 60 --negative-control $(LOADTEST_ARGS)
 
+# wrk, the load generator, comes from Debian; installed here when missing (needs root).
+# `make bench BENCH_ARGS=--save-baseline` keeps the run in bench/baseline.json for later runs
+# to compare with; `BENCH_ARGS="--seconds 3"` makes a short development run.
+BENCH_ARGS ?=
 bench: install
-	$(BIN)/python bench/run.py
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage htmlcov .browser-deps

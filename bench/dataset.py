@@ -36,6 +36,7 @@ QUESTIONS = 500  # added to whatever the content files hold
 STUDENTS = 1000
 ATTEMPTS = 20000
 LARGE_HISTORY = 200  # submitted attempts of the benchmark's main student
+WRITERS = 4  # students with an open 200-question attempt each: the write target's saves
 KINDS = ["single"] * 12 + ["multiple", "true_false", "true_false", "short_text", "numeric"]
 KINDS += ["ordering", "matching"]
 WORDS = (
@@ -54,7 +55,7 @@ class BenchData:
     topic_slug: str
     long_attempt: int  # in progress, 50 questions, feedback at the end
     short_attempt: int  # in progress, 5 questions (small_username)
-    write_attempt: int  # in progress, 200 single-choice questions (the write target)
+    writers: tuple[tuple[str, int], ...]  # (username, open 200-question attempt): the writes
     result_attempt: int  # submitted, 12 questions
     long_result_attempt: int  # submitted, 50 questions
     short_result_attempt: int  # submitted, 5 questions (small_username)
@@ -140,7 +141,7 @@ def _add_users(password_hash: str) -> list[int]:
     return list(db.session.scalars(select(User.id).order_by(User.id)))
 
 
-def _answers(snapshot: dict, rng: random.Random) -> list[tuple]:
+def answers(snapshot: dict, rng: random.Random) -> list[tuple]:
     """Plausible (response, points, is_correct, text) variants for one snapshot: right, wrong."""
     kind, key, options = snapshot["kind"], snapshot.get("key", {}), snapshot["options"]
     if kind in ("single", "true_false"):
@@ -164,13 +165,11 @@ def _answers(snapshot: dict, rng: random.Random) -> list[tuple]:
 
 def _snapshot_pool(rng: random.Random) -> tuple[dict[int, list], dict[int, dict]]:
     """Per quiz id, the (question id, snapshot, answers) it draws from."""
-    questions = db.session.scalars(
-        select(Question).where(Question.status == "published")
-    ).unique()
+    questions = db.session.scalars(select(Question).where(Question.status == "published")).unique()
     by_topic: dict[int, list] = {}
     for q in questions:
         snap = make_snapshot(question_data(q), rng)
-        by_topic.setdefault(q.topic_id, []).append((q.id, snap, _answers(snap, rng)))
+        by_topic.setdefault(q.topic_id, []).append((q.id, snap, answers(snap, rng)))
     quizzes = db.session.scalars(
         select(Quiz).where(Quiz.is_published, Quiz.slug.not_like("bench-%"))
     ).all()
@@ -250,13 +249,13 @@ def _insert(model, rows: list[dict]) -> None:
 
 def _answer_all(attempt: Attempt) -> None:
     for item in attempt.items:
-        response = _answers(item.snapshot, random.Random(item.id))[0][0]
-        form = _form(item.snapshot, response)
+        response = answers(item.snapshot, random.Random(item.id))[0][0]
+        form = form_fields(item.snapshot, response)
         save_answer(attempt, item, form, str(item.version), utcnow())
     db.session.expire(attempt)
 
 
-def _form(snapshot: dict, response) -> dict:
+def form_fields(snapshot: dict, response) -> dict:
     kind = snapshot["kind"]
     if kind == "multiple":
         return {"answer": list(response)}
@@ -284,12 +283,21 @@ def _own_attempts(main: User, small: User, quizzes: dict[str, Quiz]) -> dict:
     for name, user, quiz in (
         ("long_attempt", main, quizzes["bench-long"]),
         ("short_attempt", small, quizzes["bench-short"]),
-        ("write_attempt", main, quizzes["bench-write"]),
     ):
         attempt = start_attempt(user, quiz, now)
         db.session.flush()
         ids[name] = attempt.id
     return ids
+
+
+def _writers(user_ids: list[int], quiz: Quiz) -> tuple[tuple[str, int], ...]:
+    writers = []
+    for user_id in user_ids[2 : 2 + WRITERS]:
+        user = db.session.get(User, user_id)
+        attempt = start_attempt(user, quiz, utcnow())
+        db.session.flush()
+        writers.append((user.username, attempt.id))
+    return tuple(writers)
 
 
 def build(seed: int = 2026) -> BenchData:
@@ -305,6 +313,7 @@ def build(seed: int = 2026) -> BenchData:
     item_count = _bulk_attempts(rng, user_ids, {main.id: LARGE_HISTORY, small.id: 0})
     db.session.commit()
     ids = _own_attempts(main, small, quizzes)
+    writers = _writers(user_ids, quizzes["bench-write"])
     db.session.commit()
     counts = {
         name: db.session.scalar(select(db.func.count()).select_from(model))
@@ -317,4 +326,4 @@ def build(seed: int = 2026) -> BenchData:
     }
     assert counts["attempt_items"] >= item_count
     topic = db.session.scalar(select(Topic.slug).order_by(Topic.position))
-    return BenchData(main.username, small.username, topic, counts=counts, **ids)
+    return BenchData(main.username, small.username, topic, writers=writers, counts=counts, **ids)

@@ -5,10 +5,11 @@ import re
 
 from sqlalchemy import event, select
 
-from quizapp.models import Quiz, Topic, db
+from quizapp.models import Attempt, Quiz, Topic, db
 
 from attempt_helpers import answer, items, right_form, start
-from conftest import login, quiz_id
+from conftest import PASSWORD, csrf_token, login, make_app, quiz_id, seed_tiny
+from report_helpers import take
 
 
 def _static_url(page: str, name: str, suffix: str) -> str:
@@ -116,3 +117,49 @@ def test_question_page_and_answer_queries_do_not_grow_with_answers(app, student)
     last = paper[-1]
     form = {**right_form(last.snapshot), "position": str(last.position), "version": "0"}
     assert _statements(app, student, "POST", f"/attempts/{attempt_id}/answer", form) <= 6
+
+
+def test_visitor_without_a_session_gets_no_cookie(app):
+    response = app.test_client().get("/learn/border")
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+
+
+def test_history_follows_new_attempts_and_renamed_quizzes(app, student):
+    take(student, app, right=True)
+    assert "1 in all" in student.get("/history").text
+    take(student, app, right=False)
+    assert "2 in all" in student.get("/history").text
+    with app.app_context():
+        db.session.scalar(select(Quiz).where(Quiz.slug == "all")).title = "Everything, renamed"
+        db.session.commit()
+    assert "Everything, renamed" in student.get("/history").text
+
+
+def test_history_shows_each_student_their_own(app, student, other_student):
+    take(student, app, right=True)
+    assert "1 in all" in student.get("/history").text
+    page = other_student.get("/history").text
+    assert "No attempts yet" in page and "1 in all" not in page
+
+
+def test_result_page_follows_a_changed_score(app, student):
+    attempt_id = take(student, app, right=True)
+    assert "0 out of" not in student.get(f"/attempts/{attempt_id}/result").text
+    with app.app_context():
+        db.session.get(Attempt, attempt_id).score = 0
+        db.session.commit()
+    assert "<strong>0 out of" in student.get(f"/attempts/{attempt_id}/result").text
+
+
+def test_cached_pages_carry_each_sessions_own_csrf_token(tmp_path):
+    app = make_app(tmp_path, WTF_CSRF_ENABLED=True)
+    seed_tiny(app)
+    first, second = app.test_client(), app.test_client()
+    for client in (first, second):
+        page = client.get("/login").text
+        client.post("/login", data={"username": "alice", "password": PASSWORD,
+                                    "csrf_token": csrf_token(page)})  # fmt: skip
+    tokens = [csrf_token(client.get("/learn/border").text) for client in (first, second)]
+    assert tokens[0] != tokens[1]
+    for client, token in zip((first, second), tokens, strict=True):
+        assert client.post("/logout", data={"csrf_token": token}).status_code == 302

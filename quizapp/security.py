@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, abort, current_app, request, session
 from flask_login import LoginManager
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from quizapp.models import LoginFailure, User, db, utcnow
 
@@ -23,10 +23,16 @@ login_manager.login_message_category = "info"
 login_manager.session_protection = None  # the per-user session token does this job
 
 
+# Built once: every logged-in request runs it, and a prebuilt statement is the cheapest load.
+USER_BY_ID = select(User).where(User.id == bindparam("user_id"))
+
+
 @login_manager.user_loader
 def load_user(value: str) -> User | None:
     user_id, _, token = value.partition(":")
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    user = None
+    if user_id.isdigit():
+        user = db.session.execute(USER_BY_ID, {"user_id": int(user_id)}).scalar_one_or_none()
     if user and user.is_active and secrets.compare_digest(user.session_token, token):
         return user
     return None

@@ -1,11 +1,13 @@
 """`make bench`: how much each page costs next to a bare Flask app, in one run on this machine.
 
-Builds a realistic SQLite database, serves the app and a bare Flask "hello" under the same
-gunicorn settings (2 gthread workers, 4 threads each), drives both with wrk at 32 connections,
-and prints requests/s, p50 and p99 per page with each page's throughput as a share of the floor.
-Then: SQL statements per page (small and large), login time, and the generation and report
-benchmarks when they are present. `--save-baseline` keeps this run in bench/baseline.json;
-later runs say how they compare.
+Builds a realistic SQLite database (500+ questions, 1,000 students, 20,000 attempts), serves
+the app and a bare Flask "hello" under the same gunicorn settings (2 gthread workers, 4 threads
+each), drives both with wrk at 32 connections, and prints requests/s, p50 and p99 per page with
+each page's throughput (and CPU per request) as a share of the floor measured in the same run.
+Then: SQL statements per page (small and large, first and repeated request), login server time,
+the question generator's median on a 2,000-word article (bench/bench_generation.py) and the
+teachers' report timings (bench/bench_reports.py). `--save-baseline` keeps the run in
+bench/baseline.json; later runs say how they compare.
 """
 
 import argparse
@@ -54,7 +56,7 @@ def build_database(uri: str):
     return data
 
 
-def count_queries(uri: str, data) -> list[tuple[str, int, int]]:
+def count_queries(uri: str, data) -> list[tuple[str, tuple, tuple]]:
     app = _app(uri, WTF_CSRF_ENABLED=False)
     rows = page_queries(app, data)
     with app.app_context():

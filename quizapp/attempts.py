@@ -67,6 +67,11 @@ def start_attempt(
         raise AttemptError("This quiz is not open.", 404)
     used = _attempts_used(user, quiz)
     if quiz.max_attempts is not None and used >= quiz.max_attempts:
+        # Under READ COMMITTED (PostgreSQL) each statement sees newer data: the attempt counted
+        # here may be one a concurrent start committed after the look for an open one above.
+        existing = open_attempt(user, quiz)
+        if existing is not None:
+            return existing
         raise AttemptError("You have used all your attempts at this quiz.", 409)
     return _new_attempt(user, quiz, now, used + 1, client_token)
 

@@ -36,6 +36,7 @@ def served(tmp_path_factory):
         with app.app_context():
             db.session.get(Quiz, quiz_id).max_attempts = 1
             db.session.commit()
+            db.session.remove()  # return its connection before the pool is closed
             db.engine.dispose()
         with Server(url, password_hash=CHEAP_HASH) as server:
             yield server, url, quiz_id
@@ -56,6 +57,7 @@ def _attempts(url: str, username: str) -> list[Attempt]:
             select(Attempt).join(User, User.id == Attempt.user_id).where(User.username == username)
         ).all()
         db.session.expunge_all()
+        db.session.remove()  # return its connection before the pool is closed
         db.engine.dispose()
     return rows
 

@@ -32,6 +32,7 @@ def check(url: str, outcomes, questions: int) -> Findings:
     with app.app_context():
         findings = _check(outcomes, questions)
         findings.integrity = _integrity()
+        db.session.remove()  # return its connection before the pool is closed
         db.engine.dispose()
     return findings
 

@@ -101,5 +101,6 @@ def prepare(url: str, students: int, password_hash: dict) -> int:
         )
         db.session.commit()
         quiz_id = quiz.id
+        db.session.remove()  # return its connection before the pool is closed
         db.engine.dispose()
     return quiz_id

@@ -32,6 +32,7 @@ class Defaults:
     LOGIN_FAILURES_PER_IP = 50
     ANSWER_GRACE_SECONDS = 5  # network slack after a time limit
     HSTS = False
+    TRUSTED_PROXIES = 0  # reverse proxies in front whose X-Forwarded-For/-Proto to believe
     PAGE_SIZE = 20
 
 

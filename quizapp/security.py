@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 from flask import Flask, abort, current_app, request, session
 from flask_login import LoginManager
 from sqlalchemy import bindparam, delete, func, select
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.models import LoginFailure, User, db, utcnow
 
@@ -40,6 +41,9 @@ def load_user(value: str) -> User | None:
 
 def init_security(app: Flask) -> None:
     login_manager.init_app(app)
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies:  # behind nginx etc.: the client's address, not the proxy's, is throttled
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
     app.after_request(security_headers)
     app.after_request(_idle_session)
     app.before_request(_refuse_nul_characters)

@@ -127,6 +127,29 @@ def test_item_5_brute_force_per_ip(tmp_path):
     assert response.status_code == 302
 
 
+def test_item_5_behind_a_trusted_proxy_the_client_address_is_throttled(tmp_path):
+    """With TRUSTED_PROXIES=1 one client's failures do not lock out the proxy's other
+    clients; without it, X-Forwarded-For is ignored (a client could forge it)."""
+    app = make_app(tmp_path, LOGIN_FAILURES_PER_IP=3, TRUSTED_PROXIES=1)
+    seed_tiny(app)
+    attacker = {"X-Forwarded-For": "203.0.113.9"}
+    for n in range(3):
+        login_from(app, f"guess{n}", "wrong password!", attacker)
+    assert login_from(app, "bob", PASSWORD, attacker).status_code == 429
+    assert login_from(app, "bob", PASSWORD, {"X-Forwarded-For": "198.51.100.4"}).status_code == 302
+    (tmp_path / "direct").mkdir()
+    direct = make_app(tmp_path / "direct", LOGIN_FAILURES_PER_IP=3)
+    seed_tiny(direct)
+    for n in range(3):
+        login_from(direct, f"guess{n}", "wrong password!", {"X-Forwarded-For": f"192.0.2.{n}"})
+    assert login_from(direct, "bob", PASSWORD, {"X-Forwarded-For": "192.0.2.99"}).status_code == 429
+
+
+def login_from(app, username: str, password: str, headers: dict):
+    data = {"username": username, "password": password}
+    return app.test_client().post("/login", data=data, headers=headers)
+
+
 def test_item_5_failed_login_is_logged_without_the_password(client, caplog):
     with caplog.at_level(logging.WARNING, logger="quizapp.auth"):
         login(client, "alice", "hunter2-secret-guess")

@@ -86,7 +86,15 @@ class Report:
         return self.clean and self.killed_pid is not None and self.retries > 0
 
 
-def _killer(server, counters: Counters, report: Report, burst: threading.Event, started, stop):
+def _killer(
+    server,
+    counters: Counters,
+    report: Report,
+    burst: threading.Event,
+    started,
+    stop,
+    settle: float = 0.0,
+):
     """SIGKILL the busiest worker in the middle of the "start now" burst: some starts answered,
     many still in flight (some of those committed, their responses not yet sent)."""
     wanted = max(2, min(8, report.students // 4))
@@ -97,6 +105,10 @@ def _killer(server, counters: Counters, report: Report, burst: threading.Event, 
         if answered >= report.students // 4 and flying >= wanted:
             break
         time.sleep(0.001)
+    # Responses leave in batches (every thread sleeps after its COMMIT), so the moment a batch
+    # is answered the threads have just taken new, uncommitted requests. Waiting half the
+    # post-commit delay puts the kill inside the "committed, not yet answered" window.
+    stop.wait(settle / 2)
     if stop.is_set():
         return
     report.in_flight_at_kill = {k: v for k, v in counters.in_flight.items() if v}
@@ -130,7 +142,9 @@ def _drive(server, quiz_id, options: Options, counters: Counters, report: Report
     ready = threading.Barrier(len(students), action=burst.set, timeout=BURST_WAIT)
     started = time.monotonic()
     killer = threading.Thread(
-        target=_killer, args=(server, counters, report, burst, started, stop), daemon=True
+        target=_killer,
+        args=(server, counters, report, burst, started, stop, _post_commit_delay(options)),
+        daemon=True,
     )
     killer.start()
 
@@ -144,6 +158,13 @@ def _drive(server, quiz_id, options: Options, counters: Counters, report: Report
     killer.join(timeout=KILL_WAIT + 5)
     report.duration = round(time.monotonic() - started, 1)
     return outcomes
+
+
+def _post_commit_delay(options: Options) -> float:
+    try:
+        return float(options.fault_delay.split(",")[-1])
+    except ValueError:
+        return 0.0
 
 
 def _fill(report: Report, counters: Counters, found: checks.Findings) -> None:

@@ -15,6 +15,8 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+# An SVG opened on its own is a document: it needs its inline <style>, and runs no script.
+SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 PUBLIC_PREFIXES = ("/static/",)
 
 login_manager = LoginManager()
@@ -67,7 +69,8 @@ def _refuse_nul_characters() -> None:
 
 
 def security_headers(response):
-    response.headers.setdefault("Content-Security-Policy", CSP)
+    policy = SVG_CSP if response.mimetype == "image/svg+xml" else CSP
+    response.headers.setdefault("Content-Security-Policy", policy)
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
     response.headers["X-Frame-Options"] = "DENY"

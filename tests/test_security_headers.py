@@ -149,3 +149,15 @@ def test_the_postgresql_run_really_uses_postgresql(app):
     with app.app_context():
         assert db.engine.dialect.name == "postgresql"
         assert db.session.execute(text("SHOW server_version_num")).scalar() >= "150000"
+
+
+def test_item_33_an_svg_keeps_its_own_styles_and_still_runs_no_script(client):
+    """A map opened on its own is an SVG document: its inline <style> must apply, scripts not."""
+    response = client.get("/static/img/map.svg")
+    response.close()
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "style-src 'unsafe-inline'" in policy
+    assert "script-src" not in policy and "frame-ancestors 'none'" in policy
+    page = client.get("/")
+    assert "style-src 'self'" in page.headers["Content-Security-Policy"]

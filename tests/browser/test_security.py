@@ -112,11 +112,6 @@ def test_teacher_text_with_script_fires_no_dialog_for_a_student(app, open_page, 
     assert dialogs == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the app's CSP (style-src 'self') is also sent with static SVGs, so a map opened on "
-    "its own (\"open image in new tab\", a phone's long press) loses its inline <style>",
-)
 def test_map_svg_opened_on_its_own_keeps_its_colours(browser, live_server):
     context = browser.new_context(base_url=live_server.url(), viewport=VIEWPORTS["phone"])
     page = context.new_page()

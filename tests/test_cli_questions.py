@@ -115,5 +115,4 @@ def test_export_then_import_round_trip(app, tmp_path):
     with other.app_context():
         copies = [fields_from_question(q) for q in db.session.scalars(
             select(Question).order_by(Question.key))]
-        db.engine.dispose()
     assert copies == originals

@@ -232,7 +232,8 @@ def main() -> None:
     )
     floor = max(floors, key=lambda f: f.rps)  # the less disturbed run
     current = report(floor, loads, queries, student, login_ms)
-    compare(current)
+    if BASELINE.is_file() or not args.save_baseline:
+        compare(current)
     if args.save_baseline:
         BASELINE.write_text(json.dumps(current, indent=2) + "\n")
         print(f"saved {BASELINE.relative_to(ROOT)}")

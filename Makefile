@@ -56,9 +56,11 @@ test: install lint security browser-deps
 # (idempotency off), which passes only when the checks catch the duplicated attempts.
 # PostgreSQL: make loadtest LOADTEST_ARGS=--database-url=postgresql://user:pw@127.0.0.1/db
 LOADTEST_ARGS ?=
+# The commands are not echoed: LOADTEST_ARGS may hold a database password.
 loadtest: install
-	$(BIN)/python bench/loadtest.py --students 200 $(LOADTEST_ARGS)
-	$(BIN)/python bench/loadtest.py --students 60 --negative-control $(LOADTEST_ARGS)
+	@echo "load-and-fault test: 200 students, then the negative control"
+	@$(BIN)/python bench/loadtest.py --students 200 $(LOADTEST_ARGS)
+	@$(BIN)/python bench/loadtest.py --students 60 --negative-control $(LOADTEST_ARGS)
 
 # wrk, the load generator, comes from Debian; installed here when missing (needs root).
 # `make bench BENCH_ARGS=--save-baseline` keeps the run in bench/baseline.json for later runs

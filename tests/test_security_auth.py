@@ -221,7 +221,7 @@ def test_item_8_login_form_markup(client):
     assert 'autocomplete="new-password"' in register and "onpaste" not in register.lower()
 
 
-def test_item_9_no_default_admin_until_create_admin(tmp_path):
+def test_item_9_no_default_admin_until_one_is_created(tmp_path):
     app = make_app(tmp_path)
     with app.app_context():
         db.create_all()
@@ -229,13 +229,15 @@ def test_item_9_no_default_admin_until_create_admin(tmp_path):
     for password in ("admin", "password", "admin123"):
         assert login(client, "admin", password).status_code == 401
     result = app.test_cli_runner().invoke(
-        args=["create-admin", "Root"], input="a long admin passphrase\n"
+        args=["create-user", "Root", "--role", "admin"], input="a long admin passphrase\n"
     )
     assert result.exit_code == 0, result.output
     assert _user(app, "root").role == "admin"
     assert login(client, "root", "a long admin passphrase").status_code == 302
     assert client.get("/admin/users").status_code == 200
-    weak = app.test_cli_runner().invoke(args=["create-admin", "other"], input="admin\n")
+    weak = app.test_cli_runner().invoke(
+        args=["create-user", "other", "--role", "admin"], input="admin\n"
+    )
     assert weak.exit_code != 0 and _users(app) == 1
 
 

@@ -1,15 +1,13 @@
-"""Admins manage accounts: change a role, disable or re-enable an account; `flask create-admin`.
+"""Admins manage accounts: change a role, disable or re-enable an account.
+Accounts of any role are created with `flask create-user USERNAME --role …`.
 
 Disabling an account rotates its session token, so every session it has ends at once. An admin
 cannot demote or disable themselves (the last admin could otherwise lock everyone out).
 """
 
-import sys
 from functools import wraps
 
-import click
 from flask import abort, flash, redirect, render_template, request, url_for
-from flask.cli import with_appcontext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import func, select
@@ -19,7 +17,6 @@ from wtforms.validators import AnyOf, InputRequired
 from quizapp.admin import bp
 from quizapp.models import User, db
 from quizapp.models.accounts import ROLES
-from quizapp.passwords import hash_password, password_problem
 
 PAGE_SIZE = 50
 
@@ -84,26 +81,3 @@ def user_disable(user_id: int):
     state = "disabled: every session it had has ended" if user.is_disabled else "enabled again"
     flash(f"{user.username} is {state}.", "success")
     return redirect(url_for("admin.users"), 303)
-
-
-@click.command("create-admin")
-@click.argument("username")
-@with_appcontext
-def create_admin_command(username: str) -> None:
-    """Create an admin account (there is no default one). The password is prompted for."""
-    username = username.strip().lower()
-    if db.session.scalar(select(User).where(User.username == username)):
-        raise click.ClickException(f"The username {username!r} is taken.")
-    if sys.stdin.isatty():
-        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    else:
-        password = sys.stdin.readline().rstrip("\n")
-    problem = password_problem(password, username)
-    if problem:
-        raise click.ClickException(problem)
-    db.session.add(User(username=username, role="admin", password_hash=hash_password(password)))
-    db.session.commit()
-    click.echo(f"Created admin {username!r}.")
-
-
-bp.record_once(lambda state: state.app.cli.add_command(create_admin_command))

@@ -184,32 +184,31 @@ def login(client, username: str, password: str = PASSWORD):
     return client.post("/login", data={"username": username, "password": password})
 
 
+def logged_in(app, username: str):
+    """A test client with `username` logged in."""
+    client = app.test_client()
+    assert login(client, username).status_code == 302
+    return client
+
+
 @pytest.fixture
 def student(app):
-    client = app.test_client()
-    assert login(client, "alice").status_code == 302
-    return client
+    return logged_in(app, "alice")
 
 
 @pytest.fixture
 def other_student(app):
-    client = app.test_client()
-    assert login(client, "bob").status_code == 302
-    return client
+    return logged_in(app, "bob")
 
 
 @pytest.fixture
 def teacher(app):
-    client = app.test_client()
-    assert login(client, "tess").status_code == 302
-    return client
+    return logged_in(app, "tess")
 
 
 @pytest.fixture
 def admin(app):
-    client = app.test_client()
-    assert login(client, "ada").status_code == 302
-    return client
+    return logged_in(app, "ada")
 
 
 def csrf_token(html: str) -> str:

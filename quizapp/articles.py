@@ -111,6 +111,11 @@ def approve(question: Question, user_id: int | None, now: datetime) -> None:
         raise ReviewError("This question was rejected; it cannot be approved.")
     if question.status == "published" and not question.needs_review:
         raise ReviewError("This question is already approved.")
+    record_approval(question, user_id, now)
+
+
+def record_approval(question: Question, user_id: int | None, now: datetime) -> None:
+    """Publish `question` as approved by `user_id` (None: the system) at `now`."""
     question.status, question.needs_review = "published", False
     question.approved_by_id, question.approved_at = user_id, now
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from quizapp.admin import bp
+from quizapp.articles import record_approval
 from quizapp.bank import question_data
 from quizapp.core.assembly import make_snapshot
 from quizapp.core.questions import check_question, may_edit
@@ -197,8 +198,7 @@ def _set_status(question: Question, status: str) -> None:
     as the article page does."""
     if (status == "published" and question.origin == "generated"
             and (question.status != "published" or question.needs_review)):
-        question.needs_review = False
-        question.approved_by_id, question.approved_at = current_user.id, utcnow()
+        record_approval(question, current_user.id, utcnow())
     question.status = status
 
 

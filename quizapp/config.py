@@ -22,8 +22,9 @@ class Defaults:
     SESSION_COOKIE_SECURE = True  # Chromium and the test client accept it on http://127.0.0.1
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_REFRESH_EACH_REQUEST = True
+    SESSION_REFRESH_EACH_REQUEST = False  # security.py renews it once a RENEW_SESSION_AFTER
     PERMANENT_SESSION_LIFETIME = timedelta(hours=2)  # idle lifetime
+    RENEW_SESSION_AFTER = 60  # seconds
     REMEMBER_COOKIE_DURATION = timedelta(hours=2)
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
     PASSWORD_HASH = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}  # OWASP minimum

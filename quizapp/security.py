@@ -1,6 +1,7 @@
 """Response headers, session rules and login throttling shared by every blueprint."""
 
 import secrets
+import time
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ CSP = (
 # An SVG opened on its own is a document: it needs its inline <style>, and runs no script.
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
 PUBLIC_PREFIXES = ("/static/",)
+RENEWED = "_renewed"  # when the session cookie was last signed, in Unix seconds
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
@@ -54,8 +56,17 @@ def init_security(app: Flask) -> None:
 def _idle_session(response):
     # A permanent session expires after PERMANENT_SESSION_LIFETIME without a request. An empty
     # one stays empty: a visitor with nothing in the session gets no cookie to sign and send.
-    if session:
+    if not session:
+        return response
+    if not session.permanent:
         session.permanent = True
+    # A logged-in session's idle limit slides with use, but the cookie is signed and sent again
+    # at most once a RENEW_SESSION_AFTER: signing on every request is a good share of a page's
+    # cost, and an idle limit of hours does not need to be exact to the second.
+    if "_user_id" in session:
+        now = int(time.time())
+        if now - session.get(RENEWED, 0) >= current_app.config["RENEW_SESSION_AFTER"]:
+            session[RENEWED] = now
     return response
 
 

@@ -343,10 +343,27 @@ def test_item_14_idle_session_expires(app, student):
     assert _to_login(stale.get("/history"))
 
 
-def test_item_14_each_request_renews_the_idle_limit(student):
-    response = student.get("/history")
-    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith(f"{SESSION}="))
+def _session_cookies(response) -> list[str]:
+    return [c for c in response.headers.getlist("Set-Cookie") if c.startswith(f"{SESSION}=")]
+
+
+def test_item_14_use_renews_the_idle_limit(app, student):
+    # A cookie signed more than RENEW_SESSION_AFTER ago comes back signed afresh, with a new
+    # expiry: the idle limit runs from the last use, give or take that interval.
+    renew_after = app.config["RENEW_SESSION_AFTER"]
+    assert 0 < renew_after <= 300
+    serializer = app.session_interface.get_signing_serializer(app)
+    stamped = serializer.loads(student.get_cookie(SESSION).value)
+    used = app.test_client()
+    stamped["_renewed"] = int(time.time()) - renew_after - 1
+    used.set_cookie(SESSION, serializer.dumps(stamped))
+    [cookie] = _session_cookies(used.get("/history"))
     assert "Expires=" in cookie
+    renewed = used.get_cookie(SESSION).value
+    assert serializer.loads(renewed, max_age=renew_after)["_renewed"] >= int(time.time()) - 5
+    # Within the interval the cookie is not signed again: the page sends no Set-Cookie.
+    assert _session_cookies(used.get("/history")) == []
+    assert used.get_cookie(SESSION).value == renewed
 
 
 # --- item 36: secret key, open redirects ------------------------------------------------------

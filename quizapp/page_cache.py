@@ -8,10 +8,21 @@ themselves), so an edit shows at once and nothing ever needs invalidating. Two k
 * a whole *page*, only for visitors without a session: nothing in it belongs to anyone.
 
 Each worker process has its own cache, bounded in size.
+
+In front of Flask sits a third, shorter-lived kind: `SharedPages`, which answers a repeated GET
+of a page `whole_page` built (explainer, quiz list) with the same bytes as last time, for up to
+SHARED_PAGE_SECONDS, without running Flask at all. It is keyed by the request's path and cookie,
+so a logged-in student gets back exactly the page made for their own session. Any commit in the
+process empties it at once (bar the student's own writes that no such page shows: answers,
+starting and submitting); a change made by another worker process shows after at most those
+SHARED_PAGE_SECONDS. Teachers' pages are never kept, so an editor always sees their own edit.
 """
 
+import itertools
+import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from threading import Lock
 from typing import TypeVar
 
@@ -19,7 +30,7 @@ from flask import Flask, current_app, has_request_context, render_template, requ
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
-from sqlalchemy import Executable
+from sqlalchemy import Executable, event
 
 from quizapp.models import db
 
@@ -27,6 +38,9 @@ T = TypeVar("T")
 
 MAX_ENTRIES = 1024
 ANONYMOUS_SESSION_KEYS = frozenset({"_permanent"})  # security.py marks every non-empty session
+SHARED_PAGE = "quizapp.shared_page"  # WSGI environ: whole_page made this response
+KEEPS_SHARED_PAGES = "quizapp.keeps_shared_pages"  # WSGI environ: this request's writes show
+# on no shared page
 
 
 class _LRU:
@@ -103,10 +117,87 @@ def is_anonymous() -> bool:
 
 
 def whole_page(key: Hashable, render: Callable[[], str]) -> str:
-    """For visitors without a session: the whole page, rendered once per key."""
+    """A page the same for every visitor but for the header: rendered once per key for visitors
+    without a session, and offered to `SharedPages` for a repeat of the same request."""
+    if current_user.is_authenticated and current_user.is_teacher:
+        return render()  # an editor sees their edit at once, whichever worker answers
+    request.environ[SHARED_PAGE] = True
     if not is_anonymous():
         return render()
     return cached(("page", request.endpoint, key), render)
+
+
+def keeps_shared_pages() -> None:
+    """Declares that this request's writes appear on no shared page (a student's answers, their
+    attempt's start and submission), so its commit leaves `SharedPages` as it is."""
+    request.environ[KEEPS_SHARED_PAGES] = True
+
+
+@dataclass(frozen=True)
+class _Response:
+    generation: int
+    expires: float
+    status: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+
+
+class SharedPages:
+    """WSGI middleware: a repeated GET of a `whole_page` page, answered from memory for a short
+    while (see the module's docstring). Only 200 responses that set no cookie are kept."""
+
+    def __init__(self, wsgi_app, seconds: float, size: int = MAX_ENTRIES):
+        self.wsgi_app, self.seconds = wsgi_app, seconds
+        self.responses = _LRU(size)
+        self._generations = itertools.count(1)
+        self.generation = next(self._generations)
+
+    def clear(self) -> None:
+        """Forget every kept page (the next request of each runs the app again)."""
+        self.generation = next(self._generations)  # itertools.count: safe across threads
+
+    def __call__(self, environ, start_response) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") != "GET":
+            return self.wsgi_app(environ, start_response)
+        key = (
+            environ.get("HTTP_HOST", ""),
+            environ.get("SCRIPT_NAME", ""),
+            environ.get("PATH_INFO", ""),
+            environ.get("QUERY_STRING", ""),
+            environ.get("HTTP_COOKIE", ""),
+        )
+        generation, now = self.generation, time.monotonic()
+        kept = self.responses.get(key)
+        if kept is not None and kept.generation == generation and kept.expires > now:
+            start_response(kept.status, list(kept.headers))
+            return [kept.body]
+        started: list = []
+
+        def capture(status, headers, exc_info=None):
+            started[:] = [status, headers]
+            return start_response(status, headers, exc_info)
+
+        body = self.wsgi_app(environ, capture)
+        if not (environ.get(SHARED_PAGE) and started and started[0].startswith("200 ")):
+            return body
+        if any(name.lower() == "set-cookie" for name, _ in started[1]):
+            return body
+        try:
+            data = b"".join(body)
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+        status, headers = started[0], tuple(started[1])
+        self.responses.put(key, _Response(generation, now + self.seconds, status, headers, data))
+        return [data]
+
+
+def _clear_after_commit(pages: SharedPages) -> Callable:
+    def after_commit(_connection) -> None:
+        if not (has_request_context() and request.environ.get(KEEPS_SHARED_PAGES)):
+            pages.clear()
+
+    return after_commit
 
 
 def site_header() -> Markup:
@@ -125,3 +216,10 @@ def site_header() -> Markup:
 
 def init_page_cache(app: Flask) -> None:
     app.add_template_global(site_header)
+    seconds = float(app.config["SHARED_PAGE_SECONDS"])
+    if seconds > 0:
+        pages = SharedPages(app.wsgi_app, seconds)
+        app.extensions["quizapp.shared_pages"] = pages
+        with app.app_context():
+            event.listen(db.engine, "commit", _clear_after_commit(pages))
+        app.wsgi_app = pages

@@ -123,6 +123,7 @@ def detail(quiz_id: int):
 @bp.post("/quizzes/<int:quiz_id>/start")
 @login_required
 def start(quiz_id: int):
+    page_cache.keeps_shared_pages()
     quiz = db.get_or_404(Quiz, quiz_id)
     token = (request.form.get("client_token") or "")[:MAX_TOKEN] or None
     try:
@@ -194,6 +195,7 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
 @bp.post("/attempts/<int:attempt_id>/answer")
 @login_required
 def answer(attempt_id: int):
+    page_cache.keeps_shared_pages()
     position = request.form.get("position", "")
     valid = position.isdigit() and len(position) < 6
     attempt, item, total = _own_attempt_and_item(
@@ -236,6 +238,7 @@ def confirm(attempt_id: int):
 @bp.post("/attempts/<int:attempt_id>/submit")
 @login_required
 def submit(attempt_id: int):
+    page_cache.keeps_shared_pages()
     attempt = _own_attempt(attempt_id)
     if not finish(attempt, utcnow()):
         db.session.rollback()

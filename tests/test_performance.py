@@ -2,13 +2,15 @@
 carry fingerprinted names with long caching, and page queries do not grow with the data."""
 
 import re
+import time
 
-from sqlalchemy import event, select
+from admin_helpers import topic_id
+from sqlalchemy import create_engine, event, select, update
 
 from quizapp.models import Attempt, Quiz, Topic, db
 
 from attempt_helpers import answer, items, right_form, start
-from conftest import PASSWORD, csrf_token, login, make_app, quiz_id, seed_tiny
+from conftest import PASSWORD, TOPIC_BODY, csrf_token, login, make_app, quiz_id, seed_tiny
 from report_helpers import take
 
 
@@ -163,3 +165,90 @@ def test_cached_pages_carry_each_sessions_own_csrf_token(tmp_path):
     assert tokens[0] != tokens[1]
     for client, token in zip((first, second), tokens, strict=True):
         assert client.post("/logout", data={"csrf_token": token}).status_code == 302
+
+
+# --- SharedPages: a repeated explainer or quiz-list GET answered from memory ------------------
+
+
+def _repeat(app, client, path: str) -> tuple[str, int]:
+    """The page `path` as `client` gets it once its session has settled, and the number of SQL
+    statements a second identical request sends."""
+    client.get(path)  # may still set the cookie (a first CSRF token)
+    page = client.get(path).text
+    return page, _statements(app, client, "GET", path)
+
+
+def test_repeated_shared_page_is_answered_without_the_app(app, student):
+    anonymous = app.test_client()
+    for client in (anonymous, student):
+        for path in ("/learn/border", "/quizzes"):
+            page, statements = _repeat(app, client, path)
+            assert statements == 0
+            assert client.get(path).text == page
+
+
+def test_pages_of_a_student_are_not_kept(app, student):
+    attempt_id = start(student, quiz_id(app))
+    for path in ("/history", f"/attempts/{attempt_id}/q/1"):
+        assert _repeat(app, student, path)[1] > 0
+
+
+def test_teachers_get_every_page_from_the_app(app, teacher):
+    for path in ("/learn/border", "/quizzes"):
+        assert _repeat(app, teacher, path)[1] > 0
+
+
+def test_a_change_in_another_process_shows_within_the_limit(tmp_path):
+    # Another worker's commit does not reach this process's cache: a separate engine stands in
+    # for it. The page may be a little old, for at most SHARED_PAGE_SECONDS.
+    app = make_app(tmp_path, SHARED_PAGE_SECONDS=0.5)
+    seed_tiny(app)
+    client = app.test_client()
+    assert "Everything" in client.get("/quizzes").text
+    other_worker = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+    with other_worker.begin() as connection:
+        connection.execute(update(Quiz).where(Quiz.slug == "all").values(title="Renamed"))
+    other_worker.dispose()
+    started = time.monotonic()
+    page = client.get("/quizzes").text
+    if time.monotonic() - started < 0.4:
+        assert "Renamed" not in page  # still the kept page
+    time.sleep(0.55)
+    assert "Renamed" in client.get("/quizzes").text
+
+
+def test_answers_leave_shared_pages_kept_and_other_writes_clear_them(app, student, teacher):
+    assert _repeat(app, student, "/quizzes")[1] == 0
+    attempt_id = start(student, quiz_id(app))
+    item = items(app, attempt_id)[0]
+    assert answer(student, attempt_id, item, right_form(item.snapshot)).status_code == 303
+    assert _statements(app, student, "GET", "/quizzes") == 0
+    # Any other commit in the process, here a teacher's edit, empties the cache at once.
+    body = TOPIC_BODY.replace("A first paragraph", "Rewritten by the teacher")
+    form = {"title": "The border", "summary": "The border.", "position": "1", "body": body,
+            "action": "save"}  # fmt: skip
+    assert teacher.post(f"/admin/topics/{topic_id(app)}/edit", data=form).status_code == 303
+    assert _statements(app, student, "GET", "/quizzes") > 0
+    assert "Rewritten by the teacher about the border." in student.get("/learn/border").text
+
+
+SESSION = "__Host-session"
+
+
+def test_a_copied_cookie_stops_showing_the_login_after_logout(app, student):
+    page, _ = _repeat(app, student, "/learn/border")
+    assert "alice" in page
+    copy = app.test_client()
+    copy.set_cookie(SESSION, student.get_cookie(SESSION).value)
+    assert copy.get("/learn/border").text == page  # the kept page, for the same cookie
+    assert student.post("/logout").status_code == 302
+    assert "alice" not in copy.get("/learn/border").text
+
+
+def test_a_flash_is_shown_once_and_never_kept(app, student):
+    _repeat(app, student, "/learn/border")
+    with student.session_transaction() as session:
+        session["_flashes"] = [("info", "CANARY-flash-91c2")]
+    assert "CANARY-flash-91c2" in student.get("/learn/border").text
+    assert "CANARY-flash-91c2" not in student.get("/learn/border").text
+

@@ -112,11 +112,16 @@ def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
     return attempt
 
 
-def is_past_deadline(attempt: Attempt, now: datetime) -> bool:
+def answers_close_at(attempt: Attempt) -> datetime | None:
+    """The last moment an answer is taken: the time limit plus the network's grace."""
     if attempt.deadline_at is None:
-        return False
-    grace = timedelta(seconds=current_app.config["ANSWER_GRACE_SECONDS"])
-    return now > attempt.deadline_at + grace
+        return None
+    return attempt.deadline_at + timedelta(seconds=current_app.config["ANSWER_GRACE_SECONDS"])
+
+
+def is_past_deadline(attempt: Attempt, now: datetime) -> bool:
+    closes = answers_close_at(attempt)
+    return closes is not None and now > closes
 
 
 def close_if_expired(attempt: Attempt, now: datetime) -> bool:
@@ -172,12 +177,51 @@ ATTEMPT_AND_ITEM = _attempt_and_item(_TOTAL)
 QUESTION_PAGE = _attempt_and_item(_TOTAL, _count_items(func.count(AttemptItem.answered_at)))
 
 
-# What a submitted attempt's items can still change by: a regrade, a question removed.
-RESULT_STATE = select(
-    func.count(AttemptItem.question_id),
-    func.sum(AttemptItem.points),
-    func.count(case((AttemptItem.is_correct.is_(True), 1))),
-).where(AttemptItem.attempt_id == bindparam("attempt_id"))
+# Everything a question page shows that can change: the attempt, its quiz's title and feedback
+# mode, the item at the position (a save bumps its version, a regrade its points) and the
+# counts on the progress line. The snapshot (prompt and options) never changes.
+QUESTION_STATE = (
+    select(
+        Attempt.user_id,
+        Attempt.status,
+        Attempt.deadline_at,
+        Quiz.title,
+        Quiz.feedback_mode,
+        AttemptItem.id,
+        AttemptItem.version,
+        AttemptItem.answered_at,
+        AttemptItem.question_id,
+        AttemptItem.points,
+        AttemptItem.is_correct,
+        _TOTAL,
+        _count_items(func.count(AttemptItem.answered_at)),
+    )
+    .join(Quiz, Quiz.id == Attempt.quiz_id)
+    .outerjoin(
+        AttemptItem,
+        (AttemptItem.attempt_id == Attempt.id) & (AttemptItem.position == bindparam("position")),
+    )
+    .where(Attempt.id == bindparam("attempt_id"))
+)
+
+# Everything a result page is made from: the attempt and its quiz's title, and what its items
+# can still change by (a regrade, a question removed).
+RESULT_STATE = (
+    select(
+        Attempt.user_id,
+        Attempt.status,
+        Attempt.submitted_at,
+        Attempt.score,
+        Attempt.max_score,
+        Quiz.title,
+        Quiz.is_published,
+        _count_items(func.count(AttemptItem.question_id)),
+        _count_items(func.sum(AttemptItem.points)),
+        _count_items(func.count(case((AttemptItem.is_correct.is_(True), 1)))),
+    )
+    .join(Quiz, Quiz.id == Attempt.quiz_id)
+    .where(Attempt.id == bindparam("attempt_id"))
+)
 
 
 def save_answer(

@@ -50,6 +50,7 @@ def index():
     body = page_cache.fragment(
         ("history", user_id, page, size, state), lambda: _body(user_id, page, size)
     )
+    page_cache.personal_page(lambda: end_of_day(utcnow()))
     return render_template("history/index.html", due=due, body=body)
 
 

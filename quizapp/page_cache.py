@@ -16,6 +16,11 @@ so a logged-in student gets back exactly the page made for their own session. An
 process empties it at once (bar the student's own writes that no such page shows: answers,
 starting and submitting); a change made by another worker process shows after at most those
 SHARED_PAGE_SECONDS. Teachers' pages are never kept, so an editor always sees their own edit.
+
+A student's own pages made only from `read_state` rows (history, a result) are kept the same
+way but without a time limit: before a repeat is answered, `SharedPages` runs those reads again,
+and checks the session's account (token, disabled, name, role), in one short transaction, and
+answers from memory only if nothing changed and the session is still inside its idle limit.
 """
 
 import itertools
@@ -23,6 +28,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from threading import Lock
 from typing import TypeVar
 
@@ -30,15 +36,18 @@ from flask import Flask, current_app, has_request_context, render_template, requ
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
-from sqlalchemy import Executable, event
+from sqlalchemy import Engine, Executable, bindparam, event, select
 
-from quizapp.models import db
+from quizapp.models import User, db
+from quizapp.security import RENEWED
 
 T = TypeVar("T")
 
 MAX_ENTRIES = 1024
 ANONYMOUS_SESSION_KEYS = frozenset({"_permanent"})  # security.py marks every non-empty session
 SHARED_PAGE = "quizapp.shared_page"  # WSGI environ: whole_page made this response
+PERSONAL_PAGE = "quizapp.personal_page"  # WSGI environ: a `_Check` that tells a repeat is due
+STATE_READS = "quizapp.state_reads"  # WSGI environ: the read_state calls of this request
 KEEPS_SHARED_PAGES = "quizapp.keeps_shared_pages"  # WSGI environ: this request's writes show
 # on no shared page
 
@@ -80,9 +89,13 @@ def read_state(statement: Executable, **params) -> list[tuple]:
     if has_request_context() and "_user_id" in session:
         current_user.is_authenticated  # noqa: B018 - loads the user, as the page will anyway
     if db.session.registry.has() and db.session().in_transaction():
-        return [tuple(row) for row in db.session.connection().execute(statement, params)]
-    with db.engine.connect() as connection:
-        return [tuple(row) for row in connection.execute(statement, params)]
+        rows = [tuple(row) for row in db.session.connection().execute(statement, params)]
+    else:
+        with db.engine.connect() as connection:
+            rows = [tuple(row) for row in connection.execute(statement, params)]
+    if has_request_context():
+        request.environ.setdefault(STATE_READS, []).append((statement, params, rows))
+    return rows
 
 
 def session_csrf_token() -> str:
@@ -127,6 +140,67 @@ def whole_page(key: Hashable, render: Callable[[], str]) -> str:
     return cached(("page", request.endpoint, key), render)
 
 
+# What a kept personal page shows of the account: the header, and whether the session holds.
+ACCOUNT_STATE = select(User.session_token, User.is_disabled, User.username, User.role).where(
+    User.id == bindparam("user_id")
+)
+
+
+@dataclass(frozen=True)
+class _Check:
+    """How `SharedPages` tells that a kept personal page is still what the app would send."""
+
+    engine: Engine
+    user_id: int
+    account: tuple
+    reads: tuple[tuple[Executable, dict, list], ...]
+    extra: Callable[[], Hashable]
+    extra_value: Hashable
+    session_ends: float  # Unix time: the idle limit from the cookie's last signing, or earlier
+
+    def holds(self) -> bool:
+        if time.time() >= self.session_ends or self.extra() != self.extra_value:
+            return False
+        with self.engine.connect() as connection:
+            found = connection.execute(ACCOUNT_STATE, {"user_id": self.user_id}).one_or_none()
+            if found is None or tuple(found) != self.account:
+                return False
+            return all(
+                [tuple(row) for row in connection.execute(statement, params)] == rows
+                for statement, params, rows in self.reads
+            )
+
+
+def personal_page(
+    extra: Callable[[], Hashable] = lambda: None, until: datetime | None = None
+) -> None:
+    """Declares that this logged-in page is made from nothing but the rows of this request's
+    `read_state` calls, the account, the session and `extra()` (e.g. today's date), so that
+    `SharedPages` may answer a repeat of it, up to `until` (UTC), after checking that none of
+    them changed.
+
+    Call read_state before loading what the page shows: where each statement sees the latest
+    commit (PostgreSQL's READ COMMITTED), a change in between then leaves the kept state older
+    than the page, and the next check finds it changed, never the other way round.
+    """
+    renewed = session.get(RENEWED)
+    if not current_user.is_authenticated or renewed is None:
+        return
+    user = current_user
+    ends = renewed + current_app.permanent_session_lifetime.total_seconds()
+    if until is not None:
+        ends = min(ends, until.replace(tzinfo=UTC).timestamp())
+    request.environ[PERSONAL_PAGE] = _Check(
+        engine=db.engine,
+        user_id=user.id,
+        account=(user.session_token, user.is_disabled, user.username, user.role),
+        reads=tuple(request.environ.get(STATE_READS, ())),
+        extra=extra,
+        extra_value=extra(),
+        session_ends=ends,
+    )
+
+
 def keeps_shared_pages() -> None:
     """Declares that this request's writes appear on no shared page (a student's answers, their
     attempt's start and submission), so its commit leaves `SharedPages` as it is."""
@@ -136,10 +210,16 @@ def keeps_shared_pages() -> None:
 @dataclass(frozen=True)
 class _Response:
     generation: int
-    expires: float
+    expires: float  # time.monotonic(): a shared page's time limit
     status: str
     headers: tuple[tuple[str, str], ...]
     body: bytes
+    check: _Check | None = None  # a personal page's, run before each repeat instead
+
+    def still_good(self, generation: int, now: float) -> bool:
+        if self.generation != generation:
+            return False
+        return self.check.holds() if self.check is not None else self.expires > now
 
 
 class SharedPages:
@@ -168,7 +248,7 @@ class SharedPages:
         )
         generation, now = self.generation, time.monotonic()
         kept = self.responses.get(key)
-        if kept is not None and kept.generation == generation and kept.expires > now:
+        if kept is not None and kept.still_good(generation, now):
             start_response(kept.status, list(kept.headers))
             return [kept.body]
         started: list = []
@@ -178,7 +258,8 @@ class SharedPages:
             return start_response(status, headers, exc_info)
 
         body = self.wsgi_app(environ, capture)
-        if not (environ.get(SHARED_PAGE) and started and started[0].startswith("200 ")):
+        check = environ.get(PERSONAL_PAGE)
+        if not (environ.get(SHARED_PAGE) or check) or not started or started[0][:4] != "200 ":
             return body
         if any(name.lower() == "set-cookie" for name, _ in started[1]):
             return body
@@ -188,7 +269,8 @@ class SharedPages:
             if hasattr(body, "close"):
                 body.close()
         status, headers = started[0], tuple(started[1])
-        self.responses.put(key, _Response(generation, now + self.seconds, status, headers, data))
+        kept = _Response(generation, now + self.seconds, status, headers, data, check)
+        self.responses.put(key, kept)
         return [data]
 
 

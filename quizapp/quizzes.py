@@ -13,8 +13,10 @@ from quizapp import page_cache
 from quizapp.attempts import (
     ATTEMPT_AND_ITEM,
     QUESTION_PAGE,
+    QUESTION_STATE,
     RESULT_STATE,
     AttemptError,
+    answers_close_at,
     close_if_expired,
     finish,
     quiz_is_open,
@@ -148,6 +150,7 @@ def take(attempt_id: int):
 @bp.get("/attempts/<int:attempt_id>/q/<int:position>")
 @login_required
 def question(attempt_id: int, position: int):
+    page_cache.read_state(QUESTION_STATE, attempt_id=attempt_id, position=position)
     attempt, item, total, answered = _own_attempt_and_item(QUESTION_PAGE, attempt_id, position)
     if attempt.status != "in_progress":
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
@@ -157,6 +160,7 @@ def question(attempt_id: int, position: int):
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
     if item is None:
         abort(404)
+    page_cache.personal_page(until=answers_close_at(attempt))
     return _render_question(attempt, item, progress=(total, answered))
 
 
@@ -250,17 +254,17 @@ def submit(attempt_id: int):
 @bp.get("/attempts/<int:attempt_id>/result")
 @login_required
 def result(attempt_id: int):
+    state = page_cache.read_state(RESULT_STATE, attempt_id=attempt_id)  # first: personal_page
     attempt = _own_attempt(attempt_id)
     if attempt.status == "in_progress":
         raise AttemptError(
             "Submit the attempt first: answers are shown after it is submitted.", 409
         )
-    quiz = attempt.quiz
-    key = (attempt.id, attempt.submitted_at, attempt.score, attempt.max_score, quiz.title)
-    key += (quiz.is_published, *page_cache.read_state(RESULT_STATE, attempt_id=attempt.id))
+    key = (attempt.id, *state)
     content = page_cache.fragment(
         ("result", *key, page_cache.session_csrf_token()), lambda: _result_content(attempt)
     )
+    page_cache.personal_page()
     return render_template("quizzes/result.html", attempt=attempt, content=content)
 
 

@@ -3,14 +3,24 @@ carry fingerprinted names with long caching, and page queries do not grow with t
 
 import re
 import time
+from datetime import UTC, datetime, timedelta
 
 from admin_helpers import topic_id
 from sqlalchemy import create_engine, event, select, update
 
-from quizapp.models import Attempt, Quiz, Topic, db
+from quizapp.models import Attempt, Quiz, Topic, User, db
 
 from attempt_helpers import answer, items, right_form, start
-from conftest import PASSWORD, TOPIC_BODY, csrf_token, login, make_app, quiz_id, seed_tiny
+from conftest import (
+    PASSWORD,
+    TOPIC_BODY,
+    csrf_token,
+    logged_in,
+    login,
+    make_app,
+    quiz_id,
+    seed_tiny,
+)
 from report_helpers import take
 
 
@@ -252,3 +262,80 @@ def test_a_flash_is_shown_once_and_never_kept(app, student):
     assert "CANARY-flash-91c2" in student.get("/learn/border").text
     assert "CANARY-flash-91c2" not in student.get("/learn/border").text
 
+
+
+
+# --- A student's own pages: kept, and checked against the database before each repeat --------
+
+
+def _as_another_worker(app, statement) -> None:
+    """Commit `statement` through an engine of its own: this process's cache hears nothing."""
+    engine = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+    with engine.begin() as connection:
+        connection.execute(statement)
+    engine.dispose()
+
+
+def test_a_repeated_personal_page_is_checked_not_rebuilt(app, student):
+    submitted = take(student, app, right=True)
+    attempt_id = start(student, quiz_id(app))
+    for path in (f"/attempts/{attempt_id}/q/1", f"/attempts/{submitted}/result", "/history"):
+        page, repeat = _repeat(app, student, path)
+        assert repeat == 2  # the account and the page's state, read again: the view does not run
+        assert student.get(path).text == page
+
+
+def test_a_saved_answer_shows_on_the_kept_question_page(app, student):
+    attempt_id = start(student, quiz_id(app))
+    item = items(app, attempt_id)[0]
+    path = f"/attempts/{attempt_id}/q/{item.position}"
+    before, _ = _repeat(app, student, path)
+    assert answer(student, attempt_id, item, right_form(item.snapshot)).status_code == 303
+    after = student.get(path).text
+    assert after != before
+    assert f'name="version" value="{item.version + 1}"' in after
+
+
+def test_another_workers_change_shows_at_once_on_a_kept_result(app, student):
+    attempt_id = take(student, app, right=True)
+    path = f"/attempts/{attempt_id}/result"
+    assert "<strong>0 out of" not in _repeat(app, student, path)[0]
+    _as_another_worker(app, update(Attempt).where(Attempt.id == attempt_id).values(score=0))
+    assert "<strong>0 out of" in student.get(path).text
+
+
+def test_a_logout_in_another_worker_ends_every_kept_page(app, student):
+    attempt_id = take(student, app, right=True)
+    paths = ["/history", f"/attempts/{attempt_id}/result"]
+    for path in paths:
+        _repeat(app, student, path)
+    _as_another_worker(app, update(User).where(User.username == "alice").values(
+        session_token="rotated-by-a-logout-elsewhere"))  # fmt: skip
+    for path in paths:
+        response = student.get(path)
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_a_kept_page_ends_with_the_idle_limit(tmp_path):
+    app = make_app(tmp_path, PERMANENT_SESSION_LIFETIME=timedelta(seconds=2))
+    seed_tiny(app)
+    student = logged_in(app, "alice")
+    assert _repeat(app, student, "/history")[1] == 2
+    time.sleep(3.1)  # signatures count whole seconds
+    response = student.get("/history")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_a_kept_question_page_ends_with_the_time_limit(tmp_path):
+    app = make_app(tmp_path, ANSWER_GRACE_SECONDS=0)
+    seed_tiny(app)
+    student = logged_in(app, "alice")
+    attempt_id = start(student, quiz_id(app))
+    closes = datetime.now(UTC).replace(tzinfo=None) + timedelta(seconds=1.5)
+    _as_another_worker(app, update(Attempt).where(Attempt.id == attempt_id).values(
+        deadline_at=closes))  # fmt: skip
+    path = f"/attempts/{attempt_id}/q/1"
+    assert _repeat(app, student, path)[1] == 2
+    time.sleep(max(0.0, (closes - datetime.now(UTC).replace(tzinfo=None)).total_seconds()) + 0.3)
+    response = student.get(path)
+    assert response.status_code == 302 and response.headers["Location"].endswith("/result")

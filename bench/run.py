@@ -6,10 +6,10 @@ each), drives both with wrk at 32 connections, and prints requests/s, p50 and p9
 each page's throughput (and CPU per request) as a share of the floor measured in the same run.
 wrk repeats one request, which SharedPages (quizapp/page_cache.py) answers from memory after
 its checks; the "not kept" rows measure the same pages with it switched off, as a first view
-costs. Then: SQL statements per page (small and large, first and repeated request), login server time,
-the question generator's median on a 2,000-word article (bench/bench_generation.py) and the
-teachers' report timings (bench/bench_reports.py). `--save-baseline` keeps the run in
-bench/baseline.json; later runs say how they compare.
+costs. Then: SQL statements per page (small and large, first and repeated request), login
+server time, the question generator's median on a 2,000-word article
+(bench/bench_generation.py) and the teachers' report timings (bench/bench_reports.py).
+`--save-baseline` keeps the run in bench/baseline.json; later runs say how they compare.
 """
 
 import argparse

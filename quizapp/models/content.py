@@ -40,6 +40,8 @@ class Question(db.Model):
     __table_args__ = (
         Index("ix_questions_status_topic", "status", "topic_id"),
         Index("ix_questions_article_revision", "article_revision_id"),
+        # max(updated_at) is part of the state a student's history page is checked against.
+        Index("ix_questions_updated_at", "updated_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

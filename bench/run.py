@@ -240,6 +240,7 @@ def main() -> None:
     parser.add_argument("--no-extras", action="store_true", help="skip the reports benchmark")
     args = parser.parse_args()
     ensure_wrk()
+    before = os.getloadavg()[0]  # the machine's other work: the bench itself runs ~10 threads
     with tempfile.TemporaryDirectory(prefix="quizapp-bench-") as tmp:
         uri = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
         data = build_database(uri)
@@ -250,8 +251,9 @@ def main() -> None:
         floors.append(_floor(args.seconds))
     print(f"\nfloor runs: {', '.join(f'{f.rps:,.0f}' for f in floors)} req/s (before and after)")
     print(
-        "load average (1, 5, 15 min): {:.1f} {:.1f} {:.1f} on {} cores: more than the bench's "
-        "own 2-3 means other work shared the machine".format(*os.getloadavg(), os.cpu_count())
+        f"load average before the run: {before:.1f} on {os.cpu_count()} cores (more than about 1 "
+        "means other work shared the machine); at the end, with the bench's own gunicorn and "
+        "wrk threads: {:.1f}".format(os.getloadavg()[0])
     )
     floor = max(floors, key=lambda f: f.rps)  # the less disturbed run
     current = report(floor, loads, queries, student, login_ms)

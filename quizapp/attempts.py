@@ -131,12 +131,22 @@ def close_if_expired(attempt: Attempt, now: datetime) -> bool:
     )
 
 
+SUBMITTED = "This attempt is already submitted; answers can no longer change."
 _ITEM = AttemptItem.__table__.c
-# Built once (a statement costs to build); the version check makes a stale save change nothing.
+# Built once (a statement costs to build); the version check makes a stale save change nothing,
+# and the attempt must still be open when the row is written, whatever was read before.
 # The saved item is brought up to date by hand: cheaper than the ORM's synchronisation.
 SAVE_ANSWER = (
     update(AttemptItem)
-    .where(AttemptItem.id == bindparam("item_id"), AttemptItem.version == bindparam("seen"))
+    .where(
+        AttemptItem.id == bindparam("item_id"),
+        AttemptItem.version == bindparam("seen"),
+        AttemptItem.attempt_id.in_(
+            select(Attempt.id).where(
+                Attempt.id == bindparam("open_attempt_id"), Attempt.status == "in_progress"
+            )
+        ),
+    )
     .values(
         response=bindparam("new_response", type_=_ITEM.response.type),
         points=bindparam("new_points", type_=_ITEM.points.type),
@@ -232,7 +242,7 @@ def save_answer(
     Call `close_if_expired` first: a late answer must close the attempt, not be saved.
     """
     if attempt.status != "in_progress":
-        raise AttemptError("This attempt is already submitted; answers can no longer change.")
+        raise AttemptError(SUBMITTED)
     if version != str(item.version):
         raise AttemptError(
             "This question was answered again in another tab or window. "
@@ -249,10 +259,14 @@ def save_answer(
     result = regrade(item.snapshot, parsed.value)
     changed = db.session.execute(
         SAVE_ANSWER,
-        {"item_id": item.id, "seen": item.version, "new_response": parsed.value}
+        {"item_id": item.id, "seen": item.version, "open_attempt_id": attempt.id}
+        | {"new_response": parsed.value}
         | {"new_points": result.points, "new_is_correct": result.is_correct, "now": now},
     ).rowcount
     if changed != 1:
+        db.session.refresh(attempt)  # which of the two changed since the page was read
+        if attempt.status != "in_progress":
+            raise AttemptError(SUBMITTED)
         raise AttemptError("This question was answered again in another tab or window.")
     saved = {"response": parsed.value, "points": result.points, "is_correct": result.is_correct}
     for key, value in (saved | {"answered_at": now, "version": item.version + 1}).items():

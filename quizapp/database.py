@@ -11,10 +11,12 @@ last one commits. The busy timeout still covers writers outside the queue (CLI c
 """
 
 import fcntl
+import functools
 import os
 import sqlite3
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask, has_request_context, request
@@ -25,6 +27,7 @@ from quizapp import faults
 from quizapp.models import db
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
+READS_FIRST = "quizapp.reads_first"  # WSGI environ: a writing request still in its reads
 
 
 class WriteQueue:
@@ -148,7 +151,38 @@ def _sqlite_begin(conn) -> None:
 
 
 def _writing_request() -> bool:
-    return has_request_context() and request.method not in READ_METHODS
+    return (
+        has_request_context()
+        and request.method not in READ_METHODS
+        and not request.environ.get(READS_FIRST)
+    )
+
+
+def reads_first(view: Callable) -> Callable:
+    """For a writing view (put it above @login_required) that reads, then writes a row whose
+    UPDATE re-checks what was read: its reads, the user's load included, run in a plain BEGIN
+    transaction, and only the write that follows `end_reads` holds the write queue and
+    SQLite's write lock. A save then keeps other writers waiting for its UPDATE and COMMIT
+    alone instead of for the whole request."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        request.environ[READS_FIRST] = True
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def end_reads() -> None:
+    """Ends a `reads_first` view's read transaction, keeping the rows it loaded as they are
+    (nothing is expired), so the next statement opens the write transaction."""
+    session = db.session()
+    keep, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = keep
+    request.environ.pop(READS_FIRST, None)
 
 
 def _inject_commit_delays(app: Flask, engine, before: float, after: float) -> None:

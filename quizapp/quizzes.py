@@ -24,6 +24,7 @@ from quizapp.attempts import (
     start_attempt,
 )
 from quizapp.core.review import describe_key, describe_response
+from quizapp.database import end_reads, reads_first
 from quizapp.models import Attempt, AttemptItem, Quiz, Topic, db, quiz_topic, utcnow
 
 bp = Blueprint("quizzes", __name__)
@@ -197,6 +198,7 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
 
 
 @bp.post("/attempts/<int:attempt_id>/answer")
+@reads_first
 @login_required
 def answer(attempt_id: int):
     page_cache.keeps_shared_pages()
@@ -207,6 +209,7 @@ def answer(attempt_id: int):
     )
     if item is None:
         abort(400 if not valid else 404)
+    end_reads()  # the writes below re-check the attempt's state in their own WHERE clauses
     if close_if_expired(attempt, utcnow()):
         db.session.commit()
         raise AttemptError(

@@ -11,13 +11,16 @@ import threading
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from flask_login import login_required
+from sqlalchemy import create_engine, select, text, update
 from sqlalchemy.engine import make_url
 
-from quizapp.models import Quiz, db
+from quizapp.attempts import AttemptError, save_answer
+from quizapp.database import end_reads, reads_first
+from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
 
 from attempt_helpers import items, right_form, start
-from conftest import make_app, quiz_id, seed_tiny
+from conftest import logged_in, make_app, quiz_id, seed_tiny
 
 
 def _queue_file(app) -> Path:
@@ -115,3 +118,55 @@ def test_writers_in_two_threads_take_turns(app):
     assert sorted(events) == ["a in", "a out", "b in", "b out"]
     assert events[1].endswith("out") and events[2].endswith("in")
     assert _another_process_could_write(app)
+
+
+def test_a_save_holds_the_queue_only_for_its_write(tmp_path):
+    app = make_app(tmp_path)
+    _queue_file(app)
+    seed_tiny(app)
+    seen = []
+
+    @app.post("/test-only/reads-then-writes")
+    @reads_first
+    @login_required
+    def reads_then_writes():
+        db.session.scalar(select(Quiz).where(Quiz.slug == "all"))  # the user's load came first
+        seen.append(_another_process_could_write(app))
+        end_reads()
+        db.session.execute(update(Quiz).where(Quiz.slug == "all").values(title="Written"))
+        seen.append(_another_process_could_write(app))
+        db.session.commit()
+        seen.append(_another_process_could_write(app))
+        return "done"
+
+    student = logged_in(app, "alice")
+    assert student.post("/test-only/reads-then-writes").status_code == 200
+    assert seen == [True, False, True]
+
+
+def test_a_save_that_lost_the_race_to_a_submit_changes_nothing(app, student):
+    attempt_id = start(student, quiz_id(app))
+
+    @reads_first
+    def save_after_a_submit() -> AttemptItem:  # the answer view's steps, with a submit between
+        attempt = db.session.get(Attempt, attempt_id)
+        item = db.session.scalar(select(AttemptItem).where(AttemptItem.attempt_id == attempt_id))
+        assert attempt.status == "in_progress"  # what the save read
+        end_reads()
+        other = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
+        with other.begin() as connection:  # a submit commits before the save writes
+            connection.execute(
+                update(Attempt).where(Attempt.id == attempt_id).values(status="submitted")
+            )
+        other.dispose()
+        fields = right_form(item.snapshot).items()
+        form = {key: value if isinstance(value, list) else [value] for key, value in fields}
+        with pytest.raises(AttemptError, match="already submitted"):
+            save_answer(attempt, item, form, str(item.version), utcnow())
+        db.session.rollback()
+        return item
+
+    with app.test_request_context("/", method="POST"):
+        item = save_after_a_submit()
+        stored = db.session.get(AttemptItem, item.id)
+        assert (stored.version, stored.response) == (item.version, None)

@@ -209,16 +209,15 @@ def measure_app(uri: str, data, seconds: int, tmp: Path) -> tuple[list, Student]
     # The same pages with SharedPages switched off: what a first view costs (a student's next
     # question, a page changed since the last view), as the rows above measure repeats.
     env["FLASK_SHARED_PAGE_SECONDS"] = "0"
+    first_views = [(NOT_KEPT[name], path) for name, path, logged_in in gets if name in NOT_KEPT]
     with serve("quizapp:create_app()", env=env) as server:
         fresh = Student(server, data.username)
-        for name, path, logged_in in gets:
-            if name in NOT_KEPT and logged_in:
-                if fresh.get(path).status_code != 200:
-                    raise SystemExit(f"GET {path} did not answer 200")
+        for _, path in first_views:
+            if fresh.get(path).status_code != 200:
+                raise SystemExit(f"GET {path} did not answer 200")
         loads += [
-            wrk(NOT_KEPT[name], server, path, seconds=seconds, cookie=fresh.cookie)
-            for name, path, logged_in in gets
-            if name in NOT_KEPT and logged_in
+            wrk(name, server, path, seconds=seconds, cookie=fresh.cookie)
+            for name, path in first_views
         ]
     return loads, student
 

@@ -165,18 +165,29 @@ def _count_items(*columns):
     ).scalar_subquery()
 
 
+# The attempt's item at the requested position, if it has one (for an outer join).
+_ITEM_AT_POSITION = (AttemptItem.attempt_id == Attempt.id) & (
+    AttemptItem.position == bindparam("position")
+)
+
+
 def _attempt_and_item(*counts):
     """An attempt (with its quiz), its item at a position (None if there is none) and any
     `counts` over its items, in one query. Built once: a statement costs to build."""
     return (
         select(Attempt, AttemptItem, *counts)
-        .outerjoin(
-            AttemptItem,
-            (AttemptItem.attempt_id == Attempt.id)
-            & (AttemptItem.position == bindparam("position")),
-        )
+        .outerjoin(AttemptItem, _ITEM_AT_POSITION)
         .where(Attempt.id == bindparam("attempt_id"))
         .options(joinedload(Attempt.quiz))
+    )
+
+
+def _attempt_row(*columns):
+    """Plain `columns` of one attempt joined to its quiz: a page's state for `read_state`."""
+    return (
+        select(*columns)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(Attempt.id == bindparam("attempt_id"))
     )
 
 
@@ -190,47 +201,35 @@ QUESTION_PAGE = _attempt_and_item(_TOTAL, _count_items(func.count(AttemptItem.an
 # Everything a question page shows that can change: the attempt, its quiz's title and feedback
 # mode, the item at the position (a save bumps its version, a regrade its points) and the
 # counts on the progress line. The snapshot (prompt and options) never changes.
-QUESTION_STATE = (
-    select(
-        Attempt.user_id,
-        Attempt.status,
-        Attempt.deadline_at,
-        Quiz.title,
-        Quiz.feedback_mode,
-        AttemptItem.id,
-        AttemptItem.version,
-        AttemptItem.answered_at,
-        AttemptItem.question_id,
-        AttemptItem.points,
-        AttemptItem.is_correct,
-        _TOTAL,
-        _count_items(func.count(AttemptItem.answered_at)),
-    )
-    .join(Quiz, Quiz.id == Attempt.quiz_id)
-    .outerjoin(
-        AttemptItem,
-        (AttemptItem.attempt_id == Attempt.id) & (AttemptItem.position == bindparam("position")),
-    )
-    .where(Attempt.id == bindparam("attempt_id"))
-)
+QUESTION_STATE = _attempt_row(
+    Attempt.user_id,
+    Attempt.status,
+    Attempt.deadline_at,
+    Quiz.title,
+    Quiz.feedback_mode,
+    AttemptItem.id,
+    AttemptItem.version,
+    AttemptItem.answered_at,
+    AttemptItem.question_id,
+    AttemptItem.points,
+    AttemptItem.is_correct,
+    _TOTAL,
+    _count_items(func.count(AttemptItem.answered_at)),
+).outerjoin(AttemptItem, _ITEM_AT_POSITION)
 
 # Everything a result page is made from: the attempt and its quiz's title, and what its items
 # can still change by (a regrade, a question removed).
-RESULT_STATE = (
-    select(
-        Attempt.user_id,
-        Attempt.status,
-        Attempt.submitted_at,
-        Attempt.score,
-        Attempt.max_score,
-        Quiz.title,
-        Quiz.is_published,
-        _count_items(func.count(AttemptItem.question_id)),
-        _count_items(func.sum(AttemptItem.points)),
-        _count_items(func.count(case((AttemptItem.is_correct.is_(True), 1)))),
-    )
-    .join(Quiz, Quiz.id == Attempt.quiz_id)
-    .where(Attempt.id == bindparam("attempt_id"))
+RESULT_STATE = _attempt_row(
+    Attempt.user_id,
+    Attempt.status,
+    Attempt.submitted_at,
+    Attempt.score,
+    Attempt.max_score,
+    Quiz.title,
+    Quiz.is_published,
+    _count_items(func.count(AttemptItem.question_id)),
+    _count_items(func.sum(AttemptItem.points)),
+    _count_items(func.count(case((AttemptItem.is_correct.is_(True), 1)))),
 )
 
 

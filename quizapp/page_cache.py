@@ -48,8 +48,7 @@ ANONYMOUS_SESSION_KEYS = frozenset({"_permanent"})  # security.py marks every no
 SHARED_PAGE = "quizapp.shared_page"  # WSGI environ: whole_page made this response
 PERSONAL_PAGE = "quizapp.personal_page"  # WSGI environ: a `_Check` that tells a repeat is due
 STATE_READS = "quizapp.state_reads"  # WSGI environ: the read_state calls of this request
-KEEPS_SHARED_PAGES = "quizapp.keeps_shared_pages"  # WSGI environ: this request's writes show
-# on no shared page
+KEEPS_SHARED_PAGES = "quizapp.keeps_shared_pages"  # WSGI environ: its commits clear nothing
 
 
 class _LRU:
@@ -301,7 +300,6 @@ def init_page_cache(app: Flask) -> None:
     seconds = float(app.config["SHARED_PAGE_SECONDS"])
     if seconds > 0:
         pages = SharedPages(app.wsgi_app, seconds)
-        app.extensions["quizapp.shared_pages"] = pages
         with app.app_context():
             event.listen(db.engine, "commit", _clear_after_commit(pages))
         app.wsgi_app = pages

@@ -29,6 +29,7 @@ run: db
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Medium and high findings fail; each accepted one carries `# nosec <id>` and a reason above it.
 # Low ones (random.Random for quiz shuffles, words that look like passwords) are not reported.

@@ -46,7 +46,7 @@ def texts() -> dict[str, str]:
 def trimmed(text: str, words: int) -> str:
     """The text up to its `words`-th word, line breaks kept."""
     found = list(re.finditer(r"\S+", text))
-    return text[:found[min(words, len(found)) - 1].end()]
+    return text[: found[min(words, len(found)) - 1].end()]
 
 
 def timings(runs: int = 20) -> tuple[list[float], list[float]]:
@@ -82,27 +82,34 @@ def report_text(name: str, text: str, labels: dict) -> None:
     per_1000 = sum(made.drafts.values()) / made.words * 1000
     top = generate(text, limit=TOP)
     rate = pass_rate(top, labels)
-    print(f"\n{name}: {made.words:,} words, {sum(made.drafts.values())} drafts before filters "
-          f"= {per_1000:.0f} per 1,000 words (goal {GOAL_PER_1000}) "
-          f"{_verdict(per_1000 >= GOAL_PER_1000)}; top {TOP} pass the rubric: {rate:.0%} "
-          f"(goal {GOAL_PASS:.0%}) {_verdict(rate >= GOAL_PASS)}")
+    print(
+        f"\n{name}: {made.words:,} words, {sum(made.drafts.values())} drafts before filters "
+        f"= {per_1000:.0f} per 1,000 words (goal {GOAL_PER_1000}) "
+        f"{_verdict(per_1000 >= GOAL_PER_1000)}; top {TOP} pass the rubric: {rate:.0%} "
+        f"(goal {GOAL_PASS:.0%}) {_verdict(rate >= GOAL_PASS)}"
+    )
     in_top = Counter(family(c) for c in top)
-    good = Counter(family(c) for c in top
-                   if fingerprint(c) in labels and passes(labels[fingerprint(c)]))
+    good = Counter(
+        family(c) for c in top if fingerprint(c) in labels and passes(labels[fingerprint(c)])
+    )
     print(f"  {'kind':<11} {'drafts':>6} {'passed':>6} {'top 20':>6} {'pass':>5}")
     for kind in FAMILIES:
         share = f"{good[kind] / in_top[kind]:.0%}" if in_top[kind] else "-"
-        print(f"  {kind:<11} {made.drafts.get(kind, 0):>6} {made.passed.get(kind, 0):>6} "
-              f"{in_top[kind]:>6} {share:>5}")
+        print(
+            f"  {kind:<11} {made.drafts.get(kind, 0):>6} {made.passed.get(kind, 0):>6} "
+            f"{in_top[kind]:>6} {share:>5}"
+        )
 
 
 def main(runs: int = 20) -> None:
     wall, cpu = timings(runs)
     median = statistics.median(wall) * 1000
     # CPU time shows the cost without the other processes of a shared machine.
-    print(f"generation: median {median:.1f} ms for {WORDS:,} words over {runs} runs "
-          f"(goal under {GOAL_MS} ms) {_verdict(median < GOAL_MS)}; "
-          f"CPU median {statistics.median(cpu) * 1000:.1f} ms, fastest {min(wall) * 1000:.1f} ms")
+    print(
+        f"generation: median {median:.1f} ms for {WORDS:,} words over {runs} runs "
+        f"(goal under {GOAL_MS} ms) {_verdict(median < GOAL_MS)}; "
+        f"CPU median {statistics.median(cpu) * 1000:.1f} ms, fastest {min(wall) * 1000:.1f} ms"
+    )
     labels = json.loads(LABELS.read_text(encoding="utf-8"))["labels"]
     for name, text in texts().items():
         report_text(name, text, labels)

@@ -28,8 +28,12 @@ class ReviewError(Exception):
 
 def candidate_fields(candidate: Candidate) -> dict:
     """A generator candidate in the content-file shape that bank.question_from_fields reads."""
-    fields = {"kind": candidate.kind, "prompt": candidate.prompt,
-              "explanation": candidate.explanation, "difficulty": 2}
+    fields = {
+        "kind": candidate.kind,
+        "prompt": candidate.prompt,
+        "explanation": candidate.explanation,
+        "difficulty": 2,
+    }
     if candidate.kind == "numeric":
         fields |= {"answer": candidate.answer, "tolerance": candidate.tolerance or 0}
     elif candidate.kind == "true_false":
@@ -37,17 +41,21 @@ def candidate_fields(candidate: Candidate) -> dict:
     elif candidate.kind == "ordering":
         fields["items"] = [c.text for c in candidate.choices]
     else:
-        fields["choices"] = [{"text": c.text, "correct": c.is_correct}
-                             for c in candidate.choices]
+        fields["choices"] = [{"text": c.text, "correct": c.is_correct} for c in candidate.choices]
     return fields
 
 
-def generate_drafts(revision: ArticleRevision, owner_id: int | None,
-                    locate: Locate | None = None, limit: int = MAX_DRAFTS) -> list[Question]:
+def generate_drafts(
+    revision: ArticleRevision,
+    owner_id: int | None,
+    locate: Locate | None = None,
+    limit: int = MAX_DRAFTS,
+) -> list[Question]:
     """Draft questions for `revision`, best first, leaving out prompts the article already has
     (approved, rejected or edited in an earlier revision). Raises GenerationError."""
-    known = set(db.session.scalars(_article_query(revision.article_id).with_only_columns(
-        Question.prompt)))
+    known = set(
+        db.session.scalars(_article_query(revision.article_id).with_only_columns(Question.prompt))
+    )
     drafts = []
     # One fixed seed: the same text always gives the same drafts, and the labelled development
     # set (tests/data/generation_labels.json) was judged with it.
@@ -55,17 +63,27 @@ def generate_drafts(revision: ArticleRevision, owner_id: int | None,
         if candidate.prompt in known:
             continue
         topic, anchor = locate(candidate.source.start) if locate else (None, "")
-        drafts.append(question_from_fields(
-            candidate_fields(candidate) | {"anchor": anchor}, topic, status="draft",
-            origin="generated", created_by_id=owner_id, article_revision=revision,
-            source_start=candidate.source.start, source_end=candidate.source.end,
-            generation_score=candidate.score, generation_checks=list(candidate.checks)))
+        drafts.append(
+            question_from_fields(
+                candidate_fields(candidate) | {"anchor": anchor},
+                topic,
+                status="draft",
+                origin="generated",
+                created_by_id=owner_id,
+                article_revision=revision,
+                source_start=candidate.source.start,
+                source_end=candidate.source.end,
+                generation_score=candidate.score,
+                generation_checks=list(candidate.checks),
+            )
+        )
     db.session.add_all(drafts)
     return drafts
 
 
-def create_article(title: str, source_url: str, text: str, owner_id: int | None,
-                   locate: Locate | None = None) -> Article:
+def create_article(
+    title: str, source_url: str, text: str, owner_id: int | None, locate: Locate | None = None
+) -> Article:
     """A new article, its first revision and its drafts (not committed)."""
     article = Article(title=title, source_url=source_url, created_by_id=owner_id)
     revision = ArticleRevision(article=article, number=1, text=text, created_by_id=owner_id)
@@ -75,14 +93,16 @@ def create_article(title: str, source_url: str, text: str, owner_id: int | None,
     return article
 
 
-def revise_article(article: Article, text: str, user_id: int | None,
-                   locate: Locate | None = None) -> ArticleRevision:
+def revise_article(
+    article: Article, text: str, user_id: int | None, locate: Locate | None = None
+) -> ArticleRevision:
     """A new revision. Untouched drafts are replaced by drafts of the new text; every other
     question follows its sentence to its new offsets, or is flagged "needs review" when the
     sentence changed."""
     old = article.revisions[-1]
-    revision = ArticleRevision(article=article, number=old.number + 1, text=text,
-                               created_by_id=user_id)
+    revision = ArticleRevision(
+        article=article, number=old.number + 1, text=text, created_by_id=user_id
+    )
     db.session.add(revision)
     db.session.flush()
     for question in _article_questions(article.id):
@@ -96,8 +116,9 @@ def revise_article(article: Article, text: str, user_id: int | None,
 
 
 def _follow(question: Question, old_text: str, revision: ArticleRevision) -> None:
-    span = remap_span(old_text, revision.text,
-                      Span(question.source_start or 0, question.source_end or 0))
+    span = remap_span(
+        old_text, revision.text, Span(question.source_start or 0, question.source_end or 0)
+    )
     question.article_revision = revision
     if span is None:
         question.needs_review = True
@@ -130,9 +151,11 @@ def reject(question: Question) -> None:
 
 
 def _article_query(article_id: int):
-    return (select(Question)
-            .join(ArticleRevision, Question.article_revision_id == ArticleRevision.id)
-            .where(ArticleRevision.article_id == article_id))
+    return (
+        select(Question)
+        .join(ArticleRevision, Question.article_revision_id == ArticleRevision.id)
+        .where(ArticleRevision.article_id == article_id)
+    )
 
 
 def _article_questions(article_id: int) -> list[Question]:
@@ -147,8 +170,7 @@ def article_questions(article: Article, status: str | None = None) -> list[Quest
     return list(db.session.scalars(query))
 
 
-def approve_top(article: Article, count: int, user_id: int | None,
-                now: datetime) -> list[Question]:
+def approve_top(article: Article, count: int, user_id: int | None, now: datetime) -> list[Question]:
     """Approve the `count` best-scored drafts."""
     drafts = article_questions(article, status="draft")[:count]
     for question in drafts:
@@ -156,8 +178,9 @@ def approve_top(article: Article, count: int, user_id: int | None,
     return drafts
 
 
-def article_quiz(article: Article, owner_id: int | None, slug: str | None = None,
-                 title: str | None = None) -> Quiz:
+def article_quiz(
+    article: Article, owner_id: int | None, slug: str | None = None, title: str | None = None
+) -> Quiz:
     """The article's quiz (one per article), drawing from its approved questions."""
     approved = len(article_questions(article, status="published"))
     quiz = db.session.scalar(select(Quiz).where(Quiz.article_id == article.id))
@@ -165,8 +188,9 @@ def article_quiz(article: Article, owner_id: int | None, slug: str | None = None
         quiz = Quiz(article_id=article.id, created_by_id=owner_id, slug=slug)
         db.session.add(quiz)
     quiz.title = title or f"Questions on “{article.title}”"
-    quiz.description = "Questions generated from the article's sentences and reviewed before "\
-        "students see them."
+    quiz.description = (
+        "Questions generated from the article's sentences and reviewed before students see them."
+    )
     quiz.question_count = max(1, min(QUIZ_QUESTIONS, approved))
     quiz.is_published, quiz.feedback_mode = True, "at_end"
     return quiz

@@ -15,9 +15,20 @@ from quizapp.core.backup import FORMAT, VERSION, check_backup
 from quizapp.editing import fields_from_question, update_question
 from quizapp.models import Question, Quiz, Topic, db, utcnow
 
-QUIZ_FIELDS = ("slug", "title", "description", "kinds", "difficulties", "question_count",
-               "topic_quotas", "shuffle", "feedback_mode", "time_limit_minutes", "max_attempts",
-               "is_published")
+QUIZ_FIELDS = (
+    "slug",
+    "title",
+    "description",
+    "kinds",
+    "difficulties",
+    "question_count",
+    "topic_quotas",
+    "shuffle",
+    "feedback_mode",
+    "time_limit_minutes",
+    "max_attempts",
+    "is_published",
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +45,8 @@ def _iso(value) -> str | None:
 def backup_document() -> dict:
     topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.id))
     questions = db.session.scalars(
-        select(Question).order_by(Question.id)
+        select(Question)
+        .order_by(Question.id)
         .options(selectinload(Question.choices), selectinload(Question.topic))
     )
     quizzes = db.session.scalars(select(Quiz).order_by(Quiz.id).options(selectinload(Quiz.topics)))
@@ -42,13 +54,34 @@ def backup_document() -> dict:
         "format": FORMAT,
         "version": VERSION,
         "created_at": _iso(utcnow()),
-        "topics": [{"slug": t.slug, "title": t.title, "summary": t.summary, "body": t.body,
-                    "position": t.position} for t in topics],
-        "questions": [{**fields_from_question(q), "topic": q.topic.slug if q.topic else None,
-                       "status": q.status, "origin": q.origin} for q in questions],
-        "quizzes": [{**{name: getattr(z, name) for name in QUIZ_FIELDS},
-                     "topics": [t.slug for t in z.topics], "opens_at": _iso(z.opens_at),
-                     "closes_at": _iso(z.closes_at)} for z in quizzes],
+        "topics": [
+            {
+                "slug": t.slug,
+                "title": t.title,
+                "summary": t.summary,
+                "body": t.body,
+                "position": t.position,
+            }
+            for t in topics
+        ],
+        "questions": [
+            {
+                **fields_from_question(q),
+                "topic": q.topic.slug if q.topic else None,
+                "status": q.status,
+                "origin": q.origin,
+            }
+            for q in questions
+        ],
+        "quizzes": [
+            {
+                **{name: getattr(z, name) for name in QUIZ_FIELDS},
+                "topics": [t.slug for t in z.topics],
+                "opens_at": _iso(z.opens_at),
+                "closes_at": _iso(z.closes_at),
+            }
+            for z in quizzes
+        ],
     }
 
 
@@ -100,9 +133,12 @@ def _kind_clashes(questions) -> tuple[str, ...]:
     found = db.session.execute(
         select(Question.key, Question.kind).where(Question.key.in_(list(keys)))
     ).all()
-    return tuple(f"questions ({key}): the bank's question with this key is a {kind} question, "
-                 f"not {keys[key]}; give one of them another key." for key, kind in found
-                 if keys[key] != kind)
+    return tuple(
+        f"questions ({key}): the bank's question with this key is a {kind} question, "
+        f"not {keys[key]}; give one of them another key."
+        for key, kind in found
+        if keys[key] != kind
+    )
 
 
 def _restore_question(row: dict, topic: Topic | None, counts: list[int]) -> None:
@@ -111,8 +147,7 @@ def _restore_question(row: dict, topic: Topic | None, counts: list[int]) -> None
         question = db.session.scalar(select(Question).where(Question.key == row["key"]))
     _count(counts, question is None)
     if question is None:
-        db.session.add(question_from_fields(row, topic, status=row["status"],
-                                            origin=row["origin"]))
+        db.session.add(question_from_fields(row, topic, status=row["status"], origin=row["origin"]))
         return
     update_question(question, row, topic)
     question.status, question.origin = row["status"], row["origin"]

@@ -15,18 +15,27 @@ def read_article(file) -> str:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise click.ClickException(
-            f"{file.name} is not UTF-8 text. Save it as UTF-8 and try again.") from None
+            f"{file.name} is not UTF-8 text. Save it as UTF-8 and try again."
+        ) from None
     return text.replace("\r\n", "\n")
 
 
 @click.command("generate")
 @click.argument("file", type=click.File("rb"))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json: a JSON list that scripts can read.")
-@click.option("--limit", type=click.IntRange(min=0), default=None,
-              help="Print only the N best candidates.")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Same text and seed, same candidates.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: a JSON list that scripts can read.",
+)
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=None, help="Print only the N best candidates."
+)
+@click.option(
+    "--seed", type=int, default=0, show_default=True, help="Same text and seed, same candidates."
+)
 def generate_command(file, fmt: str, limit: int | None, seed: int) -> None:
     """Draft questions from FILE (plain text, UTF-8; - for standard input), best first."""
     try:
@@ -34,8 +43,9 @@ def generate_command(file, fmt: str, limit: int | None, seed: int) -> None:
     except GenerationError as error:
         raise click.ClickException(str(error)) from None
     if fmt == "json":
-        click.echo(json.dumps([candidate_to_json(c) for c in candidates],
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps([candidate_to_json(c) for c in candidates], ensure_ascii=False, indent=2)
+        )
         return
     for number, candidate in enumerate(candidates, 1):
         click.echo(f"{number}. [{candidate.kind}, {candidate.score:.2f}] {candidate.prompt}")

@@ -16,8 +16,14 @@ questions_cli = AppGroup("questions", help="Import and export the question bank 
 @questions_cli.command("import")
 @click.argument("file", type=click.File("rb"))
 @click.option("--dry-run", is_flag=True, help="Check the file and report; save nothing.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="json: print the parsed questions as a JSON list.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: print the parsed questions as a JSON list.",
+)
 @click.option("--publish", is_flag=True, help="Publish the questions (default: drafts).")
 def import_command(file, dry_run: bool, fmt: str, publish: bool) -> None:
     """Import FILE (GIFT, UTF-8; - for standard input). A file with any problem imports nothing."""
@@ -26,8 +32,11 @@ def import_command(file, dry_run: bool, fmt: str, publish: bool) -> None:
     except GiftError as error:
         raise click.ClickException(str(error)) from None
     if fmt == "json":
-        click.echo(json.dumps([to_json_dict(q) for q in outcome.parsed.questions],
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [to_json_dict(q) for q in outcome.parsed.questions], ensure_ascii=False, indent=2
+            )
+        )
     name = getattr(file, "name", "<stdin>")
     for problem in outcome.plan.skipped:
         click.echo(f"{name}:{problem.line}: skipped: {problem.message}", err=True)

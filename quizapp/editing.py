@@ -56,8 +56,9 @@ def new_key() -> str:
 
 
 def create_question(fields: dict, topic: Topic | None, **extra) -> Question:
-    question = question_from_fields({**fields, "key": fields.get("key") or new_key()}, topic,
-                                    **extra)
+    question = question_from_fields(
+        {**fields, "key": fields.get("key") or new_key()}, topic, **extra
+    )
     db.session.add(question)
     db.session.flush()
     return question
@@ -93,8 +94,9 @@ def update_question(question: Question, fields: dict, topic: Topic | None) -> No
 def duplicate_question(question: Question, owner_id: int) -> Question:
     """A draft copy owned by `owner_id`, with a new id; history stays with the original."""
     fields = {**fields_from_question(question), "key": None}
-    return create_question(fields, question.topic, status="draft", origin=question.origin,
-                           created_by_id=owner_id)
+    return create_question(
+        fields, question.topic, status="draft", origin=question.origin, created_by_id=owner_id
+    )
 
 
 def key_taken(key: str | None, exclude_id: int | None = None) -> bool:
@@ -108,9 +110,20 @@ def key_taken(key: str | None, exclude_id: int | None = None) -> bool:
 
 def apply_quiz(quiz: Quiz, settings: dict, topics: dict[str, Topic]) -> None:
     """Copy checked quiz settings (see forms_admin.QuizForm.settings) onto `quiz`."""
-    for name in ("title", "description", "kinds", "difficulties", "question_count", "shuffle",
-                 "feedback_mode", "time_limit_minutes", "max_attempts", "opens_at", "closes_at",
-                 "is_published"):
+    for name in (
+        "title",
+        "description",
+        "kinds",
+        "difficulties",
+        "question_count",
+        "shuffle",
+        "feedback_mode",
+        "time_limit_minutes",
+        "max_attempts",
+        "opens_at",
+        "closes_at",
+        "is_published",
+    ):
         setattr(quiz, name, settings[name])
     quiz.topics = [topics[slug] for slug in settings["topics"] if slug in topics]
     quiz.topic_quotas = {slug: count for slug, count in settings["quotas"]}

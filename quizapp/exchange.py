@@ -28,8 +28,19 @@ from quizapp.editing import create_question, fields_from_question
 from quizapp.models import Question, Topic, db
 
 CSV_COLUMNS = (
-    "id", "key", "topic", "kind", "status", "origin", "difficulty", "prompt", "answer",
-    "explanation", "anchor", "version", "updated_at",
+    "id",
+    "key",
+    "topic",
+    "kind",
+    "status",
+    "origin",
+    "difficulty",
+    "prompt",
+    "answer",
+    "explanation",
+    "anchor",
+    "version",
+    "updated_at",
 )
 
 
@@ -102,8 +113,9 @@ def export_gift(topic: Topic | None = None) -> GiftExport:
     """GIFT for the bank's current questions (all topics or one); ordering ones are skipped."""
     written, skipped = [], []
     for question in bank_questions(topic):
-        gift = gift_from_fields(fields_from_question(question),
-                                question.topic.slug if question.topic else "")
+        gift = gift_from_fields(
+            fields_from_question(question), question.topic.slug if question.topic else ""
+        )
         if gift is None:
             skipped.append(f"{_label(question)}: ordering questions have no GIFT type")
             continue
@@ -114,8 +126,9 @@ def export_gift(topic: Topic | None = None) -> GiftExport:
             continue
         written.append(gift)
     head = "".join(f"// Not exported: {line}\n" for line in skipped)
-    return GiftExport(head + ("\n" if head else "") + write_gift(written), len(written),
-                      tuple(skipped))
+    return GiftExport(
+        head + ("\n" if head else "") + write_gift(written), len(written), tuple(skipped)
+    )
 
 
 def _cell(value) -> str:
@@ -135,8 +148,18 @@ def bank_csv() -> str:
     writer.writerow(CSV_COLUMNS)
     for q in bank_questions(include_retired=True):
         row = (
-            q.id, q.key, q.topic.slug if q.topic else "", q.kind, q.status, q.origin,
-            q.difficulty, q.prompt, _answer_text(q), q.explanation, q.anchor, q.version,
+            q.id,
+            q.key,
+            q.topic.slug if q.topic else "",
+            q.kind,
+            q.status,
+            q.origin,
+            q.difficulty,
+            q.prompt,
+            _answer_text(q),
+            q.explanation,
+            q.anchor,
+            q.version,
             q.updated_at.isoformat(timespec="seconds"),
         )
         writer.writerow([_cell(v) for v in row])

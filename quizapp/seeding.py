@@ -28,8 +28,12 @@ class SeedReport:
 
 def seed_all(update: bool = False) -> dict[str, SeedReport]:
     topics = seed_topics(update)
-    return {"topics": topics, "questions": seed_questions(update), "quizzes": seed_quizzes(update),
-            "generated from the explainer": seed_generated(update)}
+    return {
+        "topics": topics,
+        "questions": seed_questions(update),
+        "quizzes": seed_quizzes(update),
+        "generated from the explainer": seed_generated(update),
+    }
 
 
 def seed_generated(update: bool) -> SeedReport:

@@ -27,8 +27,9 @@ def seed_explainer_article(update: bool) -> tuple[bool, bool]:
         place = place_at(source.places, offset)
         return (by_slug.get(place.slug), place.anchor) if place else (None, "")
 
-    article = db.session.scalar(select(Article).where(
-        Article.title == EXPLAINER_TITLE, Article.created_by_id.is_(None)))
+    article = db.session.scalar(
+        select(Article).where(Article.title == EXPLAINER_TITLE, Article.created_by_id.is_(None))
+    )
     created = article is None
     if created:
         article = service.create_article(EXPLAINER_TITLE, "", source.text, None, locate)

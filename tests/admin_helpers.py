@@ -27,8 +27,12 @@ VALID = {
     "true_false": {"prompt": "The strikes were in February 2026.", "answer": "true"},
     "short_text": {"prompt": "Name the crossing.", "accepted": "Torkham\nTorkham crossing\n"},
     "numeric": {"prompt": "In which year?", "answer": "1893", "tolerance": "0"},
-    "ordering": {"prompt": "Put in order.", "items-0": "First", "items-1": "Second",
-                 "items-2": "Third"},
+    "ordering": {
+        "prompt": "Put in order.",
+        "items-0": "First",
+        "items-1": "Second",
+        "items-2": "Third",
+    },
     "matching": {
         "prompt": "Match them.",
         "pairs-0-prompt": "TTP",
@@ -47,8 +51,14 @@ def topic_id(app, slug: str = "border") -> int:
 
 
 def question_form(app, kind: str, **overrides) -> dict:
-    data = {"topic_id": str(topic_id(app)), "difficulty": "2", "status": "draft", "anchor": "",
-            "explanation": "Because.", **VALID[kind]}
+    data = {
+        "topic_id": str(topic_id(app)),
+        "difficulty": "2",
+        "status": "draft",
+        "anchor": "",
+        "explanation": "Because.",
+        **VALID[kind],
+    }
     data.update(overrides)
     return data
 
@@ -74,8 +84,9 @@ def question_id(app, key: str) -> int:
 
 def field_error(html: str, field_id: str) -> str:
     """The text of the error shown beside a field (or a group of rows), '' if none."""
-    match = re.search(rf'<p class="error" id="{re.escape(field_id)}-error"[^>]*>(.*?)</p>',
-                      html, re.S)
+    match = re.search(
+        rf'<p class="error" id="{re.escape(field_id)}-error"[^>]*>(.*?)</p>', html, re.S
+    )
     if not match:
         return ""
     text = re.sub(r'<span class="error-icon"[^>]*>.*?</span>', "", match.group(1))

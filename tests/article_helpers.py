@@ -26,8 +26,10 @@ Saudi Arabia and Qatar offered to mediate between Islamabad and Kabul.
 
 def create(client, text: str = TEXT, title: str = "Strikes on Kabul") -> int:
     """Paste an article as `client`; its id."""
-    response = client.post("/admin/articles", data={
-        "title": title, "source_url": "https://example.org/strikes", "text": text})
+    response = client.post(
+        "/admin/articles",
+        data={"title": title, "source_url": "https://example.org/strikes", "text": text},
+    )
     assert response.status_code == 303, response.text
     return int(response.headers["Location"].rsplit("/", 1)[-1])
 
@@ -39,7 +41,8 @@ def questions(app, article_id: int) -> list[Question]:
             select(Question)
             .join(ArticleRevision, Question.article_revision_id == ArticleRevision.id)
             .where(ArticleRevision.article_id == article_id)
-            .order_by(Question.generation_score.desc(), Question.id)).all()
+            .order_by(Question.generation_score.desc(), Question.id)
+        ).all()
         for row in rows:
             row.choices  # noqa: B018 - load before leaving the session
         db.session.expunge_all()

@@ -6,8 +6,12 @@ import pytest
 
 from conftest import login
 
-MODULES = {"quizapp.admin.questions", "quizapp.admin.quizzes", "quizapp.admin.topics",
-           "quizapp.admin.gift"}
+MODULES = {
+    "quizapp.admin.questions",
+    "quizapp.admin.quizzes",
+    "quizapp.admin.topics",
+    "quizapp.admin.gift",
+}
 # (endpoint, method, URL, status for a teacher, status for an admin) with an empty POST body.
 ROUTES = [
     ("admin.questions", "GET", "/admin/questions", 200, 200),

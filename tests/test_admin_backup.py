@@ -15,8 +15,11 @@ from conftest import login, make_app, seed_tiny
 
 def restore(client, doc, name: str = "backup.json"):
     data = doc if isinstance(doc, bytes) else json.dumps(doc).encode()
-    return client.post("/admin/restore", data={"backup": (io.BytesIO(data), name)},
-                       content_type="multipart/form-data")
+    return client.post(
+        "/admin/restore",
+        data={"backup": (io.BytesIO(data), name)},
+        content_type="multipart/form-data",
+    )
 
 
 def backup(client) -> dict:
@@ -28,17 +31,22 @@ def backup(client) -> dict:
 
 def _counts(app) -> tuple[int, int, int]:
     with app.app_context():
-        return tuple(db.session.scalar(select(func.count()).select_from(model))
-                     for model in (Topic, Question, Quiz))
+        return tuple(
+            db.session.scalar(select(func.count()).select_from(model))
+            for model in (Topic, Question, Quiz)
+        )
 
 
 def _snapshot(app) -> dict:
     with app.app_context():
-        questions = {q.key: (fields_from_question(q), q.status, q.origin,
-                             q.topic.slug if q.topic else None)
-                     for q in db.session.scalars(select(Question))}
-        quizzes = {z.slug: (z.title, z.question_count, [t.slug for t in z.topics])
-                   for z in db.session.scalars(select(Quiz))}
+        questions = {
+            q.key: (fields_from_question(q), q.status, q.origin, q.topic.slug if q.topic else None)
+            for q in db.session.scalars(select(Question))
+        }
+        quizzes = {
+            z.slug: (z.title, z.question_count, [t.slug for t in z.topics])
+            for z in db.session.scalars(select(Quiz))
+        }
         topics = {t.slug: (t.title, t.body) for t in db.session.scalars(select(Topic))}
         return {"questions": questions, "quizzes": quizzes, "topics": topics}
 
@@ -94,22 +102,38 @@ def test_restore_matches_by_key_and_slug_and_updates(admin, app):
     [
         (lambda d: d.update(format="other"), "This is not a quizapp backup file."),
         (lambda d: d.update(version=9), "Unknown backup version 9."),
-        (lambda d: d["questions"][0]["choices"][1].update(correct=True),
-         "questions[1] (t-single): choices: Mark exactly one option as correct (now 2)."),
-        (lambda d: d["questions"][1].update(topic="nowhere"),
-         "questions[2] (t-multiple): unknown section &#39;nowhere&#39;."),
-        (lambda d: d["questions"][2].update(kind="single"),
-         "questions[3] (t-tf): choices: Give at least 2 options."),
-        (lambda d: d["questions"][3].update(status="deleted"),
-         "questions[4] (t-short): status must be one of draft, published, retired."),
-        (lambda d: d["questions"][4].update(key="t-single"),
-         "questions: two questions share a key."),
-        (lambda d: d["quizzes"][0].update(topic_quotas={"border": 99}),
-         "quizzes[1] (all): The quotas add up to 99, more than the 7 questions."),
-        (lambda d: d["quizzes"][0].update(opens_at="soon"),
-         "quizzes[1] (all): &#39;soon&#39; is not a date and time (ISO 8601)."),
-        (lambda d: d["topics"][0].update(slug="Bad Slug"),
-         "topics[1]: the slug must be lowercase letters, digits and dashes."),
+        (
+            lambda d: d["questions"][0]["choices"][1].update(correct=True),
+            "questions[1] (t-single): choices: Mark exactly one option as correct (now 2).",
+        ),
+        (
+            lambda d: d["questions"][1].update(topic="nowhere"),
+            "questions[2] (t-multiple): unknown section &#39;nowhere&#39;.",
+        ),
+        (
+            lambda d: d["questions"][2].update(kind="single"),
+            "questions[3] (t-tf): choices: Give at least 2 options.",
+        ),
+        (
+            lambda d: d["questions"][3].update(status="deleted"),
+            "questions[4] (t-short): status must be one of draft, published, retired.",
+        ),
+        (
+            lambda d: d["questions"][4].update(key="t-single"),
+            "questions: two questions share a key.",
+        ),
+        (
+            lambda d: d["quizzes"][0].update(topic_quotas={"border": 99}),
+            "quizzes[1] (all): The quotas add up to 99, more than the 7 questions.",
+        ),
+        (
+            lambda d: d["quizzes"][0].update(opens_at="soon"),
+            "quizzes[1] (all): &#39;soon&#39; is not a date and time (ISO 8601).",
+        ),
+        (
+            lambda d: d["topics"][0].update(slug="Bad Slug"),
+            "topics[1]: the slug must be lowercase letters, digits and dashes.",
+        ),
         (lambda d: d.update(topics="none"), "topics: expected a list of objects."),
     ],
 )

@@ -19,17 +19,28 @@ def _review(page: str) -> str:
 
 
 def _single_only_quiz(teacher, app) -> int:
-    response = teacher.post("/admin/quizzes/new", data={
-        "title": "Single choice only", "question_count": "10", "kinds": ["single"],
-        "feedback_mode": "at_end", "is_published": "y"})
+    response = teacher.post(
+        "/admin/quizzes/new",
+        data={
+            "title": "Single choice only",
+            "question_count": "10",
+            "kinds": ["single"],
+            "feedback_mode": "at_end",
+            "is_published": "y",
+        },
+    )
     assert response.status_code == 303
     return int(response.headers["Location"].split("/")[-2])
 
 
 def test_create_preview_publish_then_it_appears_in_a_new_attempt(teacher, student, app):
     quiz = _single_only_quiz(teacher, app)
-    data = question_form(app, "single", prompt="Which cities did the strikes hit?",
-                         **{"choices-0-text": "Kabul and Kandahar", "choices-1-text": "Herat"})
+    data = question_form(
+        app,
+        "single",
+        prompt="Which cities did the strikes hit?",
+        **{"choices-0-text": "Kabul and Kandahar", "choices-1-text": "Herat"},
+    )
     created = teacher.post("/admin/questions/new/single", data=data)
     preview = teacher.get(created.headers["Location"]).text
     assert "Which cities did the strikes hit?" in preview and ">Publish</button>" in preview
@@ -39,8 +50,9 @@ def test_create_preview_publish_then_it_appears_in_a_new_attempt(teacher, studen
     student.post(f"/attempts/{draft_attempt}/submit")
 
     qid = int(created.headers["Location"].split("/")[-1])
-    published = teacher.post(f"/admin/questions/{qid}/status",
-                             data={"status": "published", "version": "1"})
+    published = teacher.post(
+        f"/admin/questions/{qid}/status", data={"status": "published", "version": "1"}
+    )
     assert published.status_code == 303
     assert "Which cities did the strikes hit?" in _prompts(app, start(student, quiz))
 
@@ -52,11 +64,16 @@ def test_editing_a_question_leaves_past_reviews_unchanged(teacher, student, app)
     student.post(f"/attempts/{attempt_id}/submit")
     before = student.get(f"/attempts/{attempt_id}/result").text
 
-    data = question_form(app, "single", key="t-single", version="1", status="published",
-                         prompt="Which line did the 1893 agreement draw?",
-                         explanation="Rewritten explanation.",
-                         **{"choices-0-text": "The Durand Line (1893)",
-                            "choices-1-text": "The Line of Control"})
+    data = question_form(
+        app,
+        "single",
+        key="t-single",
+        version="1",
+        status="published",
+        prompt="Which line did the 1893 agreement draw?",
+        explanation="Rewritten explanation.",
+        **{"choices-0-text": "The Durand Line (1893)", "choices-1-text": "The Line of Control"},
+    )
     edit = teacher.post(f"/admin/questions/{question_id(app, 't-single')}/edit", data=data)
     assert edit.status_code == 303
 

@@ -49,8 +49,11 @@ BAD = """::ok:: A fine question. {T}
 
 
 def upload(client, data: bytes, name: str = "questions.gift", **fields):
-    return client.post("/admin/gift/import", data={"file": (io.BytesIO(data), name), **fields},
-                       content_type="multipart/form-data")
+    return client.post(
+        "/admin/gift/import",
+        data={"file": (io.BytesIO(data), name), **fields},
+        content_type="multipart/form-data",
+    )
 
 
 def test_import_through_the_page(teacher, app):
@@ -65,16 +68,20 @@ def test_import_through_the_page(teacher, app):
     assert (single.origin, single.status, single.topic.slug) == ("imported", "draft", "border")
     assert (single.difficulty, single.anchor) == (1, "border")
     assert [(c.text, c.is_correct, c.feedback) for c in single.choices] == [
-        ("Kabul", True, "Right."), ("Lahore", False, "Lahore is in Pakistan."),
-        ("Quetta", False, "")]
+        ("Kabul", True, "Right."),
+        ("Lahore", False, "Lahore is in Pakistan."),
+        ("Quetta", False, ""),
+    ]
     with app.app_context():
         tess = db.session.scalar(select(User.id).where(User.username == "tess"))
         imported = db.session.scalars(select(Question).where(Question.origin == "imported"))
         assert {(q.kind, q.created_by_id) for q in imported} == {
-            (kind, tess) for kind in ("single", "true_false", "short_text", "numeric",
-                                      "matching", "multiple")}
-        tf = db.session.scalar(select(Question).where(Question.kind == "true_false",
-                                                      Question.origin == "imported"))
+            (kind, tess)
+            for kind in ("single", "true_false", "short_text", "numeric", "matching", "multiple")
+        }
+        tf = db.session.scalar(
+            select(Question).where(Question.kind == "true_false", Question.origin == "imported")
+        )
         assert tf.explanation == "Reported in February 2026." and tf.key.startswith("q-")
 
 
@@ -89,7 +96,8 @@ def test_dry_run_lists_the_questions_and_saves_nothing(teacher, app):
     assert response.status_code == 200
     assert "The file is fine: 6 questions would be imported. Nothing was saved" in response.text
     assert "<td>5</td><td>Single choice</td><td>Which city did the strikes hit?</td>" in (
-        response.text)
+        response.text
+    )
     assert question_count(app) == before
 
 
@@ -112,8 +120,11 @@ def test_a_file_with_problems_imports_nothing_and_lists_each_with_its_line(teach
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        ("::q:: Café? {T}".encode("latin-1"), "q.gift",
-         "The file is not UTF-8 text (invalid byte at position 9). Save it as UTF-8"),
+        (
+            "::q:: Café? {T}".encode("latin-1"),
+            "q.gift",
+            "The file is not UTF-8 text (invalid byte at position 9). Save it as UTF-8",
+        ),
         (b"%PDF-1.4", "q.pdf", "Upload a .gift or .txt file (GIFT text, UTF-8)."),
         (b"", "", "Choose a file to upload."),
     ],
@@ -159,8 +170,10 @@ def test_export_page_warns_about_ordering_questions(teacher):
 
 
 def test_export_one_topic_and_unknown_topic(teacher, app):
-    teacher.post("/admin/questions/new/true_false",
-                 data=question_form(app, "true_false", topic_id="0", key="no-topic"))
+    teacher.post(
+        "/admin/questions/new/true_false",
+        data=question_form(app, "true_false", topic_id="0", key="no-topic"),
+    )
     one = teacher.get("/admin/gift/export?topic=border").text
     assert "::t-single::" in one and "no-topic" not in one
     assert "[id:no-topic]" in teacher.get("/admin/gift/export").text
@@ -185,8 +198,10 @@ def test_export_then_import_round_trip_preserves_the_questions(teacher, app, tmp
     login(client, "tess")
     assert upload(client, exported).status_code == 303
     with app.app_context():
-        originals = {q.key: fields_from_question(q) for q in db.session.scalars(
-            select(Question).where(Question.kind != "ordering"))}
+        originals = {
+            q.key: fields_from_question(q)
+            for q in db.session.scalars(select(Question).where(Question.kind != "ordering"))
+        }
     with other.app_context():
         copies = {q.key: fields_from_question(q) for q in db.session.scalars(select(Question))}
         topics = {q.topic.slug for q in db.session.scalars(select(Question))}
@@ -196,28 +211,35 @@ def test_export_then_import_round_trip_preserves_the_questions(teacher, app, tmp
 
 
 def test_csv_lists_every_question_with_its_answer_and_defuses_formulas(teacher, app):
-    teacher.post("/admin/questions/new/short_text",
-                 data=question_form(app, "short_text", prompt="=HYPERLINK(\"x\")",
-                                    accepted="+42"))
+    teacher.post(
+        "/admin/questions/new/short_text",
+        data=question_form(app, "short_text", prompt='=HYPERLINK("x")', accepted="+42"),
+    )
     response = teacher.get("/admin/questions.csv")
     assert response.mimetype == "text/csv"
     assert response.headers["Content-Disposition"].startswith(
-        'attachment; filename="quizapp-questions-')
+        'attachment; filename="quizapp-questions-'
+    )
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert len(rows) == 8
     by_key = {row["key"]: row for row in rows}
     assert by_key["t-multiple"]["answer"] == "Torkham, Chaman"
     assert by_key["t-numeric"]["answer"] == "1893"
     assert by_key["t-ordering"]["answer"] == "Soviet invasion → Soviet withdrawal → PoR cards"
-    injected = next(row for row in rows if row["kind"] == "short_text" and row["origin"]
-                    == "curated" and row["key"] != "t-short")
-    assert injected["prompt"] == "'=HYPERLINK(\"x\")" and injected["answer"] == "'+42"
+    injected = next(
+        row
+        for row in rows
+        if row["kind"] == "short_text" and row["origin"] == "curated" and row["key"] != "t-short"
+    )
+    assert injected["prompt"] == '\'=HYPERLINK("x")' and injected["answer"] == "'+42"
 
 
 def test_export_skips_what_gift_cannot_express_and_says_why(teacher, app):
     data = question_form(app, "matching", key="arrows", **{"pairs-0-prompt": "Kabul -> Delhi"})
     assert teacher.post("/admin/questions/new/matching", data=data).status_code == 303
     text = teacher.get("/admin/gift/export").text
-    assert ("// Not exported: arrows: The matching prompt 'Kabul -> Delhi' contains '->', "
-            "which GIFT cannot express.") in text
+    assert (
+        "// Not exported: arrows: The matching prompt 'Kabul -> Delhi' contains '->', "
+        "which GIFT cannot express."
+    ) in text
     assert "[id:arrows]" not in text and "[id:t-matching]" in text

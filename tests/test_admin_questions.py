@@ -18,8 +18,9 @@ from quizapp.models import Question, User, db
 from conftest import login, make_app, seed_tiny
 
 
-@pytest.mark.parametrize("kind", ["single", "multiple", "true_false", "short_text", "numeric",
-                                  "ordering", "matching"])
+@pytest.mark.parametrize(
+    "kind", ["single", "multiple", "true_false", "short_text", "numeric", "ordering", "matching"]
+)
 def test_create_each_kind_then_preview_as_students_see_it(teacher, app, kind):
     response = teacher.post(f"/admin/questions/new/{kind}", data=question_form(app, kind))
     assert response.status_code == 303
@@ -30,7 +31,8 @@ def test_create_each_kind_then_preview_as_students_see_it(teacher, app, kind):
         assert question.kind == kind and question.status == "draft"
         assert question.origin == "curated" and question.key.startswith("q-")
         assert question.created_by_id == db.session.scalar(
-            select(User.id).where(User.username == "tess"))
+            select(User.id).where(User.username == "tess")
+        )
     page = teacher.get(location).text
     assert "As students see it" in page and f"Question #{question.id}" in page
     assert 'class="prompt"' in page and question.prompt in page
@@ -49,43 +51,107 @@ def test_preview_uses_the_students_controls_and_shows_the_key_apart(teacher, app
     ("kind", "overrides", "field", "message"),
     [
         ("single", {"prompt": "   "}, "prompt", "Write the question."),
-        ("single", {"prompt": "x" * 2001}, "prompt",
-         "Field cannot be longer than 2000 characters."),
-        ("single", {"choices-1-correct": "y"}, "choices",
-         "Mark exactly one option as correct (now 2)."),
-        ("single", {"choices-0-correct": ""}, "choices",
-         "Mark exactly one option as correct (now 0)."),
-        ("single", {"choices-1-text": ""}, "choices",
-         "An option marked correct or given feedback has no text."),
-        ("single", {"choices-1-text": "", "choices-1-feedback": ""}, "choices",
-         "Give at least 2 options."),
+        (
+            "single",
+            {"prompt": "x" * 2001},
+            "prompt",
+            "Field cannot be longer than 2000 characters.",
+        ),
+        (
+            "single",
+            {"choices-1-correct": "y"},
+            "choices",
+            "Mark exactly one option as correct (now 2).",
+        ),
+        (
+            "single",
+            {"choices-0-correct": ""},
+            "choices",
+            "Mark exactly one option as correct (now 0).",
+        ),
+        (
+            "single",
+            {"choices-1-text": ""},
+            "choices",
+            "An option marked correct or given feedback has no text.",
+        ),
+        (
+            "single",
+            {"choices-1-text": "", "choices-1-feedback": ""},
+            "choices",
+            "Give at least 2 options.",
+        ),
         ("single", {"choices-1-text": "KABUL"}, "choices", "Two options have the same text."),
-        ("single", {"choices-4-correct": "y"}, "choices",
-         "An option marked correct or given feedback has no text."),
-        ("multiple", {"choices-0-correct": "", "choices-1-correct": ""}, "choices",
-         "Mark at least one option as correct."),
+        (
+            "single",
+            {"choices-4-correct": "y"},
+            "choices",
+            "An option marked correct or given feedback has no text.",
+        ),
+        (
+            "multiple",
+            {"choices-0-correct": "", "choices-1-correct": ""},
+            "choices",
+            "Mark at least one option as correct.",
+        ),
         ("true_false", {"answer": ""}, "answer", "Say whether the statement is true or false."),
         ("true_false", {"answer": "maybe"}, "answer", "Not a valid choice."),
         ("short_text", {"accepted": "  \n \n"}, "accepted", "Give at least one accepted answer."),
-        ("numeric", {"answer": "about 1900"}, "answer",
-         "Give the answer as a number, for example 1893 or 2.5."),
-        ("numeric", {"answer": "inf"}, "answer",
-         "Give the answer as a number, for example 1893 or 2.5."),
+        (
+            "numeric",
+            {"answer": "about 1900"},
+            "answer",
+            "Give the answer as a number, for example 1893 or 2.5.",
+        ),
+        (
+            "numeric",
+            {"answer": "inf"},
+            "answer",
+            "Give the answer as a number, for example 1893 or 2.5.",
+        ),
         ("numeric", {"tolerance": "-1"}, "tolerance", "The tolerance cannot be negative."),
-        ("numeric", {"tolerance": "a bit"}, "tolerance",
-         "Give the tolerance as a number, for example 0 or 0.5."),
-        ("ordering", {"items-2": ""}, "items",
-         "Give at least 3 items, in the right order (now 2)."),
-        ("ordering", {"items-2": "first"}, "items",
-         "Each item must be different, or the right order is ambiguous."),
-        ("matching", {"pairs-2-answer": ""}, "pairs",
-         "Every pair needs both a prompt and its match."),
-        ("matching", {"pairs-2-prompt": "", "pairs-2-answer": ""}, "pairs",
-         "Give at least 3 pairs (now 2)."),
-        ("matching", {"pairs-2-answer": "Pakistani Taliban"}, "pairs",
-         "Each prompt and each match must be different."),
-        ("single", {"anchor": "not an id!"}, "anchor",
-         "A paragraph id uses only letters, digits, - and _."),
+        (
+            "numeric",
+            {"tolerance": "a bit"},
+            "tolerance",
+            "Give the tolerance as a number, for example 0 or 0.5.",
+        ),
+        (
+            "ordering",
+            {"items-2": ""},
+            "items",
+            "Give at least 3 items, in the right order (now 2).",
+        ),
+        (
+            "ordering",
+            {"items-2": "first"},
+            "items",
+            "Each item must be different, or the right order is ambiguous.",
+        ),
+        (
+            "matching",
+            {"pairs-2-answer": ""},
+            "pairs",
+            "Every pair needs both a prompt and its match.",
+        ),
+        (
+            "matching",
+            {"pairs-2-prompt": "", "pairs-2-answer": ""},
+            "pairs",
+            "Give at least 3 pairs (now 2).",
+        ),
+        (
+            "matching",
+            {"pairs-2-answer": "Pakistani Taliban"},
+            "pairs",
+            "Each prompt and each match must be different.",
+        ),
+        (
+            "single",
+            {"anchor": "not an id!"},
+            "anchor",
+            "A paragraph id uses only letters, digits, - and _.",
+        ),
         ("single", {"key": "t-tf"}, "key", "Another question already uses this id."),
         ("single", {"difficulty": "7"}, "difficulty", "Not a valid choice."),
         ("single", {"topic_id": "999"}, "topic_id", "Not a valid choice."),
@@ -94,8 +160,9 @@ def test_preview_uses_the_students_controls_and_shows_the_key_apart(teacher, app
 )
 def test_question_form_validation(teacher, app, kind, overrides, field, message):
     before = question_count(app)
-    response = teacher.post(f"/admin/questions/new/{kind}", data=question_form(app, kind,
-                                                                              **overrides))
+    response = teacher.post(
+        f"/admin/questions/new/{kind}", data=question_form(app, kind, **overrides)
+    )
     assert response.status_code == 422
     assert field_error(response.text, field) == message
     assert "There is a problem" in response.text
@@ -118,16 +185,25 @@ def test_edit_form_shows_the_question_and_saves_a_new_version(teacher, app):
     qid = question_id(app, "t-numeric")
     page = teacher.get(f"/admin/questions/{qid}/edit").text
     assert 'value="1893"' in page and 'name="version" type="hidden" value="1"' in page
-    data = question_form(app, "numeric", prompt="When was it agreed?", answer="1893",
-                         tolerance="1", version="1", key="t-numeric", status="published")
+    data = question_form(
+        app,
+        "numeric",
+        prompt="When was it agreed?",
+        answer="1893",
+        tolerance="1",
+        version="1",
+        key="t-numeric",
+        status="published",
+    )
     response = teacher.post(f"/admin/questions/{qid}/edit", data=data)
     assert response.headers["Location"] == f"/admin/questions/{qid}"
     saved = question_by_key(app, "t-numeric")
     assert (saved.prompt, saved.tolerance, saved.version) == ("When was it agreed?", 1.0, 2)
 
 
-@pytest.mark.parametrize("key", ["t-single", "t-multiple", "t-tf", "t-short", "t-numeric",
-                                 "t-ordering", "t-matching"])
+@pytest.mark.parametrize(
+    "key", ["t-single", "t-multiple", "t-tf", "t-short", "t-numeric", "t-ordering", "t-matching"]
+)
 def test_resending_the_edit_form_unchanged_keeps_the_question(teacher, app, key):
     before = question_by_key(app, key)
     page = teacher.get(f"/admin/questions/{before.id}/edit").text
@@ -137,7 +213,8 @@ def test_resending_the_edit_form_unchanged_keeps_the_question(teacher, app, key)
     assert after.version == before.version + 1
     with app.app_context():
         assert fields_from_question(db.session.merge(after)) == fields_from_question(
-            db.session.merge(before))
+            db.session.merge(before)
+        )
 
 
 def test_stale_edit_is_refused_with_409_and_nothing_saved(teacher, admin, app):
@@ -170,18 +247,22 @@ def test_tampered_version_is_a_bad_request(teacher, app, version):
 
 def test_publish_retire_and_back_to_draft(teacher, app):
     qid = question_id(app, "t-short")
-    for version, status, message in ((1, "retired", "Question retired."),
-                                     (2, "draft", "Question moved back to drafts."),
-                                     (3, "published", "Question published.")):
-        response = teacher.post(f"/admin/questions/{qid}/status",
-                                data={"status": status, "version": str(version)})
+    for version, status, message in (
+        (1, "retired", "Question retired."),
+        (2, "draft", "Question moved back to drafts."),
+        (3, "published", "Question published."),
+    ):
+        response = teacher.post(
+            f"/admin/questions/{qid}/status", data={"status": status, "version": str(version)}
+        )
         assert response.headers["Location"] == f"/admin/questions/{qid}"
         assert message in flashes(teacher.get(response.headers["Location"]).text)
         assert question_by_key(app, "t-short").status == status
 
 
-@pytest.mark.parametrize("data", [{"status": "deleted", "version": "1"}, {"status": "retired"},
-                                  {"version": "1"}])
+@pytest.mark.parametrize(
+    "data", [{"status": "deleted", "version": "1"}, {"status": "retired"}, {"version": "1"}]
+)
 def test_tampered_status_change_is_refused(teacher, app, data):
     qid = question_id(app, "t-short")
     assert teacher.post(f"/admin/questions/{qid}/status", data=data).status_code == 400
@@ -197,7 +278,8 @@ def test_duplicate_makes_a_draft_copy_owned_by_the_teacher(teacher, app):
         copy = db.session.get(Question, copy_id)
         assert copy.status == "draft" and copy.key != original.key and copy.created_by_id
         assert [(c.text, c.match_text) for c in copy.choices] == [
-            (c.text, c.match_text) for c in original.choices]
+            (c.text, c.match_text) for c in original.choices
+        ]
 
 
 def _own_question(app, username: str) -> int:
@@ -214,8 +296,12 @@ def test_teacher_cannot_change_another_teachers_question(app, teacher):
     data = question_form(app, "single", version="1", key="t-single")
     assert teacher.get(f"/admin/questions/{qid}/edit").status_code == 403
     assert teacher.post(f"/admin/questions/{qid}/edit", data=data).status_code == 403
-    assert teacher.post(f"/admin/questions/{qid}/status",
-                        data={"status": "retired", "version": "1"}).status_code == 403
+    assert (
+        teacher.post(
+            f"/admin/questions/{qid}/status", data={"status": "retired", "version": "1"}
+        ).status_code
+        == 403
+    )
     page = teacher.get(f"/admin/questions/{qid}").text
     assert "Another teacher wrote this question" in page
     assert teacher.post(f"/admin/questions/{qid}/duplicate").status_code == 303
@@ -232,8 +318,11 @@ def test_admin_may_change_a_teachers_question(app, admin):
     ("query", "expected", "absent"),
     [
         ("?kind=numeric", ["In which year was the line agreed?"], ["Which line is the border?"]),
-        ("?q=TORKHAM", ["Name the main crossing near Peshawar.", "Which are crossings?"],
-         ["Match the acronym."]),
+        (
+            "?q=TORKHAM",
+            ["Name the main crossing near Peshawar.", "Which are crossings?"],
+            ["Match the acronym."],
+        ),
         ("?q=100%25", [], ["Which line is the border?"]),
         ("?status=draft", [], ["Which line is the border?"]),
         ("?origin=curated&difficulty=2&topic=border", ["Match the acronym."], []),
@@ -248,8 +337,9 @@ def test_bank_filters(teacher, query, expected, absent):
         assert text not in response.text
 
 
-@pytest.mark.parametrize("query", ["?kind=essay", "?difficulty=9", "?topic=nowhere",
-                                   "?q=" + "x" * 101])
+@pytest.mark.parametrize(
+    "query", ["?kind=essay", "?difficulty=9", "?topic=nowhere", "?q=" + "x" * 101]
+)
 def test_bad_filters_are_a_bad_request(teacher, query):
     response = teacher.get(f"/admin/questions{query}")
     assert response.status_code == 400

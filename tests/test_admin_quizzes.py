@@ -12,11 +12,21 @@ from attempt_helpers import start
 
 
 def quiz_form(**overrides) -> dict:
-    data = {"title": "Border basics", "description": "Five questions.", "question_count": "3",
-            "topics": ["border"], "kinds": ["single", "numeric", "true_false"],
-            "difficulties": ["2"], "quotas-0-topic": "border", "quotas-0-count": "2",
-            "shuffle": "y", "feedback_mode": "immediate", "time_limit_minutes": "15",
-            "max_attempts": "2", "is_published": "y"}
+    data = {
+        "title": "Border basics",
+        "description": "Five questions.",
+        "question_count": "3",
+        "topics": ["border"],
+        "kinds": ["single", "numeric", "true_false"],
+        "difficulties": ["2"],
+        "quotas-0-topic": "border",
+        "quotas-0-count": "2",
+        "shuffle": "y",
+        "feedback_mode": "immediate",
+        "time_limit_minutes": "15",
+        "max_attempts": "2",
+        "is_published": "y",
+    }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
 
@@ -30,12 +40,17 @@ def newest_quiz(app) -> Quiz:
 
 
 def test_builder_saves_every_setting(teacher, app):
-    response = teacher.post("/admin/quizzes/new", data=quiz_form(
-        opens_at="2026-02-01T08:00", closes_at="2026-03-01T08:00"))
+    response = teacher.post(
+        "/admin/quizzes/new",
+        data=quiz_form(opens_at="2026-02-01T08:00", closes_at="2026-03-01T08:00"),
+    )
     quiz = newest_quiz(app)
     assert response.headers["Location"] == f"/admin/quizzes/{quiz.id}/edit"
-    assert (quiz.slug, quiz.title, quiz.description) == ("border-basics", "Border basics",
-                                                          "Five questions.")
+    assert (quiz.slug, quiz.title, quiz.description) == (
+        "border-basics",
+        "Border basics",
+        "Five questions.",
+    )
     assert [t.slug for t in quiz.topics] == ["border"]
     assert quiz.kinds == ["single", "numeric", "true_false"] and quiz.difficulties == [2]
     assert quiz.question_count == 3 and quiz.topic_quotas == {"border": 2}
@@ -44,7 +59,8 @@ def test_builder_saves_every_setting(teacher, app):
     assert quiz.opens_at.isoformat() == "2026-02-01T08:00:00"
     with app.app_context():
         assert quiz.created_by_id == db.session.scalar(
-            select(User.id).where(User.username == "tess"))
+            select(User.id).where(User.username == "tess")
+        )
     page = teacher.get(response.headers["Location"]).text
     assert "Saved. The pool holds 3 published questions." in flashes(page)
     assert 'value="border" selected' in page or 'selected value="border"' in page
@@ -69,16 +85,28 @@ def test_small_pool_is_flagged(teacher, app):
         ({"question_count": "0"}, "question_count", "Number must be between 1 and 200."),
         ({"question_count": ""}, "question_count", "Say how many questions."),
         ({"quotas-0-count": "5"}, "quotas", "The quotas add up to 5, more than the 3 questions."),
-        ({"quotas-0-topic": "", "quotas-0-count": "2"}, "quotas",
-         "Give each quota both a topic and a number of questions."),
-        ({"quotas-1-topic": "border", "quotas-1-count": "1"}, "quotas",
-         "Give each topic at most one quota."),
-        ({"quotas-1-topic": "refugees", "quotas-1-count": "1"}, "quotas",
-         "A quota names a topic outside the pool: refugees."),
+        (
+            {"quotas-0-topic": "", "quotas-0-count": "2"},
+            "quotas",
+            "Give each quota both a topic and a number of questions.",
+        ),
+        (
+            {"quotas-1-topic": "border", "quotas-1-count": "1"},
+            "quotas",
+            "Give each topic at most one quota.",
+        ),
+        (
+            {"quotas-1-topic": "refugees", "quotas-1-count": "1"},
+            "quotas",
+            "A quota names a topic outside the pool: refugees.",
+        ),
         ({"quotas-0-topic": "nowhere"}, "quotas-0-topic", "Not a valid choice."),
         ({"quotas-0-count": "-1"}, "quotas-0-count", "Number must be between 1 and 200."),
-        ({"opens_at": "2026-03-01T08:00", "closes_at": "2026-03-01T08:00"}, "closes_at",
-         "The closing time must be after the opening time."),
+        (
+            {"opens_at": "2026-03-01T08:00", "closes_at": "2026-03-01T08:00"},
+            "closes_at",
+            "The closing time must be after the opening time.",
+        ),
         ({"opens_at": "tomorrow"}, "opens_at", "Not a valid datetime value."),
         ({"time_limit_minutes": "0"}, "time_limit_minutes", "Number must be between 1 and 600."),
         ({"max_attempts": "1000"}, "max_attempts", "Number must be between 1 and 100."),
@@ -111,8 +139,13 @@ def _build(teacher, app, **overrides) -> int:
         ({"is_published": None}, False),
         ({"opens_at": (utcnow() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")}, False),
         ({"closes_at": (utcnow() - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")}, False),
-        ({"opens_at": (utcnow() - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
-          "closes_at": (utcnow() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")}, True),
+        (
+            {
+                "opens_at": (utcnow() - timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+                "closes_at": (utcnow() + timedelta(days=1)).strftime("%Y-%m-%dT%H:%M"),
+            },
+            True,
+        ),
     ],
 )
 def test_students_see_only_open_published_quizzes(teacher, student, app, overrides, listed):
@@ -122,8 +155,7 @@ def test_students_see_only_open_published_quizzes(teacher, student, app, overrid
 
 
 def test_built_quiz_draws_its_pool_with_its_time_limit_and_attempts(teacher, student, app):
-    quiz_id = _build(teacher, app, question_count="2", max_attempts="1", **{
-        "quotas-0-count": "1"})
+    quiz_id = _build(teacher, app, question_count="2", max_attempts="1", **{"quotas-0-count": "1"})
     attempt_id = start(student, quiz_id)
     with app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
@@ -139,13 +171,18 @@ def test_edit_form_is_filled_and_saves_changes(teacher, app):
     quiz_id = _build(teacher, app)
     page = teacher.get(f"/admin/quizzes/{quiz_id}/edit").text
     assert 'value="Border basics"' in page and 'value="15"' in page
-    response = teacher.post(f"/admin/quizzes/{quiz_id}/edit",
-                            data=quiz_form(title="Renamed", is_published=None, kinds=[],
-                                           time_limit_minutes=""))
+    response = teacher.post(
+        f"/admin/quizzes/{quiz_id}/edit",
+        data=quiz_form(title="Renamed", is_published=None, kinds=[], time_limit_minutes=""),
+    )
     assert response.headers["Location"] == f"/admin/quizzes/{quiz_id}/edit"
     quiz = newest_quiz(app)
     assert (quiz.title, quiz.is_published, quiz.kinds, quiz.time_limit_minutes) == (
-        "Renamed", False, [], None)
+        "Renamed",
+        False,
+        [],
+        None,
+    )
     assert quiz.slug == "border-basics"  # the address stays
 
 
@@ -153,8 +190,10 @@ def test_teacher_cannot_edit_another_teachers_quiz(teacher, admin, app):
     admin.post("/admin/quizzes/new", data=quiz_form(title="Admin's quiz"))
     quiz_id = newest_quiz(app).id
     assert teacher.get(f"/admin/quizzes/{quiz_id}/edit").status_code == 403
-    assert teacher.post(f"/admin/quizzes/{quiz_id}/edit",
-                        data=quiz_form(title="Mine now")).status_code == 403
+    assert (
+        teacher.post(f"/admin/quizzes/{quiz_id}/edit", data=quiz_form(title="Mine now")).status_code
+        == 403
+    )
     assert newest_quiz(app).title == "Admin's quiz"
     listing = teacher.get("/admin/quizzes").text
     assert "Admin&#39;s quiz" in listing and f"/admin/quizzes/{quiz_id}/edit" not in listing

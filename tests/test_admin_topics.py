@@ -19,8 +19,14 @@ def _topic(app, slug: str = "border") -> Topic:
 
 
 def _form(**overrides) -> dict:
-    return {"title": "The border", "summary": "The border.", "position": "1", "body": BODY,
-            "action": "save", **overrides}
+    return {
+        "title": "The border",
+        "summary": "The border.",
+        "position": "1",
+        "body": BODY,
+        "action": "save",
+        **overrides,
+    }
 
 
 def test_edit_form_shows_the_markdown(teacher, app):
@@ -31,8 +37,9 @@ def test_edit_form_shows_the_markdown(teacher, app):
 
 def test_preview_renders_sanitised_html_and_saves_nothing(teacher, app):
     body = BODY + '\n<script>alert(1)</script>\n\n[bad](javascript:alert(1)) <b onclick="x">b</b>\n'
-    response = teacher.post(f"/admin/topics/{topic_id(app)}/edit",
-                            data=_form(body=body, action="preview"))
+    response = teacher.post(
+        f"/admin/topics/{topic_id(app)}/edit", data=_form(body=body, action="preview")
+    )
     assert response.status_code == 200
     preview = response.text.split('<div class="prose">')[1].split("</section>")[0]
     assert '<p id="kabul">A new paragraph about <strong>Kabul</strong>.</p>' in preview
@@ -42,8 +49,9 @@ def test_preview_renders_sanitised_html_and_saves_nothing(teacher, app):
 
 
 def test_save_updates_the_students_page(teacher, client, app):
-    response = teacher.post(f"/admin/topics/{topic_id(app)}/edit",
-                            data=_form(title="The Durand Line"))
+    response = teacher.post(
+        f"/admin/topics/{topic_id(app)}/edit", data=_form(title="The Durand Line")
+    )
     assert response.headers["Location"] == f"/admin/topics/{topic_id(app)}/edit"
     assert "Section saved." in flashes(teacher.get(response.headers["Location"]).text)
     page = client.get("/learn/border").text
@@ -56,13 +64,18 @@ def test_removing_an_id_that_questions_use_is_refused(teacher, app):
     assert response.status_code == 422
     assert field_error(response.text, "body") == (
         "Questions point at paragraph ids this text no longer has: #refugees (2 questions). "
-        "Keep those ids, or move the questions to other paragraphs first.")
+        "Keep those ids, or move the questions to other paragraphs first."
+    )
     assert _topic(app).body == TOPIC_BODY
 
 
 def test_new_section(teacher, client, app):
-    data = _form(slug="kabul-strikes", title="The strikes on Kabul", position="5",
-                 body="Pakistan said it struck targets in Kabul. {: #claim }")
+    data = _form(
+        slug="kabul-strikes",
+        title="The strikes on Kabul",
+        position="5",
+        body="Pakistan said it struck targets in Kabul. {: #claim }",
+    )
     response = teacher.post("/admin/topics/new", data=data)
     topic = _topic(app, "kabul-strikes")
     assert response.headers["Location"] == f"/admin/topics/{topic.id}/edit"
@@ -78,8 +91,11 @@ def test_new_section(teacher, client, app):
         ({"slug": ""}, "slug", "Give the section an address."),
         ({"slug": "fine", "title": ""}, "title", "Give the section a title."),
         ({"slug": "fine", "position": "-1"}, "position", "Number must be between 0 and 1000."),
-        ({"slug": "fine", "body": "x" * 100_001}, "body",
-         "Field cannot be longer than 100000 characters."),
+        (
+            {"slug": "fine", "body": "x" * 100_001},
+            "body",
+            "Field cannot be longer than 100000 characters.",
+        ),
     ],
 )
 def test_section_form_validation(teacher, app, overrides, field, message):

@@ -31,7 +31,7 @@ def test_pasted_article_gets_drafts_that_point_at_their_sentences(app, teacher):
         assert (question.status, question.origin) == ("draft", "generated")
         assert question.article_revision_id == revision.id
         assert question.created_by_id == user_id(app, "tess")
-        sentence = TEXT[question.source_start:question.source_end]
+        sentence = TEXT[question.source_start : question.source_end]
         assert sentence.strip() and "\n\n" not in sentence
         assert question.generation_checks and question.generation_score is not None
     scores = [q.generation_score for q in drafts]
@@ -39,15 +39,20 @@ def test_pasted_article_gets_drafts_that_point_at_their_sentences(app, teacher):
     page = teacher.get(f"/admin/articles/{article_id}").text
     best = drafts[0]
     assert html.escape(best.prompt, quote=False) in page
-    sentence = html.escape(TEXT[best.source_start:best.source_end], quote=False)
+    sentence = html.escape(TEXT[best.source_start : best.source_end], quote=False)
     assert f'<mark id="src-{best.id}">{sentence}<sup>' in page
     assert f'href="/admin/questions/{best.id}/edit"' in page
 
 
 def test_a_txt_upload_works_like_pasting(app, teacher):
-    response = teacher.post("/admin/articles", data={
-        "title": "Uploaded", "text": "",
-        "upload": (io.BytesIO(("\ufeff" + TEXT).replace("\n", "\r\n").encode()), "a.txt")})
+    response = teacher.post(
+        "/admin/articles",
+        data={
+            "title": "Uploaded",
+            "text": "",
+            "upload": (io.BytesIO(("\ufeff" + TEXT).replace("\n", "\r\n").encode()), "a.txt"),
+        },
+    )
     assert response.status_code == 303, response.text
     article_id = int(response.headers["Location"].rsplit("/", 1)[-1])
     assert revisions(app, article_id)[0].text == TEXT  # BOM and CRLF gone: offsets match
@@ -67,8 +72,13 @@ BAD_INPUT = [
     ({"text": "   \n  "}, "Paste the article text or upload a .txt file."),
     ({"text": "x" * (MAX_CHARS + 1)}, f"at most {MAX_CHARS:,} characters"),
     ({"text": "<html><body><p>Pakistan struck Kabul.</p></body></html>"}, "looks like HTML"),
-    ({"text": "Der Krieg zwischen Pakistan und Afghanistan hat begonnen, sagte der Minister. "
-              * 8}, "does not look like English"),
+    (
+        {
+            "text": "Der Krieg zwischen Pakistan und Afghanistan hat begonnen, sagte der Minister. "
+            * 8
+        },
+        "does not look like English",
+    ),
     ({"title": ""}, "Give the article a title."),
     ({"title": "t" * 201}, "Field cannot be longer than 200 characters."),
     ({"source_url": "javascript:alert(1)"}, "must start with https://"),
@@ -79,8 +89,7 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize(("overrides", "message"), BAD_INPUT)
-def test_bad_input_is_refused_with_a_message_and_saves_nothing(app, teacher, overrides,
-                                                               message):
+def test_bad_input_is_refused_with_a_message_and_saves_nothing(app, teacher, overrides, message):
     data = {"title": "An article", "source_url": "", "text": TEXT, **overrides}
     response = teacher.post("/admin/articles", data=data)
     assert response.status_code == 422
@@ -93,8 +102,10 @@ def test_bad_input_is_refused_with_a_message_and_saves_nothing(app, teacher, ove
 def test_text_without_sentences_gives_an_article_with_no_questions(app, teacher):
     article_id = create(teacher, "Kabul\n\nKandahar\n\n2026")
     assert questions(app, article_id) == []
-    assert "No questions could be made from this text" in teacher.get(
-        f"/admin/articles/{article_id}").text
+    assert (
+        "No questions could be made from this text"
+        in teacher.get(f"/admin/articles/{article_id}").text
+    )
 
 
 def test_approve_publishes_and_records_who_and_when(app, teacher):
@@ -116,8 +127,10 @@ def test_reject_retires_and_cannot_be_replayed_or_undone_by_approve(app, teacher
     question = questions(app, article_id)[0]
     base = f"/admin/articles/{article_id}/questions/{question.id}"
     assert teacher.post(f"{base}/reject").status_code == 303
-    assert questions(app, article_id)[0].id != question.id or \
-        questions(app, article_id)[0].status == "retired"
+    assert (
+        questions(app, article_id)[0].id != question.id
+        or questions(app, article_id)[0].status == "retired"
+    )
     with app.app_context():
         assert db.session.get(Question, question.id).status == "retired"
     again = teacher.post(f"{base}/reject")
@@ -173,8 +186,9 @@ def test_quiz_from_the_article_uses_only_its_approved_questions(app, teacher, st
 
 def changed_text() -> str:
     """TEXT with a paragraph added before everything and the refugees sentence changed."""
-    return ("A new first paragraph moves every sentence further down the page.\n\n"
-            + TEXT.replace("More than one million", "About 1.5 million"))
+    return "A new first paragraph moves every sentence further down the page.\n\n" + TEXT.replace(
+        "More than one million", "About 1.5 million"
+    )
 
 
 def test_a_revision_remaps_unchanged_sentences_and_flags_changed_ones(app, teacher):
@@ -187,18 +201,20 @@ def test_a_revision_remaps_unchanged_sentences_and_flags_changed_ones(app, teach
     assert (old.number, new.number) == (1, 2) and new.text == changed_text()
     after = {q.id: q for q in questions(app, article_id)}
     flagged = [q for q in after.values() if q.needs_review]
-    assert flagged and all("million Afghan refugees" in TEXT[before[q.id].source_start:
-                                                             before[q.id].source_end]
-                           for q in flagged)
+    assert flagged and all(
+        "million Afghan refugees" in TEXT[before[q.id].source_start : before[q.id].source_end]
+        for q in flagged
+    )
     for question in after.values():
         assert question.article_revision_id == new.id
         if question.id in before and not question.needs_review:
             old_q = before[question.id]
             assert question.source_start > old_q.source_start
-            assert new.text[question.source_start:question.source_end] == \
-                TEXT[old_q.source_start:old_q.source_end]
-    assert "needs review: its sentence changed" in teacher.get(
-        f"/admin/articles/{article_id}").text
+            assert (
+                new.text[question.source_start : question.source_end]
+                == TEXT[old_q.source_start : old_q.source_end]
+            )
+    assert "needs review: its sentence changed" in teacher.get(f"/admin/articles/{article_id}").text
 
 
 def test_flagged_questions_stay_out_of_the_quiz_until_approved_again(app, teacher, student):
@@ -232,11 +248,14 @@ def test_a_revision_replaces_untouched_drafts_and_keeps_rejected_ones_out(app, t
     assert after and all(q.article_revision_id == new.id for q in after)
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("", "Paste the article text or upload a .txt file."),
-    ("x" * (MAX_CHARS + 1), "at most"),
-    ("<div><p>markup</p></div>", "looks like HTML"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "Paste the article text or upload a .txt file."),
+        ("x" * (MAX_CHARS + 1), "at most"),
+        ("<div><p>markup</p></div>", "looks like HTML"),
+    ],
+)
 def test_a_bad_revision_is_refused_and_keeps_the_old_text(app, teacher, text, message):
     article_id = create(teacher)
     response = teacher.post(f"/admin/articles/{article_id}/revise", data={"text": text})
@@ -271,16 +290,20 @@ def test_wrong_ids_are_404(app, teacher):
     other_id = create(teacher, title="Another")
     other_question = questions(app, other_id)[0]
     assert teacher.get("/admin/articles/999999").status_code == 404
-    assert teacher.post(f"/admin/articles/{article_id}/questions/999999/approve"
-                        ).status_code == 404
+    assert teacher.post(f"/admin/articles/{article_id}/questions/999999/approve").status_code == 404
     wrong = teacher.post(f"/admin/articles/{article_id}/questions/{other_question.id}/approve")
     assert wrong.status_code == 404
     with app.app_context():
         curated = db.session.scalar(select(Question.id).where(Question.key == "t-single"))
-    assert teacher.post(f"/admin/articles/{article_id}/questions/{curated}/reject"
-                        ).status_code == 404
-    assert teacher.post(f"/admin/articles/{article_id}/questions/{other_question.id}/delete"
-                        ).status_code == 404
+    assert (
+        teacher.post(f"/admin/articles/{article_id}/questions/{curated}/reject").status_code == 404
+    )
+    assert (
+        teacher.post(
+            f"/admin/articles/{article_id}/questions/{other_question.id}/delete"
+        ).status_code
+        == 404
+    )
     assert questions(app, other_id)[0].status == "draft"
 
 
@@ -293,8 +316,9 @@ def test_another_teacher_cannot_see_or_review_the_article(app, teacher, admin):
     tom = app.test_client()
     login(tom, "tom")
     assert tom.get(f"/admin/articles/{article_id}").status_code == 403
-    assert tom.post(f"/admin/articles/{article_id}/questions/{question.id}/approve"
-                    ).status_code == 403
+    assert (
+        tom.post(f"/admin/articles/{article_id}/questions/{question.id}/approve").status_code == 403
+    )
     assert "Tess&#39;s own article" not in tom.get("/admin/articles").text
     assert "Tess&#39;s own article" in admin.get("/admin/articles").text
     assert admin.get(f"/admin/articles/{article_id}").status_code == 200
@@ -310,8 +334,10 @@ def test_students_cannot_see_drafts_or_the_answer_key(app, teacher, student):
     for action in ("approve", "reject"):
         response = student.post(f"/admin/articles/{article_id}/questions/{question.id}/{action}")
         assert response.status_code == 403
-    assert student.post(f"/admin/articles/{article_id}/approve-top",
-                        data={"count": "5"}).status_code == 403
+    assert (
+        student.post(f"/admin/articles/{article_id}/approve-top", data={"count": "5"}).status_code
+        == 403
+    )
     assert student.post("/admin/articles", data={"title": "x", "text": TEXT}).status_code == 403
     assert all(q.status == "draft" for q in questions(app, article_id))
     assert article_count(app) == 1
@@ -320,8 +346,9 @@ def test_students_cannot_see_drafts_or_the_answer_key(app, teacher, student):
 
 
 def test_the_flash_tells_how_many_drafts_were_made(app, teacher):
-    response = teacher.post("/admin/articles", follow_redirects=True, data={
-        "title": "Strikes", "text": TEXT})
+    response = teacher.post(
+        "/admin/articles", follow_redirects=True, data={"title": "Strikes", "text": TEXT}
+    )
     count = len(questions(app, 1))
     assert any(f"Generated {count} draft questions" in f for f in flashes(response.text))
 
@@ -340,8 +367,9 @@ def test_every_form_on_the_article_page_carries_a_working_csrf_token(tmp_path):
     client = app.test_client()
     assert login_csrf(client, "tess").status_code == 302
     token = csrf_token(client.get("/admin/articles").text)
-    response = client.post("/admin/articles", data={"title": "T", "text": TEXT,
-                                                    "csrf_token": token})
+    response = client.post(
+        "/admin/articles", data={"title": "T", "text": TEXT, "csrf_token": token}
+    )
     article_id = int(response.headers["Location"].rsplit("/", 1)[-1])
     page = client.get(f"/admin/articles/{article_id}").text
     assert page.count('name="csrf_token"') == page.count("<form")
@@ -357,8 +385,10 @@ def test_publishing_a_draft_from_the_question_bank_records_the_approval(app, tea
     article_id = create(teacher)
     question = questions(app, article_id)[0]
     assert question.approved_by_id is None
-    response = teacher.post(f"/admin/questions/{question.id}/status",
-                            data={"status": "published", "version": question.version})
+    response = teacher.post(
+        f"/admin/questions/{question.id}/status",
+        data={"status": "published", "version": question.version},
+    )
     assert response.status_code == 303
     with app.app_context():
         published = db.session.get(Question, question.id)

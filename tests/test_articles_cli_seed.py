@@ -45,7 +45,7 @@ def test_generate_prints_ranked_candidates_as_json(runner, tmp_path):
         assert set(candidate) == KEYS
         assert set(candidate["source"]) == {"start", "end", "sentence"}
         source = candidate["source"]
-        assert TEXT[source["start"]:source["end"]] == source["sentence"]
+        assert TEXT[source["start"] : source["end"]] == source["sentence"]
         assert candidate["checks"] and all(isinstance(c, str) for c in candidate["checks"])
         if candidate["kind"] == "numeric":
             assert candidate["choices"] == [] and isinstance(candidate["answer"], float)
@@ -64,11 +64,14 @@ def test_generate_limit_keeps_the_best(runner, tmp_path):
     assert text.exit_code == 0 and text.stdout.startswith("1. [")
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"", "The article is empty."),
-    (b"\xff\xfe\x00P\x00a", "is not UTF-8 text"),
-    (b"<p>one</p><p>two</p>", "looks like HTML"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "The article is empty."),
+        (b"\xff\xfe\x00P\x00a", "is not UTF-8 text"),
+        (b"<p>one</p><p>two</p>", "looks like HTML"),
+    ],
+)
 def test_generate_refuses_a_bad_file_clearly(runner, tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -88,8 +91,10 @@ def test_generate_refuses_a_missing_file_and_a_negative_limit(runner, tmp_path):
 
 def rows(app) -> dict[str, int]:
     with app.app_context():
-        return {model.__name__: db.session.scalar(select(func.count()).select_from(model))
-                for model in (Topic, Question, Choice, Quiz, Article, ArticleRevision)}
+        return {
+            model.__name__: db.session.scalar(select(func.count()).select_from(model))
+            for model in (Topic, Question, Choice, Quiz, Article, ArticleRevision)
+        }
 
 
 def test_seed_ships_the_explainer_article_with_approved_questions_once(runner):
@@ -109,7 +114,7 @@ def test_seed_ships_the_explainer_article_with_approved_questions_once(runner):
         assert all(q.approved_by_id is None and q.approved_at for q in approved)
         assert all(q.generation_checks and q.topic_id and q.anchor for q in approved)
         text = article.revisions[0].text
-        assert all(text[q.source_start:q.source_end].strip() for q in approved)
+        assert all(text[q.source_start : q.source_end].strip() for q in approved)
         quiz = db.session.scalar(select(Quiz).where(Quiz.title == QUIZ_TITLE))
         assert quiz.is_published and quiz.article_id == article.id
         assert db.session.scalar(select(func.count()).select_from(User)) == 0
@@ -122,10 +127,11 @@ def test_seed_update_follows_a_changed_explainer(runner):
     runner.invoke(args=["seed"])
     with app.app_context():
         revision = db.session.scalar(select(ArticleRevision))
-        changed = db.session.scalars(select(Question).where(
-            Question.status == "published", Question.origin == "generated")).first()
+        changed = db.session.scalars(
+            select(Question).where(Question.status == "published", Question.origin == "generated")
+        ).first()
         at = changed.source_start
-        revision.text = revision.text[:at] + "#" + revision.text[at + 1:]
+        revision.text = revision.text[:at] + "#" + revision.text[at + 1 :]
         changed_id = changed.id
         db.session.commit()
     assert runner.invoke(args=["seed"]).exit_code == 0  # plain seed: left alone
@@ -136,26 +142,36 @@ def test_seed_update_follows_a_changed_explainer(runner):
         article = db.session.scalar(select(Article).where(Article.title == EXPLAINER_TITLE))
         assert [r.number for r in article.revisions] == [1, 2]
         assert db.session.get(Question, changed_id).status == "retired"
-        published = db.session.scalars(select(Question).where(
-            Question.origin == "generated", Question.status == "published")).all()
+        published = db.session.scalars(
+            select(Question).where(Question.origin == "generated", Question.status == "published")
+        ).all()
         assert len(published) == SEEDED_APPROVED and changed_id not in {q.id for q in published}
         latest = article.revisions[-1]
-        assert all(q.article_revision_id == latest.id and not q.needs_review
-                   for q in published)
+        assert all(q.article_revision_id == latest.id and not q.needs_review for q in published)
 
 
 def test_a_student_can_take_the_seeded_generated_quiz(runner):
     app = runner.app
     runner.invoke(args=["seed"])
     client = app.test_client()
-    response = client.post("/register", data={
-        "username": "sana", "password": "a long enough passphrase", "confirm":
-        "a long enough passphrase"})
+    response = client.post(
+        "/register",
+        data={
+            "username": "sana",
+            "password": "a long enough passphrase",
+            "confirm": "a long enough passphrase",
+        },
+    )
     assert response.status_code in (302, 303), response.text
     with app.app_context():
         quiz_id = db.session.scalar(select(Quiz.id).where(Quiz.title == QUIZ_TITLE))
-        approved = set(db.session.scalars(select(Question.id).where(
-            Question.origin == "generated", Question.status == "published")))
+        approved = set(
+            db.session.scalars(
+                select(Question.id).where(
+                    Question.origin == "generated", Question.status == "published"
+                )
+            )
+        )
     assert QUIZ_TITLE in client.get("/quizzes").text
     paper = items(app, start(client, quiz_id))
     assert len(paper) == 10 and {item.question_id for item in paper} <= approved

@@ -40,13 +40,19 @@ def test_dry_run_as_json_prints_the_parsed_questions(app, tmp_path):
     parsed = json.loads(result.stdout)
     assert [q["kind"] for q in parsed] == ["true_false", "numeric", "essay"]
     assert parsed[0] == {
-        "name": "tf", "kind": "true_false", "text": "The strikes happened in 2026.",
-        "text_format": "moodle", "general_feedback": "",
+        "name": "tf",
+        "kind": "true_false",
+        "text": "The strikes happened in 2026.",
+        "text_format": "moodle",
+        "general_feedback": "",
         "answers": [
             {"text": "True", "fraction": 1.0, "feedback": "", "tolerance": None},
             {"text": "False", "fraction": 0.0, "feedback": "", "tolerance": None},
         ],
-        "pairs": [], "tags": ["difficulty:3"], "idnumber": "cli-tf", "category": "border",
+        "pairs": [],
+        "tags": ["difficulty:3"],
+        "idnumber": "cli-tf",
+        "category": "border",
     }
     assert parsed[1]["answers"][0]["tolerance"] == 1.0
     assert "The file is fine: 2 question(s) would be imported." in result.stderr
@@ -64,8 +70,7 @@ def test_import_writes_the_questions(app, tmp_path):
 
 
 def test_import_from_standard_input(app):
-    result = app.test_cli_runner().invoke(args=["questions", "import", "-"],
-                                          input=GIFT.encode())
+    result = app.test_cli_runner().invoke(args=["questions", "import", "-"], input=GIFT.encode())
     assert result.exit_code == 0 and "Imported 2 question(s)." in result.stdout
 
 
@@ -110,9 +115,15 @@ def test_export_then_import_round_trip(app, tmp_path):
         db.session.commit()
     assert run(other, "import", write(tmp_path, exported)).exit_code == 0
     with app.app_context():
-        originals = [fields_from_question(q) for q in db.session.scalars(
-            select(Question).where(Question.kind != "ordering").order_by(Question.key))]
+        originals = [
+            fields_from_question(q)
+            for q in db.session.scalars(
+                select(Question).where(Question.kind != "ordering").order_by(Question.key)
+            )
+        ]
     with other.app_context():
-        copies = [fields_from_question(q) for q in db.session.scalars(
-            select(Question).order_by(Question.key))]
+        copies = [
+            fields_from_question(q)
+            for q in db.session.scalars(select(Question).order_by(Question.key))
+        ]
     assert copies == originals

@@ -3,25 +3,36 @@
 from quizapp.core.article_text import Place, explainer_text, place_at
 
 SECTIONS = [
-    ("border", "The border", "## A line\n\nThe [Durand Line](/x) was drawn in 1893. {: #drawn }"
-                             "\n\nA paragraph without an id."),
+    (
+        "border",
+        "The border",
+        "## A line\n\nThe [Durand Line](/x) was drawn in 1893. {: #drawn }"
+        "\n\nA paragraph without an id.",
+    ),
     ("refugees", "Refugees", "Millions *fled* in 1979. {: #flight }\n\n   \n"),
 ]
 
 
 def test_titles_and_paragraphs_become_plain_blocks():
     result = explainer_text(SECTIONS)
-    assert result.text == ("The border\n\nA line\n\nThe Durand Line was drawn in 1893.\n\n"
-                           "A paragraph without an id.\n\nRefugees\n\nMillions fled in 1979.")
+    assert result.text == (
+        "The border\n\nA line\n\nThe Durand Line was drawn in 1893.\n\n"
+        "A paragraph without an id.\n\nRefugees\n\nMillions fled in 1979."
+    )
 
 
 def test_every_place_starts_where_its_block_starts():
     result = explainer_text(SECTIONS)
     assert [(p.slug, p.anchor) for p in result.places] == [
-        ("border", ""), ("border", ""), ("border", "drawn"), ("border", ""),
-        ("refugees", ""), ("refugees", "flight")]
+        ("border", ""),
+        ("border", ""),
+        ("border", "drawn"),
+        ("border", ""),
+        ("refugees", ""),
+        ("refugees", "flight"),
+    ]
     for place, block in zip(result.places, result.text.split("\n\n"), strict=True):
-        assert result.text[place.start:].startswith(block)
+        assert result.text[place.start :].startswith(block)
 
 
 def test_an_offset_finds_the_paragraph_that_contains_it():

@@ -10,17 +10,39 @@ from quizapp.core.backup import check_backup
 DOC = {
     "format": "quizapp-backup",
     "version": 1,
-    "topics": [{"slug": "border", "title": "The border", "summary": "", "body": "x",
-                "position": 1}],
-    "questions": [{"key": "q1", "kind": "true_false", "prompt": "So?", "answer": True,
-                   "topic": "border", "status": "published", "origin": "curated"},
-                  {"kind": "true_false", "prompt": "No key, no topic?", "answer": False,
-                   "topic": None}],
-    "quizzes": [{"slug": "all", "title": "All", "topics": ["border"], "kinds": ["true_false"],
-                 "difficulties": [2], "question_count": 2, "topic_quotas": {"border": 1},
-                 "shuffle": False, "feedback_mode": "immediate", "time_limit_minutes": 5,
-                 "max_attempts": None, "opens_at": "2026-02-27T08:00", "closes_at": None,
-                 "is_published": True}],
+    "topics": [
+        {"slug": "border", "title": "The border", "summary": "", "body": "x", "position": 1}
+    ],
+    "questions": [
+        {
+            "key": "q1",
+            "kind": "true_false",
+            "prompt": "So?",
+            "answer": True,
+            "topic": "border",
+            "status": "published",
+            "origin": "curated",
+        },
+        {"kind": "true_false", "prompt": "No key, no topic?", "answer": False, "topic": None},
+    ],
+    "quizzes": [
+        {
+            "slug": "all",
+            "title": "All",
+            "topics": ["border"],
+            "kinds": ["true_false"],
+            "difficulties": [2],
+            "question_count": 2,
+            "topic_quotas": {"border": 1},
+            "shuffle": False,
+            "feedback_mode": "immediate",
+            "time_limit_minutes": 5,
+            "max_attempts": None,
+            "opens_at": "2026-02-27T08:00",
+            "closes_at": None,
+            "is_published": True,
+        }
+    ],
 }
 
 
@@ -29,7 +51,9 @@ def test_a_sound_document():
     assert check.problems == ()
     assert [t["slug"] for t in check.topics] == ["border"]
     assert [(q["key"], q["status"], q["origin"]) for q in check.questions] == [
-        ("q1", "published", "curated"), (None, "draft", "curated")]
+        ("q1", "published", "curated"),
+        (None, "draft", "curated"),
+    ]
     (quiz,) = check.quizzes
     assert quiz["opens_at"] == datetime(2026, 2, 27, 8) and quiz["closes_at"] is None
     assert quiz["description"] == "" and quiz["topic_quotas"] == {"border": 1}
@@ -68,54 +92,108 @@ def _changed(path: str, value):
         ("version", 2, "Unknown backup version 2."),
         ("topics", [1], "topics: expected a list of objects."),
         ("questions", {}, "questions: expected a list of objects."),
-        ("topics.0.slug", None,
-         "topics[1]: the slug must be lowercase letters, digits and dashes."),
+        (
+            "topics.0.slug",
+            None,
+            "topics[1]: the slug must be lowercase letters, digits and dashes.",
+        ),
         ("topics.0.title", " ", "topics[1]: a section needs a title."),
         ("topics.0.body", 3, "topics[1]: summary and body must be text."),
         ("topics.0.position", "1", "topics[1]: position must be a whole number."),
         ("topics", DOC["topics"] * 2, "topics: two sections share a slug."),
         ("questions.0.prompt", "", "questions[1] (q1): prompt: Write the question."),
-        ("questions.1.kind", "essay",
-         "questions[2]: kind: Choose one of the question kinds the app grades."),
+        (
+            "questions.1.kind",
+            "essay",
+            "questions[2]: kind: Choose one of the question kinds the app grades.",
+        ),
         ("questions.0.topic", "nowhere", "questions[1] (q1): unknown section 'nowhere'."),
-        ("questions.0.status", ["draft"],
-         "questions[1] (q1): status must be one of draft, published, retired."),
-        ("questions.0.origin", "made-up",
-         "questions[1] (q1): origin must be one of curated, imported, generated."),
+        (
+            "questions.0.status",
+            ["draft"],
+            "questions[1] (q1): status must be one of draft, published, retired.",
+        ),
+        (
+            "questions.0.origin",
+            "made-up",
+            "questions[1] (q1): origin must be one of curated, imported, generated.",
+        ),
         ("questions.1.key", "q1", "questions: two questions share a key."),
-        ("quizzes.0.slug", "Bad", "quizzes[1] (Bad): the slug must be lowercase letters, "
-                                  "digits and dashes."),
+        (
+            "quizzes.0.slug",
+            "Bad",
+            "quizzes[1] (Bad): the slug must be lowercase letters, digits and dashes.",
+        ),
         ("quizzes.0.slug", 7, "quizzes[1]: the slug must be lowercase letters, digits and dashes."),
         ("quizzes.0.title", None, "quizzes[1] (all): a quiz needs a title."),
-        ("quizzes.0.question_count", 0,
-         "quizzes[1] (all): question_count must be a whole number from 1 to 200."),
-        ("quizzes.0.time_limit_minutes", 0, "quizzes[1] (all): time_limit_minutes must be empty "
-                                            "or a whole number from 1 to 600."),
-        ("quizzes.0.max_attempts", True, "quizzes[1] (all): max_attempts must be empty or a "
-                                         "whole number from 1 to 100."),
+        (
+            "quizzes.0.question_count",
+            0,
+            "quizzes[1] (all): question_count must be a whole number from 1 to 200.",
+        ),
+        (
+            "quizzes.0.time_limit_minutes",
+            0,
+            "quizzes[1] (all): time_limit_minutes must be empty or a whole number from 1 to 600.",
+        ),
+        (
+            "quizzes.0.max_attempts",
+            True,
+            "quizzes[1] (all): max_attempts must be empty or a whole number from 1 to 100.",
+        ),
         ("quizzes.0.closes_at", 5, "quizzes[1] (all): 5 is not a date and time (ISO 8601)."),
-        ("quizzes.0.closes_at", "2026-01-01T00:00",
-         "quizzes[1] (all): The closing time must be after the opening time."),
-        ("quizzes.0.feedback_mode", "never",
-         "quizzes[1] (all): feedback_mode must be immediate or at_end."),
+        (
+            "quizzes.0.closes_at",
+            "2026-01-01T00:00",
+            "quizzes[1] (all): The closing time must be after the opening time.",
+        ),
+        (
+            "quizzes.0.feedback_mode",
+            "never",
+            "quizzes[1] (all): feedback_mode must be immediate or at_end.",
+        ),
         ("quizzes.0.description", [], "quizzes[1] (all): description must be text."),
-        ("quizzes.0.shuffle", "yes",
-         "quizzes[1] (all): shuffle and is_published must be true or false."),
+        (
+            "quizzes.0.shuffle",
+            "yes",
+            "quizzes[1] (all): shuffle and is_published must be true or false.",
+        ),
         ("quizzes.0.kinds", ["essay"], "quizzes[1] (all): kinds must be a list of question kinds."),
-        ("quizzes.0.kinds", [["single"]],
-         "quizzes[1] (all): kinds must be a list of question kinds."),
-        ("quizzes.0.difficulties", [True],
-         "quizzes[1] (all): difficulties must be a list of 1, 2 and 3."),
-        ("quizzes.0.topics", ["nowhere"],
-         "quizzes[1] (all): topics must be a list of known section slugs."),
-        ("quizzes.0.topic_quotas", {"nowhere": 1},
-         "quizzes[1] (all): topic_quotas must map known section slugs to counts."),
-        ("quizzes.0.topic_quotas", {"border": 0},
-         "quizzes[1] (all): topic_quotas must map known section slugs to counts."),
-        ("quizzes.0.topic_quotas", [], "quizzes[1] (all): topic_quotas must map known section "
-                                       "slugs to counts."),
-        ("quizzes.0.topic_quotas", {"border": 3},
-         "quizzes[1] (all): The quotas add up to 3, more than the 2 questions."),
+        (
+            "quizzes.0.kinds",
+            [["single"]],
+            "quizzes[1] (all): kinds must be a list of question kinds.",
+        ),
+        (
+            "quizzes.0.difficulties",
+            [True],
+            "quizzes[1] (all): difficulties must be a list of 1, 2 and 3.",
+        ),
+        (
+            "quizzes.0.topics",
+            ["nowhere"],
+            "quizzes[1] (all): topics must be a list of known section slugs.",
+        ),
+        (
+            "quizzes.0.topic_quotas",
+            {"nowhere": 1},
+            "quizzes[1] (all): topic_quotas must map known section slugs to counts.",
+        ),
+        (
+            "quizzes.0.topic_quotas",
+            {"border": 0},
+            "quizzes[1] (all): topic_quotas must map known section slugs to counts.",
+        ),
+        (
+            "quizzes.0.topic_quotas",
+            [],
+            "quizzes[1] (all): topic_quotas must map known section slugs to counts.",
+        ),
+        (
+            "quizzes.0.topic_quotas",
+            {"border": 3},
+            "quizzes[1] (all): The quotas add up to 3, more than the 2 questions.",
+        ),
         ("quizzes", DOC["quizzes"] * 2, "quizzes: two quizzes share a slug."),
     ],
 )

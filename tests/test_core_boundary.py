@@ -6,8 +6,16 @@ from pathlib import Path
 import pytest
 
 CORE = Path(__file__).resolve().parents[1] / "quizapp" / "core"
-FORBIDDEN = ("flask", "flask_sqlalchemy", "flask_login", "flask_wtf", "sqlalchemy", "wtforms",
-             "quizapp.models", "werkzeug")
+FORBIDDEN = (
+    "flask",
+    "flask_sqlalchemy",
+    "flask_login",
+    "flask_wtf",
+    "sqlalchemy",
+    "wtforms",
+    "quizapp.models",
+    "werkzeug",
+)
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -22,6 +30,10 @@ def imported_modules(path: Path) -> set[str]:
 
 @pytest.mark.parametrize("path", sorted(CORE.rglob("*.py")), ids=lambda p: str(p.relative_to(CORE)))
 def test_core_module_imports_nothing_from_the_web_layer(path):
-    bad = {name for name in imported_modules(path) if name.split(".")[0] in FORBIDDEN
-           or any(name == f or name.startswith(f + ".") for f in FORBIDDEN)}
+    bad = {
+        name
+        for name in imported_modules(path)
+        if name.split(".")[0] in FORBIDDEN
+        or any(name == f or name.startswith(f + ".") for f in FORBIDDEN)
+    }
     assert bad == set()

@@ -20,7 +20,7 @@ from quizapp.core.export import csv_cell, csv_row
         (datetime(2026, 2, 27, 9, 5, 1, 999), "2026-02-27T09:05:01Z"),
         ("Durand Line", "Durand Line"),
         ("Chaman\nTorkham", "Chaman | Torkham"),
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1+2", "'+1+2"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tcmd", "'\tcmd"),

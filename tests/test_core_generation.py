@@ -48,21 +48,37 @@ def by_kind(candidates, kind):
 
 # --- sentences ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("U.S. President Donald Trump spoke. He left.", ["U.S. President Donald Trump spoke.",
-                                                     "He left."]),
-    ("Gen. Asim Munir met Lt. Col. Khan. They talked.", ["Gen. Asim Munir met Lt. Col. Khan.",
-                                                         "They talked."]),
-    ("Troops left the U.S. The base closed.", ["Troops left the U.S.", "The base closed."]),
-    ("“The cup of patience has overflowed.” Islamabad then struck Kabul.",
-     ["“The cup of patience has overflowed.”", "Islamabad then struck Kabul."]),
-    ("“It is over. We are done,” he said. Talks ended.",
-     ["“It is over. We are done,” he said.", "Talks ended."]),
-    ("Prices rose 2.5 percent in 2024. Trade fell.", ["Prices rose 2.5 percent in 2024.",
-                                                       "Trade fell."]),
-    ("The line is named after Mortimer D. Durand. It is disputed.",
-     ["The line is named after Mortimer D. Durand.", "It is disputed."]),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "U.S. President Donald Trump spoke. He left.",
+            ["U.S. President Donald Trump spoke.", "He left."],
+        ),
+        (
+            "Gen. Asim Munir met Lt. Col. Khan. They talked.",
+            ["Gen. Asim Munir met Lt. Col. Khan.", "They talked."],
+        ),
+        ("Troops left the U.S. The base closed.", ["Troops left the U.S.", "The base closed."]),
+        (
+            "“The cup of patience has overflowed.” Islamabad then struck Kabul.",
+            ["“The cup of patience has overflowed.”", "Islamabad then struck Kabul."],
+        ),
+        (
+            "“It is over. We are done,” he said. Talks ended.",
+            ["“It is over. We are done,” he said.", "Talks ended."],
+        ),
+        (
+            "Prices rose 2.5 percent in 2024. Trade fell.",
+            ["Prices rose 2.5 percent in 2024.", "Trade fell."],
+        ),
+        (
+            "The line is named after Mortimer D. Durand. It is disputed.",
+            ["The line is named after Mortimer D. Durand.", "It is disputed."],
+        ),
+    ],
+)
 def test_split_survives_news_prose(text, expected):
     assert texts(split(text)) == expected
 
@@ -71,27 +87,32 @@ def test_split_drops_the_dateline_and_keeps_spans():
     text = "ISLAMABAD, Pakistan (AP) — Pakistan struck Kabul. Afghanistan replied."
     found = split(text)
     assert texts(found) == ["Pakistan struck Kabul.", "Afghanistan replied."]
-    assert all(text[s.start:s.end] == s.text for s in found)
+    assert all(text[s.start : s.end] == s.text for s in found)
 
 
 def test_split_treats_a_blank_line_of_spaces_as_a_paragraph_break():
-    found = split("Pakistan closed the border crossing at Torkham on Sunday and\n   \nAfghanistan"
-                  " protested.")
+    found = split(
+        "Pakistan closed the border crossing at Torkham on Sunday and\n   \nAfghanistan protested."
+    )
     assert [s.block for s in found] == [0, 1]
 
 
 def test_split_joins_wrapped_lines_and_marks_headings():
-    text = ("# What happened\n\nPakistan and Afghanistan fought along the border for\n"
-            "several days in October. Qatar mediated.\n\n- A bullet point with a fact.\n")
+    text = (
+        "# What happened\n\nPakistan and Afghanistan fought along the border for\n"
+        "several days in October. Qatar mediated.\n\n- A bullet point with a fact.\n"
+    )
     found = split(text)
     assert found[0].text == "What happened" and found[0].is_heading
-    assert found[1].text == ("Pakistan and Afghanistan fought along the border for\n"
-                             "several days in October.")
+    assert found[1].text == (
+        "Pakistan and Afghanistan fought along the border for\nseveral days in October."
+    )
     assert [s.position for s in found[1:3]] == [0, 1]
     assert found[-1].text == "A bullet point with a fact."
 
 
 # --- entities ----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def news():
@@ -155,6 +176,7 @@ def test_protagonists_are_the_two_most_named_countries(news):
 
 # --- kinds -------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def found():
     return generate(NEWS, seed=3)
@@ -168,7 +190,7 @@ def test_cloze_blanks_a_name_and_offers_alike_options(found):
         assert len(correct) == 1 and 3 <= len(candidate.choices) <= 4
         assert "_____" in candidate.prompt
         assert correct[0] not in candidate.prompt.replace("Fill in the blank: ", "")
-        assert candidate.source.sentence == NEWS[candidate.source.start:candidate.source.end]
+        assert candidate.source.sentence == NEWS[candidate.source.start : candidate.source.end]
 
 
 def test_cloze_never_asks_for_the_two_main_countries(found):
@@ -206,8 +228,10 @@ def test_one_question_per_key_and_sentence(found):
 
 
 def test_who_said_follows_he_back_to_the_last_person_named():
-    text = ("Pakistan's defence minister, Khawaja Asif, spoke in Islamabad on Friday. "
-            "“Now it is open war between us and you,” he wrote in a message to Afghan leaders.")
+    text = (
+        "Pakistan's defence minister, Khawaja Asif, spoke in Islamabad on Friday. "
+        "“Now it is open war between us and you,” he wrote in a message to Afghan leaders."
+    )
     [quote] = [c for c in generate(text) if c.prompt.startswith("Who said")]
     assert [c.text for c in quote.choices if c.is_correct] == ["Khawaja Asif"]
     assert "named just before" in quote.explanation
@@ -237,25 +261,30 @@ def test_a_changed_bound_is_never_offered_as_false():
 
 
 def test_ordering_puts_dated_events_earliest_first():
-    text = ("In 1996 the Taliban captured Kabul and declared an emirate over most of the country. "
-            "In 2001 the United States invaded Afghanistan after the attacks in New York. "
-            "In 2020 the United States and the Taliban signed the Doha Agreement in Qatar. "
-            "In 2021 the Taliban returned to power in Kabul as American troops left the country.")
+    text = (
+        "In 1996 the Taliban captured Kabul and declared an emirate over most of the country. "
+        "In 2001 the United States invaded Afghanistan after the attacks in New York. "
+        "In 2020 the United States and the Taliban signed the Doha Agreement in Qatar. "
+        "In 2021 the Taliban returned to power in Kabul as American troops left the country."
+    )
     [order] = by_kind(generate(text), "ordering")
-    assert [c.text.split()[1] for c in order.choices] == ["Taliban", "United", "United",
-                                                          "Taliban"]
+    assert [c.text.split()[1] for c in order.choices] == ["Taliban", "United", "United", "Taliban"]
     assert order.key == "1996|2001|2020|2021"
     assert (order.source.start, order.source.end) == (0, len(text))
 
 
 def test_ordering_needs_enough_dated_events():
-    assert by_kind(generate("In 1996 the Taliban captured Kabul and declared an emirate."),
-                   "ordering") == []
+    assert (
+        by_kind(generate("In 1996 the Taliban captured Kabul and declared an emirate."), "ordering")
+        == []
+    )
 
 
 def test_extra_distractors_come_after_the_texts_own():
-    text = ("Pakistan closed the Kharlachi crossing on Monday after clashes with Afghan forces "
-            "along the border in Kurram district.")
+    text = (
+        "Pakistan closed the Kharlachi crossing on Monday after clashes with Afghan forces "
+        "along the border in Kurram district."
+    )
     extra = {"place": ["Wagah", "Sust", "Sust"]}
     [cloze] = [c for c in generate(text, extra_distractors=extra) if c.key == "Kharlachi"]
     assert {"Wagah", "Sust"} <= {c.text for c in cloze.choices}
@@ -271,8 +300,16 @@ def test_candidates_are_ranked_and_limited(found):
 def test_json_shape():
     candidate = generate(NEWS, seed=3)[0]
     shape = json.loads(json.dumps(candidate_to_json(candidate)))
-    assert set(shape) == {"kind", "prompt", "choices", "answer", "tolerance", "source", "score",
-                          "checks"}
+    assert set(shape) == {
+        "kind",
+        "prompt",
+        "choices",
+        "answer",
+        "tolerance",
+        "source",
+        "score",
+        "checks",
+    }
     assert set(shape["source"]) == {"start", "end", "sentence"}
     numeric = next(c for c in generate(NEWS, seed=3) if c.kind == "numeric")
     assert candidate_to_json(numeric)["choices"] == []
@@ -280,8 +317,9 @@ def test_json_shape():
 
 def test_same_text_and_seed_give_the_same_list():
     assert generate(NEWS, seed=7) == generate(NEWS, seed=7)
-    assert [candidate_to_json(c) for c in generate(NEWS, seed=7)] == \
-        [candidate_to_json(c) for c in generate(NEWS, seed=7)]
+    assert [candidate_to_json(c) for c in generate(NEWS, seed=7)] == [
+        candidate_to_json(c) for c in generate(NEWS, seed=7)
+    ]
 
 
 def test_over_generation_counts_drafts_before_filters():
@@ -297,16 +335,22 @@ def test_over_generation_counts_drafts_before_filters():
 def test_who_said_needs_a_named_speaker_and_other_people():
     alone = "“We will defend our borders at any cost and never give in,” he said on Friday."
     assert not [c for c in generate(alone) if c.prompt.startswith("Who said")]
-    nobody_else = ("Mullah Zainuddin, a cleric, spoke. “We will defend our valley at any cost "
-                   "and never give in,” he said on Friday.")
+    nobody_else = (
+        "Mullah Zainuddin, a cleric, spoke. “We will defend our valley at any cost "
+        "and never give in,” he said on Friday."
+    )
     assert not [c for c in generate(nobody_else) if c.prompt.startswith("Who said")]
 
 
 def test_a_number_whose_every_change_occurs_in_the_text_is_not_swapped():
     from quizapp.core.generation import numbers
 
-    [mention] = [m for ms in analyse(NEWS, split(NEWS)).mentions for m in ms
-                 if m.kind == "quantity" and m.value == 19]
+    [mention] = [
+        m
+        for ms in analyse(NEWS, split(NEWS)).mentions
+        for m in ms
+        if m.kind == "quantity" and m.value == 19
+    ]
     everything = " ".join(str(n) for n in range(1, 200))
     assert numbers.altered(mention, random.Random(0), everything) is None
     assert numbers.altered(mention, random.Random(0), "") not in (None, "19")
@@ -314,11 +358,24 @@ def test_a_number_whose_every_change_occurs_in_the_text_is_not_swapped():
 
 # --- filters -----------------------------------------------------------------------------
 
+
 def draft(stem, key, options, family="cloze", key_kind="person", aliases=()):
     sentence = Sentence(0, 0, len(stem), stem.replace("_____", key), 0, 0)
     choices = tuple(Choice(t, t == key) for t in [key, *options])
-    return Draft(family, "single", stem, choices, None, None, sentence, "", key, key_kind,
-                 stem, frozenset({key, *aliases}))
+    return Draft(
+        family,
+        "single",
+        stem,
+        choices,
+        None,
+        None,
+        sentence,
+        "",
+        key,
+        key_kind,
+        stem,
+        frozenset({key, *aliases}),
+    )
 
 
 def test_key_once_in_its_sentence():
@@ -327,53 +384,82 @@ def test_key_once_in_its_sentence():
 
 
 def test_key_and_its_aliases_stay_out_of_the_stem():
-    ok = draft("The _____ attacked a train.", "BLA", ["TTP", "ISKP"],
-               aliases=["Baloch Liberation Army"])
+    ok = draft(
+        "The _____ attacked a train.", "BLA", ["TTP", "ISKP"], aliases=["Baloch Liberation Army"]
+    )
     assert filters.key_hidden(ok, ok.aliases)
-    leak = draft("The _____, or Baloch Liberation Army, attacked.", "BLA", ["TTP", "ISKP"],
-                 aliases=["Baloch Liberation Army"])
+    leak = draft(
+        "The _____, or Baloch Liberation Army, attacked.",
+        "BLA",
+        ["TTP", "ISKP"],
+        aliases=["Baloch Liberation Army"],
+    )
     assert not filters.key_hidden(leak, leak.aliases)
     country = draft("Troops crossed into _____ from Afghan soil.", "Afghanistan", ["Iran", "India"])
     assert not filters.key_hidden(country, country.aliases)  # the demonym gives it away
 
 
 def test_words_of_an_organisations_name_stay_out_of_the_stem():
-    org = draft("The _____, a Baloch separatist group, attacked.", "BLA", ["TTP", "ISKP"],
-                key_kind="org", aliases=["Baloch Liberation Army"])
+    org = draft(
+        "The _____, a Baloch separatist group, attacked.",
+        "BLA",
+        ["TTP", "ISKP"],
+        key_kind="org",
+        aliases=["Baloch Liberation Army"],
+    )
     assert not filters.key_words_hidden(org)
-    assert filters.key_words_hidden(draft("The _____ attacked.", "BLA", ["TTP", "ISKP"],
-                                          key_kind="org", aliases=["Baloch Liberation Army"]))
+    assert filters.key_words_hidden(
+        draft(
+            "The _____ attacked.",
+            "BLA",
+            ["TTP", "ISKP"],
+            key_kind="org",
+            aliases=["Baloch Liberation Army"],
+        )
+    )
 
 
 def test_no_option_contains_another():
     assert filters.options_distinct(draft("_____ ruled.", "Taliban", ["TTP", "BLA"]))
-    assert not filters.options_distinct(draft("_____ ruled.", "Taliban", ["Afghan Taliban",
-                                                                        "BLA"]))
+    assert not filters.options_distinct(draft("_____ ruled.", "Taliban", ["Afghan Taliban", "BLA"]))
 
 
 def test_distractors_are_not_aliases_of_the_key():
-    alias = draft("The _____ struck.", "TTP", ["Tehrik-i-Taliban Pakistan", "BLA"],
-                  aliases=["Tehrik-i-Taliban Pakistan"])
+    alias = draft(
+        "The _____ struck.",
+        "TTP",
+        ["Tehrik-i-Taliban Pakistan", "BLA"],
+        aliases=["Tehrik-i-Taliban Pakistan"],
+    )
     assert not filters.not_alias(alias, alias.aliases)
     faction = draft("The _____ struck.", "Taliban", ["Haqqani network", "BLA"])
     assert not filters.not_alias(faction, faction.aliases)
 
 
-@pytest.mark.parametrize(("key", "option", "alike"), [
-    ("BLA", "TTP", True), ("BLA", "Baloch Liberation Front", False),
-    ("1996", "2001", True), ("1996", "Kabul", False),
-    ("Kabul", "al-Qaeda", False), ("United States", "United Kingdom", True),
-    ("United States", "Iran", False), ("Torkham", "Spin Boldak", True),
-    ("Kabul", "Islamic State Khorasan Province", False),
-])
+@pytest.mark.parametrize(
+    ("key", "option", "alike"),
+    [
+        ("BLA", "TTP", True),
+        ("BLA", "Baloch Liberation Front", False),
+        ("1996", "2001", True),
+        ("1996", "Kabul", False),
+        ("Kabul", "al-Qaeda", False),
+        ("United States", "United Kingdom", True),
+        ("United States", "Iran", False),
+        ("Torkham", "Spin Boldak", True),
+        ("Kabul", "Islamic State Khorasan Province", False),
+    ],
+)
 def test_distractors_share_the_keys_format(key, option, alike):
     assert filters.same_format(key, option) is alike
 
 
 def test_a_dangling_opening_needs_an_earlier_sentence():
-    for text in ("He said the talks in Doha had failed on Friday evening.",
-                 "First, it claims the Taliban give the TTP a safe haven.",
-                 "This was the deadliest attack in Pakistan since the school massacre."):
+    for text in (
+        "He said the talks in Doha had failed on Friday evening.",
+        "First, it claims the Taliban give the TTP a safe haven.",
+        "This was the deadliest attack in Pakistan since the school massacre.",
+    ):
         [sentence] = split(text)
         assert not filters.has_context(sentence, ())
     [sentence] = split("Pakistan said the talks in Doha had failed on Friday evening.")
@@ -387,10 +473,12 @@ def test_a_pronoun_after_the_person_it_names_is_fine():
 
 
 def test_article_before_the_blank_agrees_with_every_option():
-    assert not filters.article_agrees(draft("He met an _____ official.", "Iranian",
-                                            ["Pakistani", "Afghan"]))
-    assert filters.article_agrees(draft("He met a _____ official.", "Pakistani",
-                                        ["Turkish", "Qatari"]))
+    assert not filters.article_agrees(
+        draft("He met an _____ official.", "Iranian", ["Pakistani", "Afghan"])
+    )
+    assert filters.article_agrees(
+        draft("He met a _____ official.", "Pakistani", ["Turkish", "Qatari"])
+    )
 
 
 def test_no_duplicate_key_and_sentence_pairs():
@@ -404,8 +492,15 @@ def test_every_candidate_lists_the_checks_it_passed(found):
     for candidate in found:
         assert candidate.checks
         if candidate.prompt.startswith("Fill in the blank"):
-            assert {"key_once", "key_hidden", "options_distinct", "not_alias", "same_format",
-                    "not_protagonist", "context"} <= set(candidate.checks)
+            assert {
+                "key_once",
+                "key_hidden",
+                "options_distinct",
+                "not_alias",
+                "same_format",
+                "not_protagonist",
+                "context",
+            } <= set(candidate.checks)
 
 
 def test_no_candidate_of_the_text_breaks_a_filter_rule(found):
@@ -413,16 +508,19 @@ def test_no_candidate_of_the_text_breaks_a_filter_rule(found):
     assert len(pairs) == len(set(pairs))
     for candidate in found:
         options = [c.text for c in candidate.choices]
-        assert not any(filters.nested(a, b) for i, a in enumerate(options)
-                       for b in options[i + 1:])
+        assert not any(
+            filters.nested(a, b) for i, a in enumerate(options) for b in options[i + 1 :]
+        )
         first = candidate.prompt.split(": ", 1)[-1].split()[0].lower()
         assert first not in ("he", "she", "it", "this", "they")
 
 
 def test_former_states_are_not_offered_for_later_years():
-    text = ("The terrorist attacks of 11 September 2001 in the United States changed the war, "
-            "and the Soviet Union had left Afghanistan long before. The United Kingdom and "
-            "the United Arab Emirates were also named.")
+    text = (
+        "The terrorist attacks of 11 September 2001 in the United States changed the war, "
+        "and the Soviet Union had left Afghanistan long before. The United Kingdom and "
+        "the United Arab Emirates were also named."
+    )
     for candidate in generate(text):
         if candidate.key == "United States":
             assert "Soviet Union" not in {c.text for c in candidate.choices}
@@ -430,39 +528,62 @@ def test_former_states_are_not_offered_for_later_years():
 
 # --- bad input ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("", "empty"), ("   \n\t ", "empty"),
-    ("x" * (MAX_CHARS + 1), "limit"),
-    ("<html><body><p>Pakistan struck Kabul.</p></body></html>", "HTML"),
-    ("Pakistan a lancé des frappes aériennes sur l'Afghanistan vendredi, et le ministre de la "
-     "défense a déclaré que la patience du pays était à bout après une série d'attentats "
-     "meurtriers dans les provinces frontalières du nord-ouest, selon des responsables "
-     "pakistanais qui ont parlé sous couvert d'anonymat mercredi soir dans la capitale.",
-     "English"),
-    (12, "text"),
-])
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("x" * (MAX_CHARS + 1), "limit"),
+        ("<html><body><p>Pakistan struck Kabul.</p></body></html>", "HTML"),
+        (
+            "Pakistan a lancé des frappes aériennes sur l'Afghanistan vendredi, et le "
+            "ministre de la défense a déclaré que la patience du pays était à bout après une "
+            "série d'attentats meurtriers dans les provinces frontalières du nord-ouest, "
+            "selon des responsables pakistanais qui ont parlé sous couvert d'anonymat "
+            "mercredi soir dans la capitale.",
+            "English",
+        ),
+        (12, "text"),
+    ],
+)
 def test_bad_input_is_refused_with_a_clear_message(text, message):
     with pytest.raises(GenerationError, match=message):
         generate(text)
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"limit": -1}, "limit"), ({"limit": True}, "limit"), ({"limit": "5"}, "limit"),
-    ({"extra_distractors": {"weapon": ["AK-47"]}}, "mapping"),
-    ({"extra_distractors": ["Khan"]}, "mapping"),
-    ({"extra_distractors": {"person": "Khan"}}, "list of names"),
-    ({"extra_distractors": {"person": [1, 2]}}, "list of names"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"limit": -1}, "limit"),
+        ({"limit": True}, "limit"),
+        ({"limit": "5"}, "limit"),
+        ({"extra_distractors": {"weapon": ["AK-47"]}}, "mapping"),
+        ({"extra_distractors": ["Khan"]}, "mapping"),
+        ({"extra_distractors": {"person": "Khan"}}, "list of names"),
+        ({"extra_distractors": {"person": [1, 2]}}, "list of names"),
+    ],
+)
 def test_bad_arguments_are_refused(kwargs, message):
     with pytest.raises(GenerationError, match=message):
         generate(NEWS, **kwargs)
 
 
-@pytest.mark.parametrize("text", [
-    "ok", "1 2 3 4 5 6 7 8 9", "!!! ??? ...", "no capital letters or facts here at all.",
-    "Kabul", "— — —\n\n###\n\n* * *", "Pakistan " * 500, "“" * 50 + "said Khan",
-    "The 1990s. In 1996. By 2001. Since 2021.", "3,4,5,6 1.2.3 $5 10% 7–9 2024–2025",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok",
+        "1 2 3 4 5 6 7 8 9",
+        "!!! ??? ...",
+        "no capital letters or facts here at all.",
+        "Kabul",
+        "— — —\n\n###\n\n* * *",
+        "Pakistan " * 500,
+        "“" * 50 + "said Khan",
+        "The 1990s. In 1996. By 2001. Since 2021.",
+        "3,4,5,6 1.2.3 $5 10% 7–9 2024–2025",
+    ],
+)
 def test_odd_text_gives_a_list_never_another_exception(text):
     try:
         found = generate(text)
@@ -472,10 +593,49 @@ def test_odd_text_gives_a_list_never_another_exception(text):
         assert isinstance(found, list)
 
 
-_PIECES = ["Pakistan", "Kabul", "U.S.", "Gen.", "Khawaja Asif", "said", "“", "”", '"', "19",
-           "more than", "one million", "refugees", "in", "2021", "March", "the", "TTP", "(BLA)",
-           "—", "KABUL (AP) —", ".", ",", "?", "\n", "\n\n", "# ", "- ", "he", "Torkham",
-           "crossing", "Phase", "3", "%", "Taliban", "Mr.", "e.g.", "<p>", "&amp;", "ﷺ", "😀"]
+_PIECES = [
+    "Pakistan",
+    "Kabul",
+    "U.S.",
+    "Gen.",
+    "Khawaja Asif",
+    "said",
+    "“",
+    "”",
+    '"',
+    "19",
+    "more than",
+    "one million",
+    "refugees",
+    "in",
+    "2021",
+    "March",
+    "the",
+    "TTP",
+    "(BLA)",
+    "—",
+    "KABUL (AP) —",
+    ".",
+    ",",
+    "?",
+    "\n",
+    "\n\n",
+    "# ",
+    "- ",
+    "he",
+    "Torkham",
+    "crossing",
+    "Phase",
+    "3",
+    "%",
+    "Taliban",
+    "Mr.",
+    "e.g.",
+    "<p>",
+    "&amp;",
+    "ﷺ",
+    "😀",
+]
 
 
 @settings(max_examples=60, deadline=None)
@@ -488,4 +648,4 @@ def test_any_mix_of_news_pieces_gives_a_list_or_a_clear_refusal(pieces, seed):
         assert str(refused)
     else:
         for candidate in found:
-            assert text[candidate.source.start:candidate.source.end] == candidate.source.sentence
+            assert text[candidate.source.start : candidate.source.end] == candidate.source.sentence

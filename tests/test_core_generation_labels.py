@@ -35,14 +35,23 @@ def article() -> str:
 
 
 def how_to_label(candidates, name: str) -> str:
-    entries = {fingerprint(c): {"text": name, "kind": c.kind, "prompt": c.prompt,
-                                "choices": [("* " if x.is_correct else "") + x.text
-                                            for x in c.choices], "answer": c.answer,
-                                **dict.fromkeys(CRITERIA, "true or false?"), "note": ""}
-               for c in candidates}
-    return (f"{len(candidates)} of the top {TOP} candidates of the {name} have no label. Judge "
-            f"each against the rubric and add it to {LABELS.name}:\n"
-            + json.dumps(entries, indent=1, ensure_ascii=False))
+    entries = {
+        fingerprint(c): {
+            "text": name,
+            "kind": c.kind,
+            "prompt": c.prompt,
+            "choices": [("* " if x.is_correct else "") + x.text for x in c.choices],
+            "answer": c.answer,
+            **dict.fromkeys(CRITERIA, "true or false?"),
+            "note": "",
+        }
+        for c in candidates
+    }
+    return (
+        f"{len(candidates)} of the top {TOP} candidates of the {name} have no label. Judge "
+        f"each against the rubric and add it to {LABELS.name}:\n"
+        + json.dumps(entries, indent=1, ensure_ascii=False)
+    )
 
 
 @pytest.mark.parametrize("name", ["article", "explainer"])
@@ -54,7 +63,8 @@ def test_top_candidates_pass_the_rubric_at_least_as_often_as_recorded(dataset, n
     rate = pass_rate(top, dataset["labels"])
     assert rate >= dataset["recorded"][name], (
         f"{name}: {rate:.0%} of the top {TOP} pass the rubric, down from "
-        f"{dataset['recorded'][name]:.0%}")
+        f"{dataset['recorded'][name]:.0%}"
+    )
     assert rate >= 0.8
 
 

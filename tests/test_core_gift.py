@@ -42,71 +42,164 @@ def only(source: str) -> GiftQuestion:
 
 KIND_CASES = [
     ("::Q1:: 1+1=2 {T}", "true_false", "1+1=2", TF(True)),
-    ("Grant was buried in a tomb in New York City.{TRUE}", "true_false",
-     "Grant was buried in a tomb in New York City.", TF(True)),
+    (
+        "Grant was buried in a tomb in New York City.{TRUE}",
+        "true_false",
+        "Grant was buried in a tomb in New York City.",
+        TF(True),
+    ),
     ("The sun rises in the West.{F}", "true_false", "The sun rises in the West.", TF(False)),
     ("The sun rises in the West.{FALSE}", "true_false", "The sun rises in the West.", TF(False)),
     # Moodle's importer test: first feedback for the wrong answer, second for the right one.
-    ("::Q1:: 42 is the Absolute Answer to everything.{\n"
-     "FALSE#42 is the Ultimate Answer.#You gave the right answer.}",
-     "true_false", "42 is the Absolute Answer to everything.",
-     TF(False, right_feedback="You gave the right answer.",
-        wrong_feedback="42 is the Ultimate Answer.")),
-    ("Paris is in France.{T#No, it is.#Yes.}", "true_false", "Paris is in France.",
-     TF(True, right_feedback="Yes.", wrong_feedback="No, it is.")),
-    ("Who's buried in Grant's tomb?{~Grant ~Jefferson =no one}", "single",
-     "Who's buried in Grant's tomb?", (A("Grant", 0), A("Jefferson", 0), A("no one"))),
-    ("::Q2:: What's between orange and green in the spectrum?\n"
-     "{ =yellow # right; good! ~red # wrong, it's yellow ~blue # wrong, it's yellow }",
-     "single", "What's between orange and green in the spectrum?",
-     (A("yellow", 1, "right; good!"), A("red", 0, "wrong, it's yellow"),
-      A("blue", 0, "wrong, it's yellow"))),
-    ("Pick the best.{=best ~%50%half right ~wrong}", "single", "Pick the best.",
-     (A("best"), A("half right", 0.5), A("wrong", 0))),
-    ("::colours:: What's between orange and green in the spectrum?\n{\n"
-     "    ~%50%yellow # right; good!\n    ~%-100%red # [html]wrong\n"
-     "    ~%50%off-beige # right; good!\n    ~%-100%[plain]blue # wrong\n}",
-     "multiple", "What's between orange and green in the spectrum?",
-     (A("yellow", 0.5, "right; good!"), A("red", -1, "wrong"),
-      A("off-beige", 0.5, "right; good!"), A("blue", -1, "wrong"))),
-    ("Which colours?{~%100%yellow # right ~%-50%red ~%-50%blue}", "multiple", "Which colours?",
-     (A("yellow", 1, "right"), A("red", -0.5), A("blue", -0.5))),
-    ("Which are primes?{~%33.33333%2 ~%33.33333%3 ~%33.33334%5 ~%-100%4}", "multiple",
-     "Which are primes?",
-     (A("2", 0.3333333), A("3", 0.3333333), A("5", 0.3333334), A("4", -1))),
-    ("Who's buried in Grant's tomb?{=no one =nobody}", "short_text",
-     "Who's buried in Grant's tomb?", (A("no one"), A("nobody"))),
-    ("::Shortanswer::Which is the best animal?{\n    =Frog#Good!\n"
-     "    =%50%Cat#What is it with Moodlers and cats?\n    =%0%*#Completely wrong\n}",
-     "short_text", "Which is the best animal?",
-     (A("Frog", 1, "Good!"), A("Cat", 0.5, "What is it with Moodlers and cats?"),
-      A("*", 0, "Completely wrong"))),
+    (
+        "::Q1:: 42 is the Absolute Answer to everything.{\n"
+        "FALSE#42 is the Ultimate Answer.#You gave the right answer.}",
+        "true_false",
+        "42 is the Absolute Answer to everything.",
+        TF(
+            False,
+            right_feedback="You gave the right answer.",
+            wrong_feedback="42 is the Ultimate Answer.",
+        ),
+    ),
+    (
+        "Paris is in France.{T#No, it is.#Yes.}",
+        "true_false",
+        "Paris is in France.",
+        TF(True, right_feedback="Yes.", wrong_feedback="No, it is."),
+    ),
+    (
+        "Who's buried in Grant's tomb?{~Grant ~Jefferson =no one}",
+        "single",
+        "Who's buried in Grant's tomb?",
+        (A("Grant", 0), A("Jefferson", 0), A("no one")),
+    ),
+    (
+        "::Q2:: What's between orange and green in the spectrum?\n"
+        "{ =yellow # right; good! ~red # wrong, it's yellow ~blue # wrong, it's yellow }",
+        "single",
+        "What's between orange and green in the spectrum?",
+        (
+            A("yellow", 1, "right; good!"),
+            A("red", 0, "wrong, it's yellow"),
+            A("blue", 0, "wrong, it's yellow"),
+        ),
+    ),
+    (
+        "Pick the best.{=best ~%50%half right ~wrong}",
+        "single",
+        "Pick the best.",
+        (A("best"), A("half right", 0.5), A("wrong", 0)),
+    ),
+    (
+        "::colours:: What's between orange and green in the spectrum?\n{\n"
+        "    ~%50%yellow # right; good!\n    ~%-100%red # [html]wrong\n"
+        "    ~%50%off-beige # right; good!\n    ~%-100%[plain]blue # wrong\n}",
+        "multiple",
+        "What's between orange and green in the spectrum?",
+        (
+            A("yellow", 0.5, "right; good!"),
+            A("red", -1, "wrong"),
+            A("off-beige", 0.5, "right; good!"),
+            A("blue", -1, "wrong"),
+        ),
+    ),
+    (
+        "Which colours?{~%100%yellow # right ~%-50%red ~%-50%blue}",
+        "multiple",
+        "Which colours?",
+        (A("yellow", 1, "right"), A("red", -0.5), A("blue", -0.5)),
+    ),
+    (
+        "Which are primes?{~%33.33333%2 ~%33.33333%3 ~%33.33334%5 ~%-100%4}",
+        "multiple",
+        "Which are primes?",
+        (A("2", 0.3333333), A("3", 0.3333333), A("5", 0.3333334), A("4", -1)),
+    ),
+    (
+        "Who's buried in Grant's tomb?{=no one =nobody}",
+        "short_text",
+        "Who's buried in Grant's tomb?",
+        (A("no one"), A("nobody")),
+    ),
+    (
+        "::Shortanswer::Which is the best animal?{\n    =Frog#Good!\n"
+        "    =%50%Cat#What is it with Moodlers and cats?\n    =%0%*#Completely wrong\n}",
+        "short_text",
+        "Which is the best animal?",
+        (
+            A("Frog", 1, "Good!"),
+            A("Cat", 0.5, "What is it with Moodlers and cats?"),
+            A("*", 0, "Completely wrong"),
+        ),
+    ),
     ("Name the capital.{Kabul}", "short_text", "Name the capital.", (A("Kabul"),)),
-    ("When was Ulysses S. Grant born?{#1822}", "numeric", "When was Ulysses S. Grant born?",
-     (A("1822", 1, "", 0.0),)),
-    ("When was Ulysses S. Grant born?{#1822:5}", "numeric", "When was Ulysses S. Grant born?",
-     (A("1822", 1, "", 5.0),)),
-    ("::Q5:: What is a number from 1 to 5? {#3:2}", "numeric", "What is a number from 1 to 5?",
-     (A("3", 1, "", 2.0),)),
-    ("::Q6:: What is a number from 1 to 5? {#1..5}", "numeric", "What is a number from 1 to 5?",
-     (A("3", 1, "", 2.0),)),
-    ("Pick a number from -5 to -2.{#-5..-2}", "numeric", "Pick a number from -5 to -2.",
-     (A("-3.5", 1, "", 1.5),)),
-    ("How much?{# =1.5:0.1 =%50%2:1}", "numeric", "How much?",
-     (A("1.5", 1, "", 0.1), A("2", 0.5, "", 1.0))),
-    ("When was Ulysses S. Grant born? {#\n"
-     "    =1822:0      # Correct! Full credit.\n"
-     "    =%50%1822:2  # He was born in 1822. Half credit for being close.\n}",
-     "numeric", "When was Ulysses S. Grant born?",
-     (A("1822", 1, "Correct! Full credit.", 0.0),
-      A("1822", 0.5, "He was born in 1822. Half credit for being close.", 2.0))),
-    ("::Q5:: What is a number from 1 to 5? {#3:2~#Completely wrong}", "numeric",
-     "What is a number from 1 to 5?", (A("3", 1, "", 2.0), A("*", 0, "Completely wrong"))),
-    ("Avogadro?{#6.02e23:1e21#Close enough}", "numeric", "Avogadro?",
-     (A("6.02e23", 1, "Close enough", 1e21),)),
+    (
+        "When was Ulysses S. Grant born?{#1822}",
+        "numeric",
+        "When was Ulysses S. Grant born?",
+        (A("1822", 1, "", 0.0),),
+    ),
+    (
+        "When was Ulysses S. Grant born?{#1822:5}",
+        "numeric",
+        "When was Ulysses S. Grant born?",
+        (A("1822", 1, "", 5.0),),
+    ),
+    (
+        "::Q5:: What is a number from 1 to 5? {#3:2}",
+        "numeric",
+        "What is a number from 1 to 5?",
+        (A("3", 1, "", 2.0),),
+    ),
+    (
+        "::Q6:: What is a number from 1 to 5? {#1..5}",
+        "numeric",
+        "What is a number from 1 to 5?",
+        (A("3", 1, "", 2.0),),
+    ),
+    (
+        "Pick a number from -5 to -2.{#-5..-2}",
+        "numeric",
+        "Pick a number from -5 to -2.",
+        (A("-3.5", 1, "", 1.5),),
+    ),
+    (
+        "How much?{# =1.5:0.1 =%50%2:1}",
+        "numeric",
+        "How much?",
+        (A("1.5", 1, "", 0.1), A("2", 0.5, "", 1.0)),
+    ),
+    (
+        "When was Ulysses S. Grant born? {#\n"
+        "    =1822:0      # Correct! Full credit.\n"
+        "    =%50%1822:2  # He was born in 1822. Half credit for being close.\n}",
+        "numeric",
+        "When was Ulysses S. Grant born?",
+        (
+            A("1822", 1, "Correct! Full credit.", 0.0),
+            A("1822", 0.5, "He was born in 1822. Half credit for being close.", 2.0),
+        ),
+    ),
+    (
+        "::Q5:: What is a number from 1 to 5? {#3:2~#Completely wrong}",
+        "numeric",
+        "What is a number from 1 to 5?",
+        (A("3", 1, "", 2.0), A("*", 0, "Completely wrong")),
+    ),
+    (
+        "Avogadro?{#6.02e23:1e21#Close enough}",
+        "numeric",
+        "Avogadro?",
+        (A("6.02e23", 1, "Close enough", 1e21),),
+    ),
     ("::Q8:: How are you? {}", "essay", "How are you?", ()),
-    ("::Intro:: Read the explainer before you start.", "description",
-     "Read the explainer before you start.", ()),
+    (
+        "::Intro:: Read the explainer before you start.",
+        "description",
+        "Read the explainer before you start.",
+        (),
+    ),
 ]
 
 
@@ -118,22 +211,40 @@ def test_question_kinds(source, kind, text, answers):
 
 
 MATCHING_CASES = [
-    ("::Q4:: Which animal eats which food? { =cat -> cat food =dog -> dog food }",
-     "moodle", (GiftPair("cat", "cat food"), GiftPair("dog", "dog food"))),
-    ("Match the following countries with their corresponding capitals. {\n"
-     "   =Canada -> Ottawa\n   =Italy  -> Rome\n   =Japan  -> Tokyo\n   =India  -> New Delhi\n}",
-     "moodle", (GiftPair("Canada", "Ottawa"), GiftPair("Italy", "Rome"),
-                GiftPair("Japan", "Tokyo"), GiftPair("India", "New Delhi"))),
+    (
+        "::Q4:: Which animal eats which food? { =cat -> cat food =dog -> dog food }",
+        "moodle",
+        (GiftPair("cat", "cat food"), GiftPair("dog", "dog food")),
+    ),
+    (
+        "Match the following countries with their corresponding capitals. {\n"
+        "   =Canada -> Ottawa\n   =Italy  -> Rome\n   =Japan  -> Tokyo\n   =India  -> New Delhi\n}",
+        "moodle",
+        (
+            GiftPair("Canada", "Ottawa"),
+            GiftPair("Italy", "Rome"),
+            GiftPair("Japan", "Tokyo"),
+            GiftPair("India", "New Delhi"),
+        ),
+    ),
     # Moodle's importer test: per-prompt formats are dropped, an empty prompt is a distractor.
-    ("::Moodle activities::[html]Match the <b>activity</b> to the description.{\n"
-     "    =[html]An activity supporting asynchronous discussions. -> Forum\n"
-     "    =[plain]A bank of record entries which participants can add to. -> Database\n"
-     "    = -> Chat\n}",
-     "html", (GiftPair("An activity supporting asynchronous discussions.", "Forum"),
-              GiftPair("A bank of record entries which participants can add to.", "Database"),
-              GiftPair("", "Chat"))),
-    ("Arrows in answers stay.{=a -> b -> c =d -> e}", "moodle",
-     (GiftPair("a", "b -> c"), GiftPair("d", "e"))),
+    (
+        "::Moodle activities::[html]Match the <b>activity</b> to the description.{\n"
+        "    =[html]An activity supporting asynchronous discussions. -> Forum\n"
+        "    =[plain]A bank of record entries which participants can add to. -> Database\n"
+        "    = -> Chat\n}",
+        "html",
+        (
+            GiftPair("An activity supporting asynchronous discussions.", "Forum"),
+            GiftPair("A bank of record entries which participants can add to.", "Database"),
+            GiftPair("", "Chat"),
+        ),
+    ),
+    (
+        "Arrows in answers stay.{=a -> b -> c =d -> e}",
+        "moodle",
+        (GiftPair("a", "b -> c"), GiftPair("d", "e")),
+    ),
 ]
 
 
@@ -172,11 +283,15 @@ def test_full_question_from_moodle_documentation():
 @pytest.mark.parametrize(
     ("source", "text"),
     [
-        ("Grant is {~buried =entombed ~living} in Grant's tomb.",
-         "Grant is _____ in Grant's tomb."),
+        (
+            "Grant is {~buried =entombed ~living} in Grant's tomb.",
+            "Grant is _____ in Grant's tomb.",
+        ),
         ("::Q3:: Two plus {=two =2} equals four.", "Two plus _____ equals four."),
-        ("The {\n  ~second\n  ~third\n  =fourth\n} Thursday of November.",
-         "The _____ Thursday of November."),
+        (
+            "The {\n  ~second\n  ~third\n  =fourth\n} Thursday of November.",
+            "The _____ Thursday of November.",
+        ),
         ("{=Kabul} is the capital.", "_____ is the capital."),
         ("Answer follows the question.{=Kabul}", "Answer follows the question."),
         ("Answer on its own lines.\n{\n=Kabul\n}", "Answer on its own lines."),
@@ -196,6 +311,7 @@ def test_general_feedback_inherits_the_question_format():
 
 
 # --- Text formats, escapes, comments, names ------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("source", "text_format", "text"),
@@ -224,17 +340,28 @@ def test_answers_and_feedback_may_carry_their_own_format_prefix():
 @pytest.mark.parametrize(
     ("source", "name", "text", "answers"),
     [
-        ("::Esc\\: test::Use \\{braces\\}, \\~tilde, \\#hash, \\=equals.{=a\\#b ~c\\~d ~e\\=f}",
-         "Esc: test", "Use {braces}, ~tilde, #hash, =equals.",
-         (A("a#b"), A("c~d", 0), A("e=f", 0))),
+        (
+            "::Esc\\: test::Use \\{braces\\}, \\~tilde, \\#hash, \\=equals.{=a\\#b ~c\\~d ~e\\=f}",
+            "Esc: test",
+            "Use {braces}, ~tilde, #hash, =equals.",
+            (A("a#b"), A("c~d", 0), A("e=f", 0)),
+        ),
         ("::nl::First line\\nsecond line{=x\\ny}", "nl", "First line\nsecond line", (A("x\ny"),)),
         # Moodle's importer test MDL-34171: \\ is one backslash.
-        ("::double backslash:: A \\\\ B \\\\\\\\ C{=ok}", "double backslash", "A \\ B \\\\ C",
-         (A("ok"),)),
+        (
+            "::double backslash:: A \\\\ B \\\\\\\\ C{=ok}",
+            "double backslash",
+            "A \\ B \\\\ C",
+            (A("ok"),),
+        ),
         ("::other::A \\( LaTeX \\) stays.{=ok}", "other", "A \\( LaTeX \\) stays.", (A("ok"),)),
         ("::colon::Time 10\\:30?{=10\\:30}", "colon", "Time 10:30?", (A("10:30"),)),
-        ("::escaped slash::An escaped backslash before a brace \\\\{=ok}", "escaped slash",
-         "An escaped backslash before a brace \\", (A("ok"),)),
+        (
+            "::escaped slash::An escaped backslash before a brace \\\\{=ok}",
+            "escaped slash",
+            "An escaped backslash before a brace \\",
+            (A("ok"),),
+        ),
     ],
 )
 def test_escapes(source, name, text, answers):
@@ -289,9 +416,11 @@ def test_comments_and_blank_lines_separate_questions():
         ("Which   spaced\ntext?{=4}", "Which spaced text?"),
         ("::  Padded name  ::Text.{=4}", "Padded name"),
         ("{=4}", "Question"),
-        ("The Durand Line, drawn in 1893, has never been accepted by any government in Kabul; "
-         "which year was it drawn?{#1893}",
-         "The Durand Line, drawn in 1893, has never been accepted by any government in..."),
+        (
+            "The Durand Line, drawn in 1893, has never been accepted by any government in Kabul; "
+            "which year was it drawn?{#1893}",
+            "The Durand Line, drawn in 1893, has never been accepted by any government in...",
+        ),
         ("x" * 100 + "{=4}", "x" * 77 + "..."),
     ],
 )
@@ -309,6 +438,7 @@ def test_line_endings_and_byte_order_mark():
 
 
 # --- Categories, ids and tags --------------------------------------------------------------
+
 
 def test_categories_apply_to_the_questions_after_them():
     source = (
@@ -332,8 +462,12 @@ def test_categories_apply_to_the_questions_after_them():
     ("comments", "idnumber", "tags"),
     [
         # Moodle's importer test.
-        ("// This question is to test importing tags: [tag:tag] [tag:other-tag].\n"
-         "// And an idnumber: [id:myid].\n", "myid", ("tag", "other-tag")),
+        (
+            "// This question is to test importing tags: [tag:tag] [tag:other-tag].\n"
+            "// And an idnumber: [id:myid].\n",
+            "myid",
+            ("tag", "other-tag"),
+        ),
         ("// [id: spaced ] [tag: padded tag ]\n", "spaced", ("padded tag",)),
         ("// [id:first] [id:second]\n", "first", ()),
         ("// [id:with \\] bracket] [tag:a\\]b]\n", "with ] bracket", ("a]b",)),
@@ -429,13 +563,16 @@ def test_empty_input_has_neither_questions_nor_problems():
 
 # --- Decoding ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("data", "text"),
     [
         (b"::Q::Kabul?{T}", "::Q::Kabul?{T}"),
         (b"\xef\xbb\xbf::Q::Kabul?{T}", "::Q::Kabul?{T}"),
-        ("::Q::Pashto \u067e\u069a\u062a\u0648{T}".encode(),
-         "::Q::Pashto \u067e\u069a\u062a\u0648{T}"),
+        (
+            "::Q::Pashto \u067e\u069a\u062a\u0648{T}".encode(),
+            "::Q::Pashto \u067e\u069a\u062a\u0648{T}",
+        ),
     ],
 )
 def test_decode_utf8(data, text):
@@ -449,6 +586,7 @@ def test_decode_rejects_bytes_that_are_not_utf8(data):
 
 
 # --- JSON -----------------------------------------------------------------------------------
+
 
 def test_to_json_dict_has_exactly_the_documented_keys():
     question = only(
@@ -479,7 +617,12 @@ def test_essay_and_description_are_parsed_but_not_importable():
     assert kinds == {"essay", "description"}
     assert kinds.isdisjoint(IMPORTABLE_KINDS)
     assert IMPORTABLE_KINDS == {
-        "single", "multiple", "true_false", "short_text", "numeric", "matching",
+        "single",
+        "multiple",
+        "true_false",
+        "short_text",
+        "numeric",
+        "matching",
     }
 
 
@@ -550,8 +693,14 @@ def test_round_trip_of_a_rich_file():
     first = parse_gift(RICH_SAMPLE)
     assert first.problems == ()
     assert {q.kind for q in first.questions} == {
-        "description", "true_false", "single", "multiple", "short_text", "numeric",
-        "matching", "essay",
+        "description",
+        "true_false",
+        "single",
+        "multiple",
+        "short_text",
+        "numeric",
+        "matching",
+        "essay",
     }
     written = write_gift(first.questions)
     second = parse_gift(written)
@@ -566,18 +715,31 @@ def test_written_gift_matches_moodle_export_layout():
             name="Q8",
             kind="multiple",
             text="What's between orange and green in the spectrum?",
-            answers=(A("yellow", 1, "right; good!"), A("red", -0.5, "wrong, it's yellow"),
-                     A("blue", -0.5, "wrong, it's yellow")),
+            answers=(
+                A("yellow", 1, "right; good!"),
+                A("red", -0.5, "wrong, it's yellow"),
+                A("blue", -0.5, "wrong, it's yellow"),
+            ),
             idnumber="q[8]",
             tags=("colours", "spectrum"),
             category="top/Colours",
         ),
-        GiftQuestion(name="Q1", kind="true_false", category="top/Colours",
-                     text="42 is the Absolute Answer to everything.",
-                     answers=(A("True", 1, "You gave the right answer."),
-                              A("False", 0, "42 is the Ultimate Answer."))),
-        GiftQuestion(name="Q5", kind="numeric", text="What is a number from 1 to 5?",
-                     answers=(A("*", 0, "Completely wrong"), A("3", 1, "", 2.0))),
+        GiftQuestion(
+            name="Q1",
+            kind="true_false",
+            category="top/Colours",
+            text="42 is the Absolute Answer to everything.",
+            answers=(
+                A("True", 1, "You gave the right answer."),
+                A("False", 0, "42 is the Ultimate Answer."),
+            ),
+        ),
+        GiftQuestion(
+            name="Q5",
+            kind="numeric",
+            text="What is a number from 1 to 5?",
+            answers=(A("*", 0, "Completely wrong"), A("3", 1, "", 2.0)),
+        ),
     ]
     assert write_gift(questions) == (
         "$CATEGORY: top/Colours\n"
@@ -607,28 +769,54 @@ def test_written_gift_matches_moodle_export_layout():
         (GiftQuestion("D", "description", "Just text."), "::D::Just text.\n"),
         (GiftQuestion("D", "description", "", "html"), "::D::[html]\n"),
         (GiftQuestion("E", "essay", "How are you?"), "::E::How are you?{}\n"),
-        (GiftQuestion("T", "true_false", "Sky is green.", answers=TF(False)),
-         "::T::Sky is green.{FALSE}\n"),
-        (GiftQuestion("T", "true_false", "Sky is blue.",
-                      answers=TF(True, right_feedback="Yes")),
-         "::T::Sky is blue.{TRUE##Yes}\n"),
-        (GiftQuestion("T", "true_false", "Sky is blue.",
-                      answers=TF(True, wrong_feedback="Look up")),
-         "::T::Sky is blue.{TRUE#Look up}\n"),
-        (GiftQuestion("S", "short_text", "Capital?",
-                      answers=(A("Kabul"), A("Kaboul", 0.5, "Spelling"))),
-         "::S::Capital?{\n\t=Kabul\n\t=%50%Kaboul#Spelling\n}\n"),
-        (GiftQuestion("N", "numeric", "Year?", answers=(A("1893", 1, "", None),)),
-         "::N::Year?{#\n\t=1893:0\n}\n"),
-        (GiftQuestion("N", "numeric", "Year?", answers=(A("1893", 1, "", 0.5), A("*", 0))),
-         "::N::Year?{#\n\t=1893:0.5\n\t~#\n}\n"),
-        (GiftQuestion("M", "matching", "Match.", "html",
-                      pairs=(GiftPair("<b>a=1</b>", "x#y"), GiftPair("", "z"))),
-         "::M::[html]Match.{\n\t=<b>a\\=1</b> -> x\\#y\n\t= -> z\n}\n"),
-        (GiftQuestion("C", "single", "Odd weights?",
-                      answers=(A("a", 1), A("b", 1 / 3), A("c", -1 / 7), A("d", 1e-20))),
-         "::C::Odd weights?{\n\t=a\n\t~%33.33333333333333%b\n\t~%-14.285714285714285%c\n"
-         "\t~%0.000000000000000001%d\n}\n"),
+        (
+            GiftQuestion("T", "true_false", "Sky is green.", answers=TF(False)),
+            "::T::Sky is green.{FALSE}\n",
+        ),
+        (
+            GiftQuestion("T", "true_false", "Sky is blue.", answers=TF(True, right_feedback="Yes")),
+            "::T::Sky is blue.{TRUE##Yes}\n",
+        ),
+        (
+            GiftQuestion(
+                "T", "true_false", "Sky is blue.", answers=TF(True, wrong_feedback="Look up")
+            ),
+            "::T::Sky is blue.{TRUE#Look up}\n",
+        ),
+        (
+            GiftQuestion(
+                "S", "short_text", "Capital?", answers=(A("Kabul"), A("Kaboul", 0.5, "Spelling"))
+            ),
+            "::S::Capital?{\n\t=Kabul\n\t=%50%Kaboul#Spelling\n}\n",
+        ),
+        (
+            GiftQuestion("N", "numeric", "Year?", answers=(A("1893", 1, "", None),)),
+            "::N::Year?{#\n\t=1893:0\n}\n",
+        ),
+        (
+            GiftQuestion("N", "numeric", "Year?", answers=(A("1893", 1, "", 0.5), A("*", 0))),
+            "::N::Year?{#\n\t=1893:0.5\n\t~#\n}\n",
+        ),
+        (
+            GiftQuestion(
+                "M",
+                "matching",
+                "Match.",
+                "html",
+                pairs=(GiftPair("<b>a=1</b>", "x#y"), GiftPair("", "z")),
+            ),
+            "::M::[html]Match.{\n\t=<b>a\\=1</b> -> x\\#y\n\t= -> z\n}\n",
+        ),
+        (
+            GiftQuestion(
+                "C",
+                "single",
+                "Odd weights?",
+                answers=(A("a", 1), A("b", 1 / 3), A("c", -1 / 7), A("d", 1e-20)),
+            ),
+            "::C::Odd weights?{\n\t=a\n\t~%33.33333333333333%b\n\t~%-14.285714285714285%c\n"
+            "\t~%0.000000000000000001%d\n}\n",
+        ),
     ],
 )
 def test_write_single_questions(question, gift):
@@ -651,8 +839,12 @@ def test_any_weight_reads_back_exactly(fraction):
 @pytest.mark.parametrize(
     ("question", "message"),
     [
-        (GiftQuestion("M", "matching", "Match.",
-                      pairs=(GiftPair("a -> b", "c"), GiftPair("d", "e"))), "contains '->'"),
+        (
+            GiftQuestion(
+                "M", "matching", "Match.", pairs=(GiftPair("a -> b", "c"), GiftPair("d", "e"))
+            ),
+            "contains '->'",
+        ),
         (GiftQuestion("T", "essay", "Tagged.", tags=("two\nlines",)), "cannot be written"),
         (GiftQuestion("T", "essay", "Tagged.", tags=("<b>",)), "cannot be written"),
         (GiftQuestion("T", "essay", "Id.", idnumber="a\nb"), "cannot be written"),

@@ -20,24 +20,73 @@ from quizapp.core.questions import check_question
 
 TOPICS = {"border": "The border", "kabul-strikes": "Strikes on Kabul"}
 FIELDS = [
-    {"kind": "single", "key": "s", "prompt": "Which?", "explanation": "Because.", "difficulty": 1,
-     "anchor": "a-1", "choices": [{"text": "A", "correct": True, "feedback": "Yes."},
-                                  {"text": "B", "correct": False, "feedback": ""}]},
-    {"kind": "multiple", "key": "m", "prompt": "Which ones?", "explanation": "", "difficulty": 3,
-     "anchor": "", "choices": [{"text": "A", "correct": True, "feedback": ""},
-                               {"text": "B", "correct": True, "feedback": ""},
-                               {"text": "C", "correct": True, "feedback": ""},
-                               {"text": "D", "correct": False, "feedback": "No."}]},
-    {"kind": "true_false", "key": "t", "prompt": "So?", "explanation": "", "difficulty": 2,
-     "anchor": "", "answer": False},
-    {"kind": "short_text", "key": "x", "prompt": "Name?", "explanation": "", "difficulty": 2,
-     "anchor": "", "accepted": ["Torkham", "Torkham crossing"]},
-    {"kind": "numeric", "key": "n", "prompt": "Year?", "explanation": "", "difficulty": 2,
-     "anchor": "", "answer": 1893.5, "tolerance": 0.25},
-    {"kind": "matching", "key": "p", "prompt": "Match {these}: a=b", "explanation": "#1",
-     "difficulty": 2, "anchor": "", "pairs": [{"prompt": "TTP", "answer": "Taliban"},
-                                              {"prompt": "BLA", "answer": "Baloch"},
-                                              {"prompt": "PoR", "answer": "Registration"}]},
+    {
+        "kind": "single",
+        "key": "s",
+        "prompt": "Which?",
+        "explanation": "Because.",
+        "difficulty": 1,
+        "anchor": "a-1",
+        "choices": [
+            {"text": "A", "correct": True, "feedback": "Yes."},
+            {"text": "B", "correct": False, "feedback": ""},
+        ],
+    },
+    {
+        "kind": "multiple",
+        "key": "m",
+        "prompt": "Which ones?",
+        "explanation": "",
+        "difficulty": 3,
+        "anchor": "",
+        "choices": [
+            {"text": "A", "correct": True, "feedback": ""},
+            {"text": "B", "correct": True, "feedback": ""},
+            {"text": "C", "correct": True, "feedback": ""},
+            {"text": "D", "correct": False, "feedback": "No."},
+        ],
+    },
+    {
+        "kind": "true_false",
+        "key": "t",
+        "prompt": "So?",
+        "explanation": "",
+        "difficulty": 2,
+        "anchor": "",
+        "answer": False,
+    },
+    {
+        "kind": "short_text",
+        "key": "x",
+        "prompt": "Name?",
+        "explanation": "",
+        "difficulty": 2,
+        "anchor": "",
+        "accepted": ["Torkham", "Torkham crossing"],
+    },
+    {
+        "kind": "numeric",
+        "key": "n",
+        "prompt": "Year?",
+        "explanation": "",
+        "difficulty": 2,
+        "anchor": "",
+        "answer": 1893.5,
+        "tolerance": 0.25,
+    },
+    {
+        "kind": "matching",
+        "key": "p",
+        "prompt": "Match {these}: a=b",
+        "explanation": "#1",
+        "difficulty": 2,
+        "anchor": "",
+        "pairs": [
+            {"prompt": "TTP", "answer": "Taliban"},
+            {"prompt": "BLA", "answer": "Baloch"},
+            {"prompt": "PoR", "answer": "Registration"},
+        ],
+    },
 ]
 
 
@@ -64,40 +113,57 @@ def test_name_is_the_key_or_the_start_of_the_prompt():
 
 
 def test_html_text_becomes_plain_text():
-    question = GiftQuestion("n", "short_text", "<p>Name the <b>crossing</b> &amp; gate</p>",
-                            text_format="html", general_feedback="<i>It is</i> Torkham",
-                            answers=(GiftAnswer("<b>Torkham</b>", 1.0),
-                                     GiftAnswer("half", 0.5)))
+    question = GiftQuestion(
+        "n",
+        "short_text",
+        "<p>Name the <b>crossing</b> &amp; gate</p>",
+        text_format="html",
+        general_feedback="<i>It is</i> Torkham",
+        answers=(GiftAnswer("<b>Torkham</b>", 1.0), GiftAnswer("half", 0.5)),
+    )
     fields = fields_from_gift(question)
     assert fields["prompt"] == "Name the crossing & gate"
     assert fields["explanation"] == "It is Torkham" and fields["accepted"] == ["Torkham"]
 
 
 def test_partial_credit_and_distractors_are_dropped():
-    single = GiftQuestion("s", "single", "Q", answers=(
-        GiftAnswer("right", 1.0), GiftAnswer("half", 0.5), GiftAnswer("wrong", 0.0)))
+    single = GiftQuestion(
+        "s",
+        "single",
+        "Q",
+        answers=(GiftAnswer("right", 1.0), GiftAnswer("half", 0.5), GiftAnswer("wrong", 0.0)),
+    )
     assert [c["correct"] for c in fields_from_gift(single)["choices"]] == [True, False, False]
     matching = GiftQuestion("m", "matching", "Q", pairs=(GiftPair("a", "1"), GiftPair("", "2")))
     assert fields_from_gift(matching)["pairs"] == [{"prompt": "a", "answer": "1"}]
     numeric = GiftQuestion("n", "numeric", "Q", answers=(GiftAnswer("*", 0.0),))
     assert (fields_from_gift(numeric)["answer"], fields_from_gift(numeric)["tolerance"]) == (
-        None, 0.0)
+        None,
+        0.0,
+    )
     truth = GiftQuestion("t", "true_false", "Q", answers=())
     assert fields_from_gift(truth)["answer"] is None
 
 
 @pytest.mark.parametrize("tags", [(), ("difficulty:9",), ("difficulty:x", "anchor:")])
 def test_missing_or_odd_tags_fall_back(tags):
-    fields = fields_from_gift(GiftQuestion("t", "true_false", "Q", tags=tags,
-                                           answers=(GiftAnswer("True", 1.0),)))
+    fields = fields_from_gift(
+        GiftQuestion("t", "true_false", "Q", tags=tags, answers=(GiftAnswer("True", 1.0),))
+    )
     assert (fields["difficulty"], fields["anchor"]) == (2, "")
 
 
 @pytest.mark.parametrize(
     ("category", "slug"),
-    [("border", "border"), ("The Border", "border"), ("$course$/top/Strikes on Kabul",
-                                                      "kabul-strikes"),
-     ("$course$/top/border", "border"), ("", None), ("Elsewhere", None), ("top/", None)],
+    [
+        ("border", "border"),
+        ("The Border", "border"),
+        ("$course$/top/Strikes on Kabul", "kabul-strikes"),
+        ("$course$/top/border", "border"),
+        ("", None),
+        ("Elsewhere", None),
+        ("top/", None),
+    ],
 )
 def test_topic_for_category(category, slug):
     assert topic_for_category(category, TOPICS) == slug
@@ -121,14 +187,20 @@ def test_plan_import():
 """
     plan = plan_import(parse_gift(text).questions, TOPICS, ["taken"])
     assert [(q.line, q.fields["prompt"], q.topic_slug) for q in plan.questions] == [
-        (4, "Fine?", "border"), (7, "Taken id?", "border"), (10, "Repeated id?", "border"),
-        (12, "", "border")]
+        (4, "Fine?", "border"),
+        (7, "Taken id?", "border"),
+        (10, "Repeated id?", "border"),
+        (12, "", "border"),
+    ]
     assert plan.problems == (
-        GiftProblem(7, "The id 'taken' is already used by another question; change or remove "
-                       "its [id:…]."),
-        GiftProblem(10, "The id 'new' is already used by another question; change or remove "
-                        "its [id:…]."),
+        GiftProblem(
+            7, "The id 'taken' is already used by another question; change or remove its [id:…]."
+        ),
+        GiftProblem(
+            10, "The id 'new' is already used by another question; change or remove its [id:…]."
+        ),
         GiftProblem(12, "Question text: Write the question."),
     )
-    assert plan.skipped == (GiftProblem(14, "Essay questions are not supported by the bank: "
-                                            "skipped."),)
+    assert plan.skipped == (
+        GiftProblem(14, "Essay questions are not supported by the bank: skipped."),
+    )

@@ -14,18 +14,30 @@ JAN, FEB = datetime(2026, 1, 1), datetime(2026, 2, 1)
     [
         ({"question_count": 5}, {}),
         ({"question_count": 5, "quotas": [("a", 2), ("b", 3)], "topics": []}, {}),
-        ({"question_count": 5, "quotas": [("a", 2), ("b", 4)]},
-         {"quotas": "The quotas add up to 6, more than the 5 questions."}),
-        ({"question_count": 5, "quotas": [("a", 2)], "topics": ["b"]},
-         {"quotas": "A quota names a topic outside the pool: a."}),
-        ({"question_count": 5, "quotas": [("a", 1), ("a", 1)]},
-         {"quotas": "Give each topic at most one quota."}),
-        ({"question_count": 5, "quotas": [("", 1)]},
-         {"quotas": "Give each quota both a topic and a number of questions."}),
-        ({"question_count": 5, "quotas": [("a", None)]},
-         {"quotas": "Give each quota both a topic and a number of questions."}),
-        ({"question_count": 5, "opens_at": FEB, "closes_at": JAN},
-         {"closes_at": "The closing time must be after the opening time."}),
+        (
+            {"question_count": 5, "quotas": [("a", 2), ("b", 4)]},
+            {"quotas": "The quotas add up to 6, more than the 5 questions."},
+        ),
+        (
+            {"question_count": 5, "quotas": [("a", 2)], "topics": ["b"]},
+            {"quotas": "A quota names a topic outside the pool: a."},
+        ),
+        (
+            {"question_count": 5, "quotas": [("a", 1), ("a", 1)]},
+            {"quotas": "Give each topic at most one quota."},
+        ),
+        (
+            {"question_count": 5, "quotas": [("", 1)]},
+            {"quotas": "Give each quota both a topic and a number of questions."},
+        ),
+        (
+            {"question_count": 5, "quotas": [("a", None)]},
+            {"quotas": "Give each quota both a topic and a number of questions."},
+        ),
+        (
+            {"question_count": 5, "opens_at": FEB, "closes_at": JAN},
+            {"closes_at": "The closing time must be after the opening time."},
+        ),
         ({"question_count": 5, "opens_at": JAN, "closes_at": FEB}, {}),
         ({"question_count": 5, "opens_at": None, "closes_at": JAN}, {}),
     ],

@@ -263,8 +263,6 @@ def test_a_flash_is_shown_once_and_never_kept(app, student):
     assert "CANARY-flash-91c2" not in student.get("/learn/border").text
 
 
-
-
 # --- A student's own pages: kept, and checked against the database before each repeat --------
 
 

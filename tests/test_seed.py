@@ -12,7 +12,8 @@ def curated(app) -> int:
     """Questions from the content files (the seed also adds generated ones)."""
     with app.app_context():
         return db.session.scalar(
-            select(func.count()).select_from(Question).where(Question.origin == "curated"))
+            select(func.count()).select_from(Question).where(Question.origin == "curated")
+        )
 
 
 def counts(app) -> dict[str, int]:

@@ -37,8 +37,9 @@ def _to_article(article: Article, fragment: str = ""):
 def _own_articles() -> list[Article]:
     query = select(Article).order_by(Article.created_at.desc(), Article.id.desc())
     if not current_user.is_admin:
-        query = query.where(or_(Article.created_by_id == current_user.id,
-                                Article.created_by_id.is_(None)))
+        query = query.where(
+            or_(Article.created_by_id == current_user.id, Article.created_by_id.is_(None))
+        )
     return list(db.session.scalars(query))
 
 
@@ -47,20 +48,23 @@ def articles():
     form = ArticleForm()
     if form.validate_on_submit():
         try:
-            article = service.create_article(form.title.data.strip(), form.source_url.data or "",
-                                             form.text.data, current_user.id)
+            article = service.create_article(
+                form.title.data.strip(), form.source_url.data or "", form.text.data, current_user.id
+            )
         except GenerationError as error:
             db.session.rollback()
             form.text.errors = [str(error)]
         else:
             db.session.commit()
             count = len(service.article_questions(article))
-            flash(f"Generated {count} draft question{'' if count == 1 else 's'}. "
-                  "Review them beside the text.", "success")
+            flash(
+                f"Generated {count} draft question{'' if count == 1 else 's'}. "
+                "Review them beside the text.",
+                "success",
+            )
             return _to_article(article)
     status = 422 if form.errors else 200
-    return render_template("admin/articles/index.html", form=form,
-                           articles=_own_articles()), status
+    return render_template("admin/articles/index.html", form=form, articles=_own_articles()), status
 
 
 def _approvers(questions: list[Question]) -> dict[int, str]:
@@ -71,16 +75,24 @@ def _approvers(questions: list[Question]) -> dict[int, str]:
     return {user_id: username for user_id, username in rows}
 
 
-def _page(article: Article, status: int = 200, revise: ReviseForm | None = None,
-          bulk: BulkForm | None = None):
+def _page(
+    article: Article,
+    status: int = 200,
+    revise: ReviseForm | None = None,
+    bulk: BulkForm | None = None,
+):
     """The review page: the text with highlighted source sentences beside the questions."""
     revision = article.revisions[-1]
     questions = service.article_questions(article)
     spans = [Span(q.source_start or 0, q.source_end or 0) for q in questions]
     return render_template(
-        "admin/articles/detail.html", article=article, revision=revision, questions=questions,
+        "admin/articles/detail.html",
+        article=article,
+        revision=revision,
+        questions=questions,
         segments=highlight_segments(revision.text, spans),
-        revise=revise or ReviseForm(text=revision.text), bulk=bulk or BulkForm(),
+        revise=revise or ReviseForm(text=revision.text),
+        bulk=bulk or BulkForm(),
         approvers=_approvers(questions),
         drafts=sum(q.status == "draft" for q in questions),
         approved=sum(q.status == "published" for q in questions),
@@ -107,8 +119,11 @@ def revise(article_id: int):
         form.text.errors = [str(error)]
         return _page(article, 422, revise=form)
     db.session.commit()
-    flash("Saved a new revision. Approved questions whose sentence changed are marked "
-          "“needs review”.", "success")
+    flash(
+        "Saved a new revision. Approved questions whose sentence changed are marked "
+        "“needs review”.",
+        "success",
+    )
     return _to_article(article)
 
 
@@ -127,8 +142,12 @@ def review(article_id: int, question_id: int, action: str):
         flash(str(error), "error")
         return _page(article, 409)
     db.session.commit()
-    flash("Approved: the question is in the bank." if action == "approve"
-          else "Rejected: students will not see it.", "success")
+    flash(
+        "Approved: the question is in the bank."
+        if action == "approve"
+        else "Rejected: students will not see it.",
+        "success",
+    )
     return _to_article(article, f"#q-{question.id}")
 
 

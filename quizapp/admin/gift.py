@@ -13,8 +13,9 @@ from quizapp.models import Question, Topic, db, utcnow
 
 
 def _download(text: str, name: str, mimetype: str) -> Response:
-    return Response(text, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+    return Response(
+        text, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
 
 
 def _topics() -> list[Topic]:
@@ -24,12 +25,20 @@ def _topics() -> list[Topic]:
 def _page(form=None, restore_form=None, outcome=None, restored=None, status: int = 200):
     export_form = GiftExportForm(formdata=None)
     export_form.set_topics(_topics())
-    ordering = db.session.scalar(select(func.count()).select_from(Question).where(
-        Question.kind == "ordering", Question.status != "retired"))
+    ordering = db.session.scalar(
+        select(func.count())
+        .select_from(Question)
+        .where(Question.kind == "ordering", Question.status != "retired")
+    )
     return render_template(
-        "admin/gift/index.html", form=form or GiftImportForm(),
-        restore_form=restore_form or RestoreForm(), outcome=outcome, restored=restored,
-        export_form=export_form, ordering=ordering, kinds=KIND_LABELS,
+        "admin/gift/index.html",
+        form=form or GiftImportForm(),
+        restore_form=restore_form or RestoreForm(),
+        outcome=outcome,
+        restored=restored,
+        export_form=export_form,
+        ordering=ordering,
+        kinds=KIND_LABELS,
     ), status
 
 
@@ -49,16 +58,20 @@ def gift_import():
     if not form.validate_on_submit():
         return _page(form, status=422)
     try:
-        outcome = import_gift(form.file.data.read(), current_user.id, form.publish.data,
-                              dry_run=form.dry_run.data)
+        outcome = import_gift(
+            form.file.data.read(), current_user.id, form.publish.data, dry_run=form.dry_run.data
+        )
     except GiftError as error:
         form.file.errors = [str(error)]
         return _page(form, status=422)
     if outcome.problems or form.dry_run.data:
         return _page(form, outcome=outcome, status=422 if outcome.problems else 200)
     db.session.commit()
-    flash(f"Imported {outcome.created} question{'' if outcome.created == 1 else 's'}."
-          + _skipped_note(outcome), "success")
+    flash(
+        f"Imported {outcome.created} question{'' if outcome.created == 1 else 's'}."
+        + _skipped_note(outcome),
+        "success",
+    )
     return redirect(url_for("admin.questions", origin="imported"), 303)
 
 
@@ -69,8 +82,9 @@ def gift_export():
     if not form.validate():
         abort(404)
     slug = form.topic.data
-    export = export_gift(db.session.scalar(select(Topic).where(Topic.slug == slug)) if slug
-                         else None)
+    export = export_gift(
+        db.session.scalar(select(Topic).where(Topic.slug == slug)) if slug else None
+    )
     return _download(export.text, f"quizapp-{slug or 'all'}.gift", "text/plain")
 
 
@@ -81,8 +95,9 @@ def questions_csv():
 
 @bp.get("/backup.json")
 def backup():
-    return _download(backup_json(), f"quizapp-backup-{utcnow():%Y%m%d-%H%M}.json",
-                     "application/json")
+    return _download(
+        backup_json(), f"quizapp-backup-{utcnow():%Y%m%d-%H%M}.json", "application/json"
+    )
 
 
 @bp.post("/restore")

@@ -39,8 +39,9 @@ STATUS_DONE = {"published": "published", "retired": "retired", "draft": "moved b
 def edit_conflict(error: EditConflict):
     db.session.rollback()
     question_id = (request.view_args or {}).get("question_id")
-    return render_template("admin/questions/conflict.html", message=error.message,
-                           question_id=question_id), 409
+    return render_template(
+        "admin/questions/conflict.html", message=error.message, question_id=question_id
+    ), 409
 
 
 def editable_question(question_id: int) -> Question:
@@ -70,12 +71,18 @@ def _bank_query(filters: dict):
         query = query.where(Question.difficulty == int(filters["difficulty"]))
     if filters.get("topic"):
         query = query.join(Topic, Question.topic_id == Topic.id).where(
-            Topic.slug == filters["topic"])
+            Topic.slug == filters["topic"]
+        )
     if filters.get("q"):
         words = filters["q"].lower()
-        query = query.where(or_(*(func.lower(column).contains(words, autoescape=True)
-                                  for column in (Question.prompt, Question.explanation,
-                                                 Question.key))))
+        query = query.where(
+            or_(
+                *(
+                    func.lower(column).contains(words, autoescape=True)
+                    for column in (Question.prompt, Question.explanation, Question.key)
+                )
+            )
+        )
     return query
 
 
@@ -84,8 +91,9 @@ def _page_of(query, page: int) -> tuple[list[Question], int, int, int]:
     total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
     pages = max(1, math.ceil(total / size))
     page = min(max(page, 1), pages)
-    rows = db.session.scalars(query.order_by(Question.id.desc()).limit(size)
-                              .offset((page - 1) * size)).all()
+    rows = db.session.scalars(
+        query.order_by(Question.id.desc()).limit(size).offset((page - 1) * size)
+    ).all()
     return list(rows), page, pages, total
 
 
@@ -96,17 +104,25 @@ def questions():
     if not form.validate():
         return _render_bank(form, [], 1, 1, 0, {}), 400
     filters = {k: v for k, v in form.data.items() if v}
-    rows, page, pages, total = _page_of(_bank_query(filters),
-                                        request.args.get("page", 1, type=int))
+    rows, page, pages, total = _page_of(_bank_query(filters), request.args.get("page", 1, type=int))
     return _render_bank(form, rows, page, pages, total, filters)
 
 
 def _render_bank(form, rows, page, pages, total, filters):
-    editable = {q.id for q in rows
-                if may_edit(current_user.is_admin, current_user.id, q.created_by_id)}
-    return render_template("admin/questions/index.html", form=form, rows=rows, page=page,
-                           pages=pages, total=total, filters=filters, kinds=KIND_LABELS,
-                           editable=editable)
+    editable = {
+        q.id for q in rows if may_edit(current_user.is_admin, current_user.id, q.created_by_id)
+    }
+    return render_template(
+        "admin/questions/index.html",
+        form=form,
+        rows=rows,
+        page=page,
+        pages=pages,
+        total=total,
+        filters=filters,
+        kinds=KIND_LABELS,
+        editable=editable,
+    )
 
 
 @bp.get("/questions/new")
@@ -121,10 +137,16 @@ def _question_form(kind: str, question: Question | None = None):
         fields = fields_from_question(question) if question else {}
         data = form_class.initial(fields)
         if question is not None:
-            data.update(key=question.key, prompt=question.prompt, anchor=question.anchor,
-                        explanation=question.explanation, difficulty=question.difficulty,
-                        topic_id=question.topic_id or 0, status=question.status,
-                        version=question.version)
+            data.update(
+                key=question.key,
+                prompt=question.prompt,
+                anchor=question.anchor,
+                explanation=question.explanation,
+                difficulty=question.difficulty,
+                topic_id=question.topic_id or 0,
+                status=question.status,
+                version=question.version,
+            )
     form = form_class(data=data)
     form.kind = kind
     form.topic_id.choices = options([(0, "No section"), *((t.id, t.title) for t in _topics())])
@@ -144,8 +166,9 @@ def _checked(form):
 
 def _render_form(form, question: Question | None):
     status = 422 if form.is_submitted() else 200
-    return render_template("admin/questions/form.html", form=form, question=question,
-                           kind_label=KIND_LABELS[form.kind]), status
+    return render_template(
+        "admin/questions/form.html", form=form, question=question, kind_label=KIND_LABELS[form.kind]
+    ), status
 
 
 @bp.route("/questions/new/<kind>", methods=["GET", "POST"])
@@ -156,9 +179,13 @@ def question_new(kind: str):
     check = _checked(form)
     if check is None:
         return _render_form(form, None)
-    question = create_question(check.fields, db.session.get(Topic, form.topic_id.data),
-                               status=form.status.data, origin="curated",
-                               created_by_id=current_user.id)
+    question = create_question(
+        check.fields,
+        db.session.get(Topic, form.topic_id.data),
+        status=form.status.data,
+        origin="curated",
+        created_by_id=current_user.id,
+    )
     db.session.commit()
     flash("Question saved. This is how students will see it.", "success")
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)
@@ -183,21 +210,31 @@ def question_edit(question_id: int):
 def question_preview(question_id: int):
     question = db.get_or_404(Question, question_id)
     snapshot = make_snapshot(question_data(question), random.Random())
-    used = db.session.scalar(select(func.count()).select_from(AttemptItem)
-                             .where(AttemptItem.question_id == question.id))
+    used = db.session.scalar(
+        select(func.count()).select_from(AttemptItem).where(AttemptItem.question_id == question.id)
+    )
     return render_template(
-        "admin/questions/preview.html", question=question, used=used, key=describe_key(snapshot),
-        item={"snapshot": snapshot, "response": None}, feedback=None, error="",
+        "admin/questions/preview.html",
+        question=question,
+        used=used,
+        key=describe_key(snapshot),
+        item={"snapshot": snapshot, "response": None},
+        feedback=None,
+        error="",
         can_edit=may_edit(current_user.is_admin, current_user.id, question.created_by_id),
-        form=StatusForm(data={"version": question.version}), kind_label=KIND_LABELS[question.kind],
+        form=StatusForm(data={"version": question.version}),
+        kind_label=KIND_LABELS[question.kind],
     )
 
 
 def _set_status(question: Question, status: str) -> None:
     """Publishing a generated question from the bank is an approval too: record who and when,
     as the article page does."""
-    if (status == "published" and question.origin == "generated"
-            and (question.status != "published" or question.needs_review)):
+    if (
+        status == "published"
+        and question.origin == "generated"
+        and (question.status != "published" or question.needs_review)
+    ):
         record_approval(question, current_user.id, utcnow())
     question.status = status
 

@@ -28,9 +28,20 @@ def editable_quiz(quiz_id: int) -> Quiz:
 
 
 def _initial(quiz: Quiz) -> dict:
-    names = ("title", "description", "kinds", "difficulties", "question_count", "shuffle",
-             "feedback_mode", "time_limit_minutes", "max_attempts", "opens_at", "closes_at",
-             "is_published")
+    names = (
+        "title",
+        "description",
+        "kinds",
+        "difficulties",
+        "question_count",
+        "shuffle",
+        "feedback_mode",
+        "time_limit_minutes",
+        "max_attempts",
+        "opens_at",
+        "closes_at",
+        "is_published",
+    )
     data = {name: getattr(quiz, name) for name in names}
     data["topics"] = [t.slug for t in quiz.topics]
     quotas = [{"topic": s, "count": n} for s, n in sorted((quiz.topic_quotas or {}).items())]
@@ -61,16 +72,24 @@ def _render(form: QuizForm, quiz: Quiz | None):
     status = 422 if form.is_submitted() else 200
     pool = len(quiz_pool(quiz)) if quiz is not None else None
     summary = [("quotas", "Per-section quotas", form.quota_error)] if form.quota_error else []
-    return render_template("admin/quizzes/form.html", form=form, quiz=quiz, pool=pool,
-                           summary=summary + error_summary(form)), status
+    return render_template(
+        "admin/quizzes/form.html",
+        form=form,
+        quiz=quiz,
+        pool=pool,
+        summary=summary + error_summary(form),
+    ), status
 
 
 def _saved(quiz: Quiz):
     db.session.commit()
     pool = len(quiz_pool(quiz))
     if pool < quiz.question_count:
-        flash(f"Saved. The pool holds only {pool} published questions, fewer than the "
-              f"{quiz.question_count} asked for: papers will be shorter.", "error")
+        flash(
+            f"Saved. The pool holds only {pool} published questions, fewer than the "
+            f"{quiz.question_count} asked for: papers will be shorter.",
+            "error",
+        )
     else:
         flash(f"Saved. The pool holds {pool} published questions.", "success")
     return redirect(url_for("admin.quiz_edit", quiz_id=quiz.id), 303)
@@ -81,12 +100,18 @@ def quizzes():
     rows = db.session.scalars(
         select(Quiz).order_by(Quiz.id.desc()).options(selectinload(Quiz.topics))
     ).all()
-    attempts = dict(db.session.execute(
-        select(Attempt.quiz_id, func.count()).group_by(Attempt.quiz_id)).all())
+    attempts = dict(
+        db.session.execute(select(Attempt.quiz_id, func.count()).group_by(Attempt.quiz_id)).all()
+    )
     now = utcnow()
     items = [
-        (quiz, quiz_is_open(quiz, now), len(quiz_pool(quiz)), attempts.get(quiz.id, 0),
-         may_edit(current_user.is_admin, current_user.id, quiz.created_by_id))
+        (
+            quiz,
+            quiz_is_open(quiz, now),
+            len(quiz_pool(quiz)),
+            attempts.get(quiz.id, 0),
+            may_edit(current_user.is_admin, current_user.id, quiz.created_by_id),
+        )
         for quiz in rows
     ]
     return render_template("admin/quizzes/index.html", items=items)

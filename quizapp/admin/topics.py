@@ -21,15 +21,19 @@ def _anchors_in_use(topic: Topic) -> dict[str, int]:
 
 
 def _orphan_message(orphans: dict[str, int]) -> str:
-    listed = ", ".join(f"#{anchor} ({n} question{'' if n == 1 else 's'})"
-                       for anchor, n in orphans.items())
-    return (f"Questions point at paragraph ids this text no longer has: {listed}. "
-            "Keep those ids, or move the questions to other paragraphs first.")
+    listed = ", ".join(
+        f"#{anchor} ({n} question{'' if n == 1 else 's'})" for anchor, n in orphans.items()
+    )
+    return (
+        f"Questions point at paragraph ids this text no longer has: {listed}. "
+        "Keep those ids, or move the questions to other paragraphs first."
+    )
 
 
 def _render(form: TopicForm, topic: Topic | None, preview=None, status: int = 200):
-    return render_template("admin/topics/form.html", form=form, topic=topic,
-                           preview=preview), status
+    return render_template(
+        "admin/topics/form.html", form=form, topic=topic, preview=preview
+    ), status
 
 
 def _checked(form: TopicForm, topic: Topic | None):

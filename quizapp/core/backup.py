@@ -87,8 +87,9 @@ def _topic(row: dict, number: int, problems: list[str]) -> dict:
 
 def _question(row: dict, number: int, known: set[str], problems: list[str]) -> dict:
     check = check_question(row)
-    where = f"questions[{number}]" + (f" ({check.fields['key']})" if check.fields.get("key")
-                                      else "")
+    where = f"questions[{number}]" + (
+        f" ({check.fields['key']})" if check.fields.get("key") else ""
+    )
     problems += [f"{where}: {name}: {message}" for name, message in check.problems.items()]
     topic = row.get("topic")
     if topic is not None and topic not in known:
@@ -97,8 +98,12 @@ def _question(row: dict, number: int, known: set[str], problems: list[str]) -> d
         problems.append(f"{where}: status must be one of {', '.join(STATUSES)}.")
     if row.get("origin", "curated") not in ORIGINS:
         problems.append(f"{where}: origin must be one of {', '.join(ORIGINS)}.")
-    return {**check.fields, "topic": topic, "status": row.get("status", "draft"),
-            "origin": row.get("origin", "curated")}
+    return {
+        **check.fields,
+        "topic": topic,
+        "status": row.get("status", "draft"),
+        "origin": row.get("origin", "curated"),
+    }
 
 
 def _when(value, where: str, problems: list[str]) -> datetime | None:
@@ -119,8 +124,7 @@ def _optional_count(row: dict, name: str, high: int, where: str, problems: list[
 
 
 def _quiz(row: dict, number: int, known: set[str], problems: list[str]) -> dict:
-    where = f"quizzes[{number}]" + (f" ({row['slug']})" if isinstance(row.get("slug"), str)
-                                    else "")
+    where = f"quizzes[{number}]" + (f" ({row['slug']})" if isinstance(row.get("slug"), str) else "")
     quiz = {name: row.get(name, default) for name, default in _QUIZ_DEFAULTS.items()}
     quiz["opens_at"] = _when(row.get("opens_at"), where, problems)
     quiz["closes_at"] = _when(row.get("closes_at"), where, problems)
@@ -160,8 +164,11 @@ def _quiz_lists(quiz: dict, where: str, known: set[str], problems: list[str]) ->
     if not _subset(topics, known):
         problems.append(f"{where}: topics must be a list of known section slugs.")
         return
-    if (not isinstance(quotas, dict) or not set(quotas) <= known
-            or not all(_is_int(n, 1, 200) for n in quotas.values())):
+    if (
+        not isinstance(quotas, dict)
+        or not set(quotas) <= known
+        or not all(_is_int(n, 1, 200) for n in quotas.values())
+    ):
         problems.append(f"{where}: topic_quotas must map known section slugs to counts.")
         return
     message = quota_problems(quiz["question_count"], list(quotas.items()), topics)

@@ -41,7 +41,7 @@ def _plain(text: str, text_format: str) -> str:
 
 def _tag(tags: Iterable[str], name: str) -> str:
     prefix = f"{name}:"
-    return next((t[len(prefix):].strip() for t in tags if t.startswith(prefix)), "")
+    return next((t[len(prefix) :].strip() for t in tags if t.startswith(prefix)), "")
 
 
 def fields_from_gift(q: GiftQuestion) -> dict:
@@ -60,8 +60,11 @@ def fields_from_gift(q: GiftQuestion) -> dict:
         # Partial credit has no place in the bank: a single choice is right only at 100%.
         least = 1.0 if q.kind == "single" else 1e-9
         fields["choices"] = [
-            {"text": _plain(a.text, fmt), "correct": a.fraction >= least,
-             "feedback": _plain(a.feedback, fmt)}
+            {
+                "text": _plain(a.text, fmt),
+                "correct": a.fraction >= least,
+                "feedback": _plain(a.feedback, fmt),
+            }
             for a in q.answers
         ]
     elif q.kind == "true_false":
@@ -73,8 +76,9 @@ def fields_from_gift(q: GiftQuestion) -> dict:
         fields["answer"] = best.text if best else None
         fields["tolerance"] = (best.tolerance or 0.0) if best else 0.0
     elif q.kind == "matching":  # pragma: no branch - only importable kinds reach here
-        fields["pairs"] = [{"prompt": _plain(p.prompt, fmt), "answer": p.answer}
-                           for p in q.pairs if p.prompt]
+        fields["pairs"] = [
+            {"prompt": _plain(p.prompt, fmt), "answer": p.answer} for p in q.pairs if p.prompt
+        ]
     return fields
 
 
@@ -100,19 +104,31 @@ def plan_import(
     seen = set(taken_keys)
     for q in questions:
         if q.kind not in IMPORTABLE_KINDS:
-            skipped.append(GiftProblem(q.line, f"{q.kind.capitalize()} questions are not "
-                                               "supported by the bank: skipped."))
+            skipped.append(
+                GiftProblem(
+                    q.line,
+                    f"{q.kind.capitalize()} questions are not supported by the bank: skipped.",
+                )
+            )
             continue
         check = check_question(fields_from_gift(q))
-        problems += [GiftProblem(q.line, f"{_LABELS.get(name, name)}: {message}")
-                     for name, message in check.problems.items()]
+        problems += [
+            GiftProblem(q.line, f"{_LABELS.get(name, name)}: {message}")
+            for name, message in check.problems.items()
+        ]
         key = check.fields.get("key")
         if key and key in seen:
-            problems.append(GiftProblem(q.line, f"The id {key!r} is already used by another "
-                                                "question; change or remove its [id:…]."))
+            problems.append(
+                GiftProblem(
+                    q.line,
+                    f"The id {key!r} is already used by another "
+                    "question; change or remove its [id:…].",
+                )
+            )
         seen.add(key)
-        planned.append(PlannedQuestion(q.line, check.fields, topic_for_category(q.category,
-                                                                                 topics)))
+        planned.append(
+            PlannedQuestion(q.line, check.fields, topic_for_category(q.category, topics))
+        )
     return ImportPlan(tuple(planned), tuple(problems), tuple(skipped))
 
 
@@ -146,13 +162,17 @@ def _number_text(value: float) -> str:
 def _answers(fields: Mapping) -> tuple[GiftAnswer, ...]:
     kind = fields["kind"]
     if kind == "single":
-        return tuple(GiftAnswer(c["text"], 1.0 if c.get("correct") else 0.0, c.get("feedback", ""))
-                     for c in fields["choices"])
+        return tuple(
+            GiftAnswer(c["text"], 1.0 if c.get("correct") else 0.0, c.get("feedback", ""))
+            for c in fields["choices"]
+        )
     if kind == "multiple":
         share = 1 / sum(1 for c in fields["choices"] if c.get("correct"))
         # One wrong tick scores nothing in the bank: Moodle's -100% comes closest.
-        return tuple(GiftAnswer(c["text"], share if c.get("correct") else -1.0,
-                                c.get("feedback", "")) for c in fields["choices"])
+        return tuple(
+            GiftAnswer(c["text"], share if c.get("correct") else -1.0, c.get("feedback", ""))
+            for c in fields["choices"]
+        )
     if kind == "true_false":
         right = bool(fields["answer"])
         return (GiftAnswer("True", float(right)), GiftAnswer("False", float(not right)))

@@ -95,8 +95,11 @@ def _choice_rows(raw: Mapping) -> tuple[list[dict], bool]:
         text = _text(row.get("text"))
         if text:
             rows.append(
-                {"text": text, "correct": bool(row.get("correct")),
-                 "feedback": _text(row.get("feedback"))}
+                {
+                    "text": text,
+                    "correct": bool(row.get("correct")),
+                    "feedback": _text(row.get("feedback")),
+                }
             )
         elif row.get("correct") or _text(row.get("feedback")):
             orphan = True

@@ -27,12 +27,18 @@ def check_length(text: str) -> None:
 
 class ArticleForm(FlaskForm):
     title = StringField("Title", [DataRequired("Give the article a title."), Length(max=200)])
-    source_url = StringField("Source address (optional)", [Optional(), Length(max=500)],
-                             description="Where the article was published, e.g. https://…")
-    text = TextAreaField("Article text", [RAW_LIMIT],
-                         description="Paste plain text, or upload a .txt file below.")
-    upload = FileField("…or upload a .txt file (UTF-8)",
-                       [FileAllowed(["txt"], "Upload a .txt file (plain text, UTF-8).")])
+    source_url = StringField(
+        "Source address (optional)",
+        [Optional(), Length(max=500)],
+        description="Where the article was published, e.g. https://…",
+    )
+    text = TextAreaField(
+        "Article text", [RAW_LIMIT], description="Paste plain text, or upload a .txt file below."
+    )
+    upload = FileField(
+        "…or upload a .txt file (UTF-8)",
+        [FileAllowed(["txt"], "Upload a .txt file (plain text, UTF-8).")],
+    )
 
     def validate_source_url(self, field) -> None:
         if field.data and not field.data.startswith(("https://", "http://")):
@@ -73,6 +79,8 @@ class ReviseForm(FlaskForm):
 
 
 class BulkForm(FlaskForm):
-    count = IntegerField("How many of the best drafts",
-                         [DataRequired("Give a number from 1 to 100."), NumberRange(1, 100)],
-                         default=10)
+    count = IntegerField(
+        "How many of the best drafts",
+        [DataRequired("Give a number from 1 to 100."), NumberRange(1, 100)],
+        default=10,
+    )

@@ -46,38 +46,55 @@ class QuotaRow(Form):
 
 
 class QuizForm(FlaskForm):
-    title = StringField("Title", [DataRequired("Give the quiz a title."), Length(max=200)],
-                        filters=[strip])
+    title = StringField(
+        "Title", [DataRequired("Give the quiz a title."), Length(max=200)], filters=[strip]
+    )
     description = TextAreaField("Description", [Length(max=2000)], filters=[strip])
     topics = MultiCheckboxField("Sections in the pool", description="None ticked: all sections.")
-    kinds = MultiCheckboxField("Kinds in the pool", choices=options(KIND_LABELS.items()),
-                               description="None ticked: every kind.")
-    difficulties = MultiCheckboxField("Difficulties in the pool", coerce=int,
-                                      choices=DIFFICULTY_CHOICES,
-                                      description="None ticked: every difficulty.")
+    kinds = MultiCheckboxField(
+        "Kinds in the pool",
+        choices=options(KIND_LABELS.items()),
+        description="None ticked: every kind.",
+    )
+    difficulties = MultiCheckboxField(
+        "Difficulties in the pool",
+        coerce=int,
+        choices=DIFFICULTY_CHOICES,
+        description="None ticked: every difficulty.",
+    )
     question_count = IntegerField(
         "Questions per attempt",
-        [InputRequired("Say how many questions."), NumberRange(1, MAX_QUESTIONS)], default=10,
+        [InputRequired("Say how many questions."), NumberRange(1, MAX_QUESTIONS)],
+        default=10,
     )
-    quotas = FieldList(FormField(QuotaRow), "Per-section quotas", min_entries=QUOTA_ROWS,
-                       max_entries=12)
+    quotas = FieldList(
+        FormField(QuotaRow), "Per-section quotas", min_entries=QUOTA_ROWS, max_entries=12
+    )
     shuffle = BooleanField("Shuffle the questions and options", default=True)
     feedback_mode = SelectField(
         "Feedback",
-        choices=options([("at_end", "At the end: answers are shown after submitting"),
-                         ("immediate", "Immediately: after each answer")]),
+        choices=options(
+            [
+                ("at_end", "At the end: answers are shown after submitting"),
+                ("immediate", "Immediately: after each answer"),
+            ]
+        ),
         default="at_end",
     )
     time_limit_minutes = IntegerField(
-        "Time limit in minutes", [Optional(), NumberRange(1, 600)],
+        "Time limit in minutes",
+        [Optional(), NumberRange(1, 600)],
         description="Empty for no limit. Enforced on the server.",
     )
-    max_attempts = IntegerField("Attempts allowed", [Optional(), NumberRange(1, 100)],
-                                description="Empty for unlimited.")
-    opens_at = DateTimeLocalField("Opens at (UTC)", [Optional()],
-                                  description="Empty: open as soon as it is published.")
-    closes_at = DateTimeLocalField("Closes at (UTC)", [Optional()],
-                                   description="Empty: never closes.")
+    max_attempts = IntegerField(
+        "Attempts allowed", [Optional(), NumberRange(1, 100)], description="Empty for unlimited."
+    )
+    opens_at = DateTimeLocalField(
+        "Opens at (UTC)", [Optional()], description="Empty: open as soon as it is published."
+    )
+    closes_at = DateTimeLocalField(
+        "Closes at (UTC)", [Optional()], description="Empty: never closes."
+    )
     is_published = BooleanField("Published: students can see it while it is open")
 
     def set_topics(self, topics) -> None:
@@ -90,8 +107,11 @@ class QuizForm(FlaskForm):
             row.count.label.text = f"Quota {number}: questions"
 
     def quota_rows(self) -> list[tuple[str, int | None]]:
-        return [(row.topic.data or "", row.count.data) for row in self.quotas
-                if row.topic.data or row.count.data]
+        return [
+            (row.topic.data or "", row.count.data)
+            for row in self.quotas
+            if row.topic.data or row.count.data
+        ]
 
     def settings(self) -> dict:
         """The quiz's values as plain data (quotas as rows, checked by core.quiz_settings)."""
@@ -116,17 +136,27 @@ class QuizForm(FlaskForm):
 class TopicForm(FlaskForm):
     slug = StringField(
         "Address (slug)",
-        [DataRequired("Give the section an address."), Length(max=80),
-         Regexp(SLUG, message="Use lowercase letters, digits and dashes.")],
-        filters=[strip], description="Part of the page address: /learn/<slug>.",
+        [
+            DataRequired("Give the section an address."),
+            Length(max=80),
+            Regexp(SLUG, message="Use lowercase letters, digits and dashes."),
+        ],
+        filters=[strip],
+        description="Part of the page address: /learn/<slug>.",
     )
-    title = StringField("Title", [DataRequired("Give the section a title."), Length(max=200)],
-                        filters=[strip])
-    summary = StringField("Summary", [Length(max=500)], filters=[strip],
-                          description="One sentence shown on the explainer index.")
+    title = StringField(
+        "Title", [DataRequired("Give the section a title."), Length(max=200)], filters=[strip]
+    )
+    summary = StringField(
+        "Summary",
+        [Length(max=500)],
+        filters=[strip],
+        description="One sentence shown on the explainer index.",
+    )
     position = IntegerField("Position", [InputRequired(), NumberRange(0, 1000)], default=0)
     body = TextAreaField(
-        "Text (Markdown)", [Length(max=MAX_BODY)],
+        "Text (Markdown)",
+        [Length(max=MAX_BODY)],
         description="End a paragraph with {: #an-id } so questions can point at it.",
         render_kw={"rows": 24},
     )
@@ -142,11 +172,15 @@ class TopicForm(FlaskForm):
 class GiftImportForm(FlaskForm):
     file = FileField(
         "GIFT file",
-        [FileRequired("Choose a file to upload."),
-         FileAllowed(["gift", "txt"], "Upload a .gift or .txt file (GIFT text, UTF-8).")],
+        [
+            FileRequired("Choose a file to upload."),
+            FileAllowed(["gift", "txt"], "Upload a .gift or .txt file (GIFT text, UTF-8)."),
+        ],
     )
-    publish = BooleanField("Publish the imported questions at once",
-                           description="Otherwise they arrive as drafts for you to review.")
+    publish = BooleanField(
+        "Publish the imported questions at once",
+        description="Otherwise they arrive as drafts for you to review.",
+    )
     dry_run = BooleanField("Check only: list what would be imported, save nothing")
 
 
@@ -165,6 +199,8 @@ class GiftExportForm(FlaskForm):
 class RestoreForm(FlaskForm):
     backup = FileField(
         "Backup file",
-        [FileRequired("Choose a backup file."),
-         FileAllowed(["json"], "Upload a .json backup made by this site.")],
+        [
+            FileRequired("Choose a backup file."),
+            FileAllowed(["json"], "Upload a .json backup made by this site."),
+        ],
     )

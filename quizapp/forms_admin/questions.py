@@ -39,11 +39,13 @@ def options(pairs) -> list[SelectChoice]:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-STATUS_CHOICES = options([
-    ("draft", "Draft: only teachers see it"),
-    ("published", "Published: drawn into new papers"),
-    ("retired", "Retired: kept for past attempts, never drawn again"),
-])
+STATUS_CHOICES = options(
+    [
+        ("draft", "Draft: only teachers see it"),
+        ("published", "Published: drawn into new papers"),
+        ("retired", "Retired: kept for past attempts, never drawn again"),
+    ]
+)
 DIFFICULTY_CHOICES = options([(1, "1 · easy"), (2, "2 · medium"), (3, "3 · hard")])
 
 
@@ -84,16 +86,22 @@ class QuestionForm(FlaskForm):
     topic_id = SelectField("Explainer section", coerce=int, default=0)
     prompt = TextAreaField("Question", [Length(max=2000)], filters=[strip])
     explanation = TextAreaField(
-        "Explanation", [Length(max=4000)], filters=[strip],
+        "Explanation",
+        [Length(max=4000)],
+        filters=[strip],
         description="Shown after answering: why the answer is right.",
     )
     difficulty = SelectField("Difficulty", coerce=int, choices=DIFFICULTY_CHOICES, default=2)
     anchor = StringField(
-        "Paragraph id", [Length(max=100)], filters=[strip],
+        "Paragraph id",
+        [Length(max=100)],
+        filters=[strip],
         description="The id of the paragraph in the section that answers it, e.g. signing.",
     )
     key = StringField(
-        "Question id", [Length(max=100)], filters=[strip],
+        "Question id",
+        [Length(max=100)],
+        filters=[strip],
         description="Optional: a stable id for GIFT files and backups; one is made up if empty.",
     )
     status = SelectField("Status", choices=STATUS_CHOICES, default="draft")
@@ -128,8 +136,10 @@ class QuestionForm(FlaskForm):
 
     def summary(self) -> list[tuple[str, str, str]]:
         """(anchor id, label, message) for each problem, for the summary at the top."""
-        groups = [(self[name].id, self[name].label.text, message)
-                  for name, message in self.group_errors.items()]
+        groups = [
+            (self[name].id, self[name].label.text, message)
+            for name, message in self.group_errors.items()
+        ]
         return groups + error_summary(self)
 
 
@@ -184,7 +194,8 @@ class TrueFalseForm(QuestionForm):
 
 class ShortTextForm(QuestionForm):
     accepted = TextAreaField(
-        "Accepted answers", [Length(max=4000)],
+        "Accepted answers",
+        [Length(max=4000)],
         description="One a line. Case, spacing and punctuation are ignored when grading.",
     )
 
@@ -197,10 +208,14 @@ class ShortTextForm(QuestionForm):
 
 
 class NumericForm(QuestionForm):
-    answer = StringField("The answer", [Length(max=40)], filters=[strip],
-                         render_kw={"inputmode": "decimal"})
+    answer = StringField(
+        "The answer", [Length(max=40)], filters=[strip], render_kw={"inputmode": "decimal"}
+    )
     tolerance = StringField(
-        "Tolerance (±)", [Length(max=40)], filters=[strip], default="0",
+        "Tolerance (±)",
+        [Length(max=40)],
+        filters=[strip],
+        default="0",
         description="How far from the answer still counts as right; 0 for exactly.",
         render_kw={"inputmode": "decimal"},
     )
@@ -217,8 +232,12 @@ class NumericForm(QuestionForm):
 
 
 class OrderingForm(QuestionForm):
-    items = FieldList(StringField("Item", [Length(max=300)], filters=[strip]), "Items",
-                      min_entries=ROWS, max_entries=MAX_ROWS)
+    items = FieldList(
+        StringField("Item", [Length(max=300)], filters=[strip]),
+        "Items",
+        min_entries=ROWS,
+        max_entries=MAX_ROWS,
+    )
     lists = ("items",)
 
     def __init__(self, *args, **kwargs):
@@ -280,14 +299,37 @@ class BankFilterForm(FlaskForm):
 
     q = SearchField("Text contains", [Length(max=100)], filters=[strip])
     topic = SelectField("Section", default="")
-    kind = SelectField("Kind", choices=options([("", "Any kind"), *KIND_LABELS.items()]),
-                       default="")
-    status = SelectField("Status", choices=options([("", "Any status"), ("draft", "Draft"),
-                                                    ("published", "Published"),
-                                                    ("retired", "Retired")]), default="")
-    origin = SelectField("Origin", choices=options([("", "Any origin"), ("curated", "Curated"),
-                                                    ("imported", "Imported"),
-                                                    ("generated", "Generated")]), default="")
-    difficulty = SelectField("Difficulty", choices=options([("", "Any difficulty"),
-                                                            ("1", "1 · easy"), ("2", "2 · medium"),
-                                                            ("3", "3 · hard")]), default="")
+    kind = SelectField(
+        "Kind", choices=options([("", "Any kind"), *KIND_LABELS.items()]), default=""
+    )
+    status = SelectField(
+        "Status",
+        choices=options(
+            [
+                ("", "Any status"),
+                ("draft", "Draft"),
+                ("published", "Published"),
+                ("retired", "Retired"),
+            ]
+        ),
+        default="",
+    )
+    origin = SelectField(
+        "Origin",
+        choices=options(
+            [
+                ("", "Any origin"),
+                ("curated", "Curated"),
+                ("imported", "Imported"),
+                ("generated", "Generated"),
+            ]
+        ),
+        default="",
+    )
+    difficulty = SelectField(
+        "Difficulty",
+        choices=options(
+            [("", "Any difficulty"), ("1", "1 · easy"), ("2", "2 · medium"), ("3", "3 · hard")]
+        ),
+        default="",
+    )

@@ -96,9 +96,7 @@ def build_quiz(page) -> None:
     assert f"The pool holds {len(QUESTIONS)} published" in page.locator(".flashes").inner_text()
 
 
-def test_teacher_writes_previews_publishes_and_a_student_gets_every_question(
-    open_page, make_user
-):
+def test_teacher_writes_previews_publishes_and_a_student_gets_every_question(open_page, make_user):
     page = open_page("laptop")
     log_in(page, make_user("teacher"), PASSWORD)
     write_section(page)

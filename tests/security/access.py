@@ -79,9 +79,15 @@ def _article(w: World) -> dict:
         article = Article(title="Tess's article", created_by_id=w.user_id("tess"))
         revision = ArticleRevision(article=article, number=1, text="Pakistan struck Kabul.")
         question = question_from_fields(
-            {"kind": "true_false", "prompt": "Pakistan struck Kabul.", "answer": True}, None,
-            status="draft", origin="generated", article_revision=revision, source_start=0,
-            source_end=22, created_by_id=w.user_id("tess"))
+            {"kind": "true_false", "prompt": "Pakistan struck Kabul.", "answer": True},
+            None,
+            status="draft",
+            origin="generated",
+            article_revision=revision,
+            source_start=0,
+            source_end=22,
+            created_by_id=w.user_id("tess"),
+        )
         with w.app.app_context():
             db.session.add_all([article, question])
             db.session.commit()

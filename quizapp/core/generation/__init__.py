@@ -18,20 +18,37 @@ from .entities import Analysis, analyse
 from .model import MAX_CHARS, Candidate, Choice, Draft, GenerationError, Source
 from .sentences import split
 
-__all__ = ["MAX_CHARS", "Candidate", "Choice", "Counts", "GenerationError", "Source",
-           "candidate_to_json", "counts", "generate"]
+__all__ = [
+    "MAX_CHARS",
+    "Candidate",
+    "Choice",
+    "Counts",
+    "GenerationError",
+    "Source",
+    "candidate_to_json",
+    "counts",
+    "generate",
+]
 
 EXTRA_KINDS = frozenset({"person", "place", "org"})
-_HTML_TAG = re.compile(r"</?(?:p|div|span|br|a|html|body|head|script|style|table|tr|td|li|ul"
-                       r"|ol|h[1-6]|img|strong|em)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    r"</?(?:p|div|span|br|a|html|body|head|script|style|table|tr|td|li|ul"
+    r"|ol|h[1-6]|img|strong|em)\b[^>]*>",
+    re.IGNORECASE,
+)
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset("the and of to in a is that for on with as was by it from at are".split())
 # Below this share of common English words, text of 40 words or more is not English.
 MIN_ENGLISH_SHARE = 0.08
 
 
-def generate(text: str, *, seed: int = 0, limit: int | None = None,
-             extra_distractors: Mapping[str, Sequence[str]] | None = None) -> list[Candidate]:
+def generate(
+    text: str,
+    *,
+    seed: int = 0,
+    limit: int | None = None,
+    extra_distractors: Mapping[str, Sequence[str]] | None = None,
+) -> list[Candidate]:
     """Candidate questions from `text`, best first. `extra_distractors` maps "person",
     "place" or "org" to names to use as wrong options after the text's own."""
     extra = _validated(text, limit, extra_distractors)
@@ -53,17 +70,23 @@ def counts(text: str, *, seed: int = 0) -> Counts:
     """Over-generation figures for `text`, family by family (for the benchmark)."""
     extra = _validated(text, None, None)
     analysis, drafts = _drafts(text, seed, extra)
-    return Counts(len(text.split()), dict(Counter(d.family for d in drafts)),
-                  dict(Counter(d.family for d in _checked(drafts, analysis))))
+    return Counts(
+        len(text.split()),
+        dict(Counter(d.family for d in drafts)),
+        dict(Counter(d.family for d in _checked(drafts, analysis))),
+    )
 
 
 def _drafts(text: str, seed: int, extra: Mapping[str, Sequence[str]]) -> tuple[Analysis, list]:
     """Every draft of every kind, before any filter."""
     analysis = analyse(text, split(text))
-    return analysis, [*kinds.cloze(analysis, seed, extra),
-                      *kinds.who_said(analysis, seed, extra), *kinds.numeric(analysis),
-                      *statements.true_false(analysis, seed, extra),
-                      *statements.ordering(analysis)]
+    return analysis, [
+        *kinds.cloze(analysis, seed, extra),
+        *kinds.who_said(analysis, seed, extra),
+        *kinds.numeric(analysis),
+        *statements.true_false(analysis, seed, extra),
+        *statements.ordering(analysis),
+    ]
 
 
 def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
@@ -72,16 +95,22 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
 
 def candidate_to_json(candidate: Candidate) -> dict:
     """The JSON shape scripts rely on."""
-    choices = [] if candidate.kind == "numeric" else [
-        {"text": c.text, "is_correct": c.is_correct} for c in candidate.choices]
+    choices = (
+        []
+        if candidate.kind == "numeric"
+        else [{"text": c.text, "is_correct": c.is_correct} for c in candidate.choices]
+    )
     return {
         "kind": candidate.kind,
         "prompt": candidate.prompt,
         "choices": choices,
         "answer": candidate.answer,
         "tolerance": candidate.tolerance,
-        "source": {"start": candidate.source.start, "end": candidate.source.end,
-                   "sentence": candidate.source.sentence},
+        "source": {
+            "start": candidate.source.start,
+            "end": candidate.source.end,
+            "sentence": candidate.source.sentence,
+        },
         "score": candidate.score,
         "checks": list(candidate.checks),
     }
@@ -89,27 +118,37 @@ def candidate_to_json(candidate: Candidate) -> dict:
 
 def _candidate(draft: Draft, score: float, analysis: Analysis) -> Candidate:
     start, end = draft.span or (draft.sentence.start, draft.sentence.end)
-    return Candidate(draft.kind, draft.prompt, draft.choices, draft.answer, draft.tolerance,
-                     Source(start, end, analysis.text[start:end]), score, draft.checks,
-                     draft.explanation, draft.key)
+    return Candidate(
+        draft.kind,
+        draft.prompt,
+        draft.choices,
+        draft.answer,
+        draft.tolerance,
+        Source(start, end, analysis.text[start:end]),
+        score,
+        draft.checks,
+        draft.explanation,
+        draft.key,
+    )
 
 
-def _validated(text: object, limit: object,
-               extra: object) -> Mapping[str, Sequence[str]]:
+def _validated(text: object, limit: object, extra: object) -> Mapping[str, Sequence[str]]:
     if not isinstance(text, str):
         raise GenerationError("The article must be text.")
     if len(text) > MAX_CHARS:
-        raise GenerationError(f"The article is {len(text):,} characters long; the limit is "
-                              f"{MAX_CHARS:,}. Paste one article at a time.")
+        raise GenerationError(
+            f"The article is {len(text):,} characters long; the limit is "
+            f"{MAX_CHARS:,}. Paste one article at a time."
+        )
     if not text.strip():
         raise GenerationError("The article is empty.")
     if len(_HTML_TAG.findall(text)) >= 2:
         raise GenerationError("The article looks like HTML. Paste its words, not its markup.")
     if not _looks_english(text):
-        raise GenerationError("The article does not look like English text; questions can "
-                              "only be made from English.")
-    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool)
-                              or limit < 0):
+        raise GenerationError(
+            "The article does not look like English text; questions can only be made from English."
+        )
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 0):
         raise GenerationError("The limit must be a whole number of at least 0.")
     return _extra(extra)
 
@@ -125,12 +164,16 @@ def _extra(extra: object) -> Mapping[str, Sequence[str]]:
     if extra is None:
         return {}
     if not isinstance(extra, Mapping) or not set(extra) <= EXTRA_KINDS:
-        raise GenerationError(f"Extra distractors are a mapping from {sorted(EXTRA_KINDS)} "
-                              "to lists of names.")
+        raise GenerationError(
+            f"Extra distractors are a mapping from {sorted(EXTRA_KINDS)} to lists of names."
+        )
     cleaned = {}
     for kind, names in extra.items():
-        if not isinstance(names, Sequence) or isinstance(names, str) \
-                or not all(isinstance(n, str) for n in names):
+        if (
+            not isinstance(names, Sequence)
+            or isinstance(names, str)
+            or not all(isinstance(n, str) for n in names)
+        ):
             raise GenerationError(f"Extra distractors for {kind!r} must be a list of names.")
         cleaned[kind] = tuple(n.strip() for n in names if n.strip())
     return cleaned

@@ -30,15 +30,28 @@ _ROLE_WORD = re.compile(rf"\b(?:{_ROLE})\b", re.IGNORECASE)
 _ROLE_AFTER = re.compile(
     rf"^(?:,|\s+(?:was|is|became|had been|as))\s+(?:then\s+|now\s+|former\s+)*"
     rf"(?:(?:the|a|an|its|his|their|[A-Z][\w.]*(?:’s|'s))\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?(?:{_ROLE})\b", re.IGNORECASE)
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{_ROLE})\b",
+    re.IGNORECASE,
+)
 _SPEECH_AFTER = re.compile(
-    rf"^\s+(?:(?:has|had|have|also|then|later|publicly)\s+)*(?:{'|'.join(SPEECH_VERBS)})\b")
+    rf"^\s+(?:(?:has|had|have|also|then|later|publicly)\s+)*(?:{'|'.join(SPEECH_VERBS)})\b"
+)
 _LED_BY = re.compile(r"\b(?:led by|under)\s+$")
-_DEMONYM_COUNTRY = {"afghan": "Afghanistan", "pakistani": "Pakistan", "indian": "India",
-                    "iranian": "Iran", "american": "United States", "u.s.": "United States",
-                    "us": "United States", "british": "United Kingdom", "chinese": "China",
-                    "taliban": "Taliban", "saudi": "Saudi Arabia", "qatari": "Qatar",
-                    "turkish": "Turkey"}
+_DEMONYM_COUNTRY = {
+    "afghan": "Afghanistan",
+    "pakistani": "Pakistan",
+    "indian": "India",
+    "iranian": "Iran",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "british": "United Kingdom",
+    "chinese": "China",
+    "taliban": "Taliban",
+    "saudi": "Saudi Arabia",
+    "qatari": "Qatar",
+    "turkish": "Turkey",
+}
 
 
 @dataclass(frozen=True)
@@ -84,8 +97,11 @@ def runs(text: str) -> list[list[Token]]:
     current: list[Token] = []
     words = tokens(text)
     for i, token in enumerate(words):
-        joined = bool(current) and text[current[-1].end:token.start] == " " \
+        joined = (
+            bool(current)
+            and text[current[-1].end : token.start] == " "
             and not current[-1].possessive
+        )
         if _name_like(token) or (joined and _connects(token, words, i, text)):
             if not joined and current:
                 found.append(current)
@@ -101,8 +117,12 @@ def runs(text: str) -> list[list[Token]]:
 
 def _connects(token: Token, words: list[Token], i: int, text: str) -> bool:
     following = words[i + 1] if i + 1 < len(words) else None
-    return (token.text in _CONNECTORS and following is not None and _name_like(following)
-            and text[token.end:following.start] == " ")
+    return (
+        token.text in _CONNECTORS
+        and following is not None
+        and _name_like(following)
+        and text[token.end : following.start] == " "
+    )
 
 
 def _trim(run: list[Token]) -> list[Token]:
@@ -115,7 +135,7 @@ def _trim(run: list[Token]) -> list[Token]:
 
 def classify(run: list[Token], sentence: str) -> list[Run]:
     """The mentions a run holds: a place, an organisation, a titled person…"""
-    text = sentence[run[0].start:run[-1].end]
+    text = sentence[run[0].start : run[-1].end]
     whole = _whole(run, text, sentence)
     if whole:
         return [whole]
@@ -147,12 +167,13 @@ def _whole(run: list[Token], text: str, sentence: str) -> Run | None:
     return None
 
 
-_KNOWN_ORGS = frozenset({"taliban", "al-qaeda", "nato", "united nations", "mujahideen",
-                         "haqqani network"})
+_KNOWN_ORGS = frozenset(
+    {"taliban", "al-qaeda", "nato", "united nations", "mujahideen", "haqqani network"}
+)
 
 
 def _place_subtype(place: lexicon.Place, sentence: str, start: int, end: int) -> str:
-    after, before = sentence[end:end + 10].lower(), sentence[max(0, start - 12):start].lower()
+    after, before = sentence[end : end + 10].lower(), sentence[max(0, start - 12) : start].lower()
     if place.subtype in ("city", "capital") and after.startswith(" province"):
         return "province"
     if after.startswith((" crossing", " border crossing")):
@@ -166,8 +187,9 @@ def org_subtype(text: str) -> str:
     lower = text.lower()
     if any(w in lower for w in ("lashkar", "jaish")):
         return "kashmir"
-    if any(w in lower for w in ("taliban", "liberation", "qaeda", "tehr", "militant",
-                                "islamic state")):
+    if any(
+        w in lower for w in ("taliban", "liberation", "qaeda", "tehr", "militant", "islamic state")
+    ):
         return "militant"
     if any(w in lower for w in ("united nations", "international", "world ", "nato")):
         return "international"
@@ -191,8 +213,17 @@ def _titled(run: list[Token], sentence: str) -> list[Run]:
     if i == len(run):
         return [title]
     name = run[i:]
-    return [title, Run("person", role_class(title.text), name[0].start, name[-1].end,
-                       sentence[name[0].start:name[-1].end], affiliation)]
+    return [
+        title,
+        Run(
+            "person",
+            role_class(title.text),
+            name[0].start,
+            name[-1].end,
+            sentence[name[0].start : name[-1].end],
+            affiliation,
+        ),
+    ]
 
 
 def role_class(title: str) -> str:
@@ -220,8 +251,14 @@ def _last_resort(run: list[Token], text: str, sentence: str) -> Run:
     if any(part.lower() in ORG_HEADS for token in run for part in token.text.split("-")):
         return Run("org", org_subtype(text), start, end, text)
     if is_person(run, sentence):
-        return Run("person", _role_near(sentence, start, end), start, end, text,
-                   affiliation_around(sentence, start, end))
+        return Run(
+            "person",
+            _role_near(sentence, start, end),
+            start,
+            end,
+            text,
+            affiliation_around(sentence, start, end),
+        )
     return Run("unknown", "", start, end, text)
 
 
@@ -231,8 +268,12 @@ def is_person(run: list[Token], sentence: str) -> bool:
         return False
     start, end = run[0].start, run[-1].end
     before, after = sentence[:start], sentence[end:]
-    return bool(_ROLE_BEFORE.search(before) or _LED_BY.search(before)
-                or _ROLE_AFTER.match(after) or (len(run) > 1 and _SPEECH_AFTER.match(after)))
+    return bool(
+        _ROLE_BEFORE.search(before)
+        or _LED_BY.search(before)
+        or _ROLE_AFTER.match(after)
+        or (len(run) > 1 and _SPEECH_AFTER.match(after))
+    )
 
 
 def _role_near(sentence: str, start: int, end: int) -> str:
@@ -245,7 +286,7 @@ def _role_near(sentence: str, start: int, end: int) -> str:
 
 def affiliation_around(sentence: str, start: int, end: int) -> str:
     """The country or movement named next to a person: "Pakistan's defence minister, X"."""
-    for word in reversed(re.findall(r"[A-Z][\w.]*", sentence[max(0, start - 45):start])):
+    for word in reversed(re.findall(r"[A-Z][\w.]*", sentence[max(0, start - 45) : start])):
         found = _affiliation_of(word)
         if found:
             return found

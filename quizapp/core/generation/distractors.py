@@ -19,16 +19,23 @@ WANTED = 3
 BANK_WINDOW = 8
 
 
-def for_mention(mention: Mention, entity: Entity | None, analysis: Analysis, stem: str,
-                rng: random.Random, extra: Mapping[str, Sequence[str]]) -> list[Option]:
+def for_mention(
+    mention: Mention,
+    entity: Entity | None,
+    analysis: Analysis,
+    stem: str,
+    rng: random.Random,
+    extra: Mapping[str, Sequence[str]],
+) -> list[Option]:
     """Up to three distractors for the key `mention`, best first."""
     found = pool(mention, entity, analysis, rng, extra)
     aliases = entity.aliases if entity else frozenset({mention.text})
     return choose(mention.text, aliases, found, stem)
 
 
-def choose(key: str, aliases: Iterable[str], pool: Iterable[Option], stem: str,
-           wanted: int = WANTED) -> list[Option]:
+def choose(
+    key: str, aliases: Iterable[str], pool: Iterable[Option], stem: str, wanted: int = WANTED
+) -> list[Option]:
     """The first options of `pool` that are not the key, not in the stem and look like it."""
     banned = {fold(a) for a in aliases} | related(key)
     hay = fold(stem)
@@ -58,8 +65,13 @@ def _gone_by(name: str, stem: str) -> bool:
     return last is not None and not any(int(y) <= last for y in _YEAR.findall(stem))
 
 
-def pool(mention: Mention, entity: Entity | None, analysis: Analysis, rng: random.Random,
-         extra: Mapping[str, Sequence[str]]) -> Iterator[Option]:
+def pool(
+    mention: Mention,
+    entity: Entity | None,
+    analysis: Analysis,
+    rng: random.Random,
+    extra: Mapping[str, Sequence[str]],
+) -> Iterator[Option]:
     """Candidate distractors in order of preference; read lazily, as few are needed."""
     kind = mention.kind
     from_extra = [(t, "extra") for t in extra.get(kind, ())]
@@ -68,9 +80,14 @@ def pool(mention: Mention, entity: Entity | None, analysis: Analysis, rng: rando
     elif kind == "person" and entity:
         yield from _people(entity, analysis, rng, from_extra)
     elif kind == "place" and entity:
-        yield from _minor(analysis, [
-            *((e.canonical, "text") for e in _same_kind(entity, analysis)), *from_extra,
-            *_bank(_places(mention, entity), rng)])
+        yield from _minor(
+            analysis,
+            [
+                *((e.canonical, "text") for e in _same_kind(entity, analysis)),
+                *from_extra,
+                *_bank(_places(mention, entity), rng),
+            ],
+        )
     elif entity:
         yield from ((e.canonical, "text") for e in _same_kind(entity, analysis))
         yield from from_extra
@@ -84,8 +101,11 @@ def _minor(analysis: Analysis, options: Iterable[Option]) -> Iterator[Option]:
 
 
 def _same_kind(entity: Entity, analysis: Analysis) -> list[Entity]:
-    others = [e for e in analysis.entities.values() if e.kind == entity.kind
-              and e.subtype == entity.subtype and e.canonical != entity.canonical]
+    others = [
+        e
+        for e in analysis.entities.values()
+        if e.kind == entity.kind and e.subtype == entity.subtype and e.canonical != entity.canonical
+    ]
     if entity.kind == "place" and entity.subtype not in ("country", "capital", "region"):
         home = _country(entity.canonical)
         others = [e for e in others if _country(e.canonical) == home]
@@ -126,18 +146,24 @@ def _organisations(mention: Mention, entity: Entity, analysis: Analysis) -> list
     return [n for n in names if n]
 
 
-def _people(entity: Entity, analysis: Analysis, rng: random.Random,
-            from_extra: list[Option]) -> list[Option]:
+def _people(
+    entity: Entity, analysis: Analysis, rng: random.Random, from_extra: list[Option]
+) -> list[Option]:
     """People on the key's side, holding the same kind of office first."""
-    others = [e for e in analysis.entities.values()
-              if e.kind == "person" and e.canonical != entity.canonical]
+    others = [
+        e
+        for e in analysis.entities.values()
+        if e.kind == "person" and e.canonical != entity.canonical
+    ]
     others.sort(key=lambda e: (e.subtype != entity.subtype, -e.count, e.first, e.canonical))
     side, role = entity.affiliation, entity.subtype
     same = [(e.canonical, "text") for e in others if side and e.affiliation == side]
     in_bank = [(name, office) for name, group, office in gz.PEOPLE if side and group == side]
     # A known office rules out bank people of other offices: "U.S. President Marco Rubio".
-    bank = [*_bank([name for name, office in in_bank if office == role], rng),
-            *_bank([name for name, office in in_bank if not role], rng)]
+    bank = [
+        *_bank([name for name, office in in_bank if office == role], rng),
+        *_bank([name for name, office in in_bank if not role], rng),
+    ]
     if role:
         first = [o for o in same if _office(o[0], analysis) == role]
         first += [o for o in bank if o[0] in {n for n, office in in_bank if office == role}]
@@ -157,10 +183,18 @@ def _years(mention: Mention, analysis: Analysis, rng: random.Random) -> list[Opt
     year = int(mention.value)
     step = 10 if mention.subtype == "decade" else 1
     suffix = "s" if mention.subtype == "decade" else ""
-    seen = sorted({int(m.value) for ms in analysis.mentions for m in ms
-                   if m.kind == "date" and m.subtype == mention.subtype and m.value
-                   and 0 < abs(m.value - year) <= 40 * step},
-                  key=lambda y: (abs(y - year), y))
+    seen = sorted(
+        {
+            int(m.value)
+            for ms in analysis.mentions
+            for m in ms
+            if m.kind == "date"
+            and m.subtype == mention.subtype
+            and m.value
+            and 0 < abs(m.value - year) <= 40 * step
+        },
+        key=lambda y: (abs(y - year), y),
+    )
     made = [year + step * d for d in (-5, -4, -3, -2, -1, 1, 2, 3, 4, 5)]
     made = [y for y in made if y not in seen and y <= _latest(analysis)]
     if step == 10:
@@ -170,6 +204,5 @@ def _years(mention: Mention, analysis: Analysis, rng: random.Random) -> list[Opt
 
 
 def _latest(analysis: Analysis) -> int:
-    years = [int(m.value) for ms in analysis.mentions for m in ms
-             if m.kind == "date" and m.value]
+    years = [int(m.value) for ms in analysis.mentions for m in ms if m.kind == "date" and m.value]
     return max(years, default=2100)

@@ -34,8 +34,10 @@ class Analysis:
 
     def is_protagonist(self, name: str) -> bool:
         """Whether `name` (or its demonym or capital) is one of the text's two main countries."""
-        return bool(lexicon.fold(name) in self.protagonists
-                    or lexicon.related_words(name) & self.protagonists)
+        return bool(
+            lexicon.fold(name) in self.protagonists
+            or lexicon.related_words(name) & self.protagonists
+        )
 
 
 def analyse(text: str, sentences: list[Sentence]) -> Analysis:
@@ -54,17 +56,26 @@ def analyse(text: str, sentences: list[Sentence]) -> Analysis:
         mentions.append(tuple(sorted(named + dated + counted, key=lambda m: m.start)))
     entities = _entities(mentions, acronyms)
     names = frozenset(lexicon.fold(a) for e in entities.values() for a in e.aliases)
-    return Analysis(text, tuple(sentences), tuple(mentions), entities, names,
-                    _salience(entities), _protagonists(entities))
+    return Analysis(
+        text,
+        tuple(sentences),
+        tuple(mentions),
+        entities,
+        names,
+        _salience(entities),
+        _protagonists(entities),
+    )
 
 
 def _protagonists(entities: dict[str, Entity]) -> frozenset[str]:
     """Folded names of the two countries named most, when they come back often enough: the
     parties to the conflict the text is about."""
-    ranked = sorted((e for e in entities.values() if e.subtype == "country"),
-                    key=lambda e: (-e.count, e.first))
-    return frozenset(lexicon.fold(a) for e in ranked[:2] if e.count >= PROTAGONIST_COUNT
-                     for a in e.aliases)
+    ranked = sorted(
+        (e for e in entities.values() if e.subtype == "country"), key=lambda e: (-e.count, e.first)
+    )
+    return frozenset(
+        lexicon.fold(a) for e in ranked[:2] if e.count >= PROTAGONIST_COUNT for a in e.aliases
+    )
 
 
 def _salience(entities: dict[str, Entity]) -> dict[str, float]:
@@ -97,8 +108,11 @@ def _sentence_runs(sentence: Sentence) -> list[chunks.Run]:
 
 def _after_title(item: chunks.Run, title: chunks.Run | None, text: str) -> chunks.Run:
     """A name in apposition to a title is a person: "Supreme Leader, Haibatullah Akhunzada"."""
-    if item.kind in ("unknown", "person") and title and \
-            re.fullmatch(r",\s*", text[title.end:item.start]):
+    if (
+        item.kind in ("unknown", "person")
+        and title
+        and re.fullmatch(r",\s*", text[title.end : item.start])
+    ):
         affiliation = item.affiliation or title.affiliation
         role = item.subtype or chunks.role_class(title.text)
         return chunks.Run("person", role, item.start, item.end, item.text, affiliation)
@@ -110,11 +124,12 @@ def _acronyms(sentences: list[Sentence], raw: list[list[chunks.Run]]) -> dict[st
     found: dict[str, str] = {}
     for sentence, items in zip(sentences, raw, strict=True):
         for i, item in enumerate(items):
-            after = sentence.text[item.end:]
+            after = sentence.text[item.end :]
             if item.subtype == "acronym" and i + 1 < len(items):
-                gap = sentence.text[item.end:items[i + 1].start]
-                if _EXPANSION_BEFORE.fullmatch(gap) and _initials_match(item.text,
-                                                                         items[i + 1].text):
+                gap = sentence.text[item.end : items[i + 1].start]
+                if _EXPANSION_BEFORE.fullmatch(gap) and _initials_match(
+                    item.text, items[i + 1].text
+                ):
                     found.setdefault(item.text, items[i + 1].text)
             short = _EXPANSION_AFTER.match(after) or _OR_ACRONYM.match(after)
             if short and item.subtype != "acronym" and _initials_match(short[1], item.text):
@@ -122,13 +137,14 @@ def _acronyms(sentences: list[Sentence], raw: list[list[chunks.Run]]) -> dict[st
     return found
 
 
-def _other_names(sentences: list[Sentence], raw: list[list[chunks.Run]],
-                 acronyms: dict[str, str]) -> dict[str, str]:
+def _other_names(
+    sentences: list[Sentence], raw: list[list[chunks.Run]], acronyms: dict[str, str]
+) -> dict[str, str]:
     """Second names: "the TTP, often called the Pakistani Taliban"."""
     found: dict[str, str] = {}
     for sentence, items in zip(sentences, raw, strict=True):
         for item, following in zip(items, items[1:], strict=False):
-            if item.kind == "org" and _CALLED.fullmatch(sentence.text[item.end:following.start]):
+            if item.kind == "org" and _CALLED.fullmatch(sentence.text[item.end : following.start]):
                 found.setdefault(following.text, acronyms.get(item.text, item.text))
     return found
 
@@ -152,8 +168,13 @@ def _known_persons(raw: list[list[chunks.Run]]) -> dict[str, str]:
     return words
 
 
-def _resolve(sentence: Sentence, items: list[chunks.Run], acronyms: dict[str, str],
-             persons: dict[str, str], recent: dict[str, str]) -> list[Mention]:
+def _resolve(
+    sentence: Sentence,
+    items: list[chunks.Run],
+    acronyms: dict[str, str],
+    persons: dict[str, str],
+    recent: dict[str, str],
+) -> list[Mention]:
     """Mentions of the runs; `recent` maps each name word to the last person it named."""
     found = []
     for item in items:
@@ -161,14 +182,24 @@ def _resolve(sentence: Sentence, items: list[chunks.Run], acronyms: dict[str, st
         if kind == "person":
             recent.update((word, canonical) for word in canonical.split())
         if kind:
-            found.append(Mention(kind, subtype, item.text, sentence.start + item.start,
-                                 sentence.start + item.end, sentence.index, canonical,
-                                 affiliation=item.affiliation))
+            found.append(
+                Mention(
+                    kind,
+                    subtype,
+                    item.text,
+                    sentence.start + item.start,
+                    sentence.start + item.end,
+                    sentence.index,
+                    canonical,
+                    affiliation=item.affiliation,
+                )
+            )
     return found
 
 
-def _identity(item: chunks.Run, acronyms: dict[str, str],
-              persons: dict[str, str]) -> tuple[str, str, str]:
+def _identity(
+    item: chunks.Run, acronyms: dict[str, str], persons: dict[str, str]
+) -> tuple[str, str, str]:
     """(kind, canonical name, subtype) of a run, or kind "" when it names nothing we use."""
     if item.kind == "place":
         place = lexicon.place(item.text)
@@ -184,8 +215,12 @@ def _identity(item: chunks.Run, acronyms: dict[str, str],
     if item.kind == "unknown" and item.text in persons:
         return "person", persons[item.text], ""
     words = item.text.split()
-    if item.kind == "unknown" and 1 < len(words) <= 3 and words[-1] in persons \
-            and persons[words[-1]].endswith(words[-1]):
+    if (
+        item.kind == "unknown"
+        and 1 < len(words) <= 3
+        and words[-1] in persons
+        and persons[words[-1]].endswith(words[-1])
+    ):
         return "person", item.text, ""  # a relative: "Noor Wali Mehsud" after "Baitullah Mehsud"
     if item.kind == "thing":
         return "thing", item.text, item.subtype
@@ -223,8 +258,9 @@ def _entity(name: str, found: list[Mention], reverse: dict[str, str]) -> Entity:
     if first.kind == "person" and name in _KNOWN_PEOPLE:
         # The regional bank knows this person's side and office better than the sentence.
         affiliation, subtype = _KNOWN_PEOPLE[name]
-    return Entity(name, first.kind, subtype, frozenset(aliases), len(found), first.sentence,
-                  affiliation)
+    return Entity(
+        name, first.kind, subtype, frozenset(aliases), len(found), first.sentence, affiliation
+    )
 
 
 _KNOWN_PEOPLE = {name: (side, office) for name, side, office in gz.PEOPLE}

@@ -24,16 +24,43 @@ _WORD = re.compile(r"[\w’'-]+")
 _CONNECTIVE = re.compile(
     r"^(?:First|Second|Third|Finally|However|Still|Meanwhile|Instead|Later|Then|Yet|Today|Now"
     r"|Since then|In short|In fact|In turn|In response|For example|As a result|By contrast"
-    r"|In addition|Moreover|Also|At the same time|For their part|In practice),\s+")
+    r"|In addition|Moreover|Also|At the same time|For their part|In practice),\s+"
+)
 _ACRONYMISH = re.compile(r"(?:[A-Z][A-Za-z]*[A-Z]|[A-Z](?:\.[A-Z])+\.?)")
-_THE_PREFIXES = ("United ", "Soviet ", "Republic ", "Democratic Republic", "Czech Republic",
-                 "Central African", "Dominican Republic", "Islamic Emirate", "Islamic Republic")
-_THE_NAMES = frozenset({"Netherlands", "Philippines", "Maldives", "Bahamas", "Gambia",
-                        "Comoros", "Seychelles", "Marshall Islands", "Solomon Islands",
-                        "Middle East", "Himalayas", "Hindu Kush", "West", "Gulf"})
+_THE_PREFIXES = (
+    "United ",
+    "Soviet ",
+    "Republic ",
+    "Democratic Republic",
+    "Czech Republic",
+    "Central African",
+    "Dominican Republic",
+    "Islamic Emirate",
+    "Islamic Republic",
+)
+_THE_NAMES = frozenset(
+    {
+        "Netherlands",
+        "Philippines",
+        "Maldives",
+        "Bahamas",
+        "Gambia",
+        "Comoros",
+        "Seychelles",
+        "Marshall Islands",
+        "Solomon Islands",
+        "Middle East",
+        "Himalayas",
+        "Hindu Kush",
+        "West",
+        "Gulf",
+    }
+)
 # Words of organisation names too common to give one away.
-_GENERIC_ORG_WORDS = frozenset("united nations national international organization organisation "
-                               "army front party movement islamic state".split())
+_GENERIC_ORG_WORDS = frozenset(
+    "united nations national international organization organisation "
+    "army front party movement islamic state".split()
+)
 _VOWEL_SOUND = re.compile(r"[aeiou]|(?:f|h|l|m|n|r|s|x)(?:[A-Z\d]|$)", re.IGNORECASE)
 
 
@@ -69,8 +96,11 @@ def same_thing(a: str, b: str) -> bool:
     fa, fb = fold(a), fold(b)
     if fa == fb or _skeleton(fa) == _skeleton(fb):
         return True
-    return fa[:1] == fb[:1] and abs(len(fa) - len(fb)) <= 3 and \
-        SequenceMatcher(None, fa, fb).ratio() >= 0.85
+    return (
+        fa[:1] == fb[:1]
+        and abs(len(fa) - len(fb)) <= 3
+        and SequenceMatcher(None, fa, fb).ratio() >= 0.85
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -120,7 +150,7 @@ def has_context(sentence: Sentence, mentions: tuple[Mention, ...]) -> bool:
 def _first_word(text: str) -> str:
     """The first word after an opening connective: "First, it claims…" → "it"."""
     opening = _CONNECTIVE.match(text)
-    found = words(text[opening.end():] if opening else text)
+    found = words(text[opening.end() :] if opening else text)
     return found[0].lower() if found else ""
 
 
@@ -147,14 +177,19 @@ def key_words_hidden(draft: Draft) -> bool:
         return True
     stem = fold(draft.stem)
     names = {draft.key, *draft.aliases}
-    return not any(phrase_in(stem, fold(w)) for name in names for w in words(name)
-                   if len(w) >= 4 and w[:1].isupper() and w.lower() not in _GENERIC_ORG_WORDS)
+    return not any(
+        phrase_in(stem, fold(w))
+        for name in names
+        for w in words(name)
+        if len(w) >= 4 and w[:1].isupper() and w.lower() not in _GENERIC_ORG_WORDS
+    )
 
 
 def options_distinct(draft: Draft) -> bool:
     texts = [c.text for c in draft.choices]
     return len({fold(t) for t in texts}) == len(texts) and not any(
-        nested(a, b) for i, a in enumerate(texts) for b in texts[i + 1:])
+        nested(a, b) for i, a in enumerate(texts) for b in texts[i + 1 :]
+    )
 
 
 def not_alias(draft: Draft, aliases: Iterable[str]) -> bool:
@@ -167,8 +202,7 @@ def formats_match(draft: Draft) -> bool:
 
 
 def distractors_hidden(draft: Draft) -> bool:
-    return not any(contains_phrase(draft.stem, c.text) for c in draft.choices
-                   if not c.is_correct)
+    return not any(contains_phrase(draft.stem, c.text) for c in draft.choices if not c.is_correct)
 
 
 def article_agrees(draft: Draft) -> bool:
@@ -233,12 +267,23 @@ def _family_checks(draft: Draft, analysis: Analysis) -> dict[str, Check]:
     def no_alias(d: Draft) -> bool:
         return not_alias(d, d.aliases)
 
-    options = {"options_distinct": options_distinct, "not_alias": no_alias,
-               "same_format": formats_match, "enough_options": enough_options}
+    options = {
+        "options_distinct": options_distinct,
+        "not_alias": no_alias,
+        "same_format": formats_match,
+        "enough_options": enough_options,
+    }
     return {
-        "cloze": {"context": context, "not_protagonist": minor, "key_once": key_once,
-                  "key_hidden": hidden, "words_hidden": key_words_hidden, **options,
-                  "distractors_hidden": distractors_hidden, "article_agrees": article_agrees},
+        "cloze": {
+            "context": context,
+            "not_protagonist": minor,
+            "key_once": key_once,
+            "key_hidden": hidden,
+            "words_hidden": key_words_hidden,
+            **options,
+            "distractors_hidden": distractors_hidden,
+            "article_agrees": article_agrees,
+        },
         "who_said": {"quote_hides_speaker": hidden, **options},
         "numeric": {"context": context, "key_once": key_once, "noun_follows": noun_follows},
         "true_false": {"context": context, "faithful": faithful},

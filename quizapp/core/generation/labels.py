@@ -10,8 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from .model import Candidate
 
-CRITERIA = ("grammatical", "answerable", "one_answer", "distractors", "important",
-            "no_giveaway")
+CRITERIA = ("grammatical", "answerable", "one_answer", "distractors", "important", "no_giveaway")
 
 
 def fingerprint(candidate: Candidate) -> str:

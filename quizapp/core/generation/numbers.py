@@ -37,12 +37,15 @@ _QUANTITY = re.compile(
 _NP_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _RANGE_BEFORE = re.compile(r"(?:between|from|\d|to|and|[–-])\s*$", re.IGNORECASE)
 # A number after these names something ("Phase 2", "Article 370"); it counts nothing.
-_LABEL_BEFORE = re.compile(r"\b(?:phase|stage|article|section|chapter|part|no\.?|number|page"
-                           r"|item|step|resolution|paragraph|category|grade|level)\s*$",
-                           re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:phase|stage|article|section|chapter|part|no\.?|number|page"
+    r"|item|step|resolution|paragraph|category|grade|level)\s*$",
+    re.IGNORECASE,
+)
 _MAX_NOUN_WORDS = 4
-_STOP = FUNCTION_WORDS | frozenset("were was had have has are is be been would could will "
-                                   "back where".split())
+_STOP = FUNCTION_WORDS | frozenset(
+    "were was had have has are is be been would could will back where".split()
+)
 
 
 def dates(sentence: Sentence) -> Iterator[Mention]:
@@ -64,8 +67,17 @@ def _date_mention(sentence: Sentence, match: re.Match) -> Mention:
     else:
         subtype = "full" if day and year else "month_year" if year else "month"
     start, end = sentence.start + match.start(), sentence.start + match.end()
-    return Mention("date", subtype, match.group(), start, end, sentence.index, match.group(),
-                   value=float(year) if year else None, date=(year, month, day))
+    return Mention(
+        "date",
+        subtype,
+        match.group(),
+        start,
+        end,
+        sentence.index,
+        match.group(),
+        value=float(year) if year else None,
+        date=(year, month, day),
+    )
 
 
 def quantities(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterator[Mention]:
@@ -73,9 +85,12 @@ def quantities(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterator[Men
     text = sentence.text
     for match in _QUANTITY.finditer(text):
         start, end = sentence.start + match.start("num"), sentence.start + match.end()
-        before = text[max(0, match.start() - 12):match.start()]
-        if any(a <= start < b for a, b in taken) or _RANGE_BEFORE.search(before) \
-                or _LABEL_BEFORE.search(before):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if (
+            any(a <= start < b for a, b in taken)
+            or _RANGE_BEFORE.search(before)
+            or _LABEL_BEFORE.search(before)
+        ):
             continue
         mention = _quantity(sentence, match, start, end)
         if mention:
@@ -94,8 +109,18 @@ def _quantity(sentence: Sentence, match: re.Match, start: int, end: int) -> Ment
     if not noun:
         return None
     qualifier = (match["qual"] or "").lower()
-    return Mention("quantity", subtype, text_of(match), start, end, sentence.index,
-                   f"{text_of(match)} {noun}", value=value, noun=noun, qualifier=qualifier)
+    return Mention(
+        "quantity",
+        subtype,
+        text_of(match),
+        start,
+        end,
+        sentence.index,
+        f"{text_of(match)} {noun}",
+        value=value,
+        noun=noun,
+        qualifier=qualifier,
+    )
 
 
 def text_of(match: re.Match) -> str:
@@ -104,8 +129,13 @@ def text_of(match: re.Match) -> str:
 
 def _is_year(match: re.Match) -> bool:
     number = match["num"]
-    return (len(number) == 4 and number.isdigit() and 1500 <= int(number) <= 2100
-            and not match["scale"] and not match["pct"])
+    return (
+        len(number) == 4
+        and number.isdigit()
+        and 1500 <= int(number) <= 2100
+        and not match["scale"]
+        and not match["pct"]
+    )
 
 
 def noun_after(text: str, at: int) -> str:
@@ -128,8 +158,12 @@ def is_plural(word: str) -> bool:
     lower = word.lower().rstrip("’'")
     if lower in IRREGULAR_PLURALS or lower in UNITS:
         return True
-    return (lower.endswith("s") and not lower.endswith(("ss", "us", "is", "’s", "'s"))
-            and lower not in NOT_PLURAL and len(lower) > 3)
+    return (
+        lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is", "’s", "'s"))
+        and lower not in NOT_PLURAL
+        and len(lower) > 3
+    )
 
 
 def parse_number(number: str, scale: str | None = None) -> float | None:

@@ -14,10 +14,16 @@ from .filters import words
 from .model import Draft, Mention, Sentence
 from .words import META_PHRASES
 
-KIND_PRIOR = {"cloze": 1.0, "who_said": 1.0, "numeric": 0.95, "ordering": 0.9,
-              "true_false": 0.85}
-KEY_PRIOR = {"person": 1.0, "place": 0.9, "org": 0.9, "quantity": 1.0, "date": 0.75,
-             "statement": 1.0, "events": 1.0}
+KIND_PRIOR = {"cloze": 1.0, "who_said": 1.0, "numeric": 0.95, "ordering": 0.9, "true_false": 0.85}
+KEY_PRIOR = {
+    "person": 1.0,
+    "place": 0.9,
+    "org": 0.9,
+    "quantity": 1.0,
+    "date": 0.75,
+    "statement": 1.0,
+    "events": 1.0,
+}
 SOURCE_QUALITY = {"text": 1.0, "extra": 0.9, "bank": 0.8, "made": 0.6}
 WEIGHTS = (0.4, 0.35, 0.25)  # importance, salience, distractor quality
 SAME_SENTENCE, SAME_KEY = 0.55, 0.6
@@ -34,8 +40,7 @@ def importance(sentence: Sentence, mentions: Sequence[Mention], analysis: Analys
     length = len(words(sentence.text))
     shape = 1.0 if 10 <= length <= 35 else 0.7
     meta = 0.5 if any(p in sentence.text.lower() for p in META_PHRASES) else 1.0
-    return min(1.0, (0.35 * density + 0.3 * centrality + 0.35 * min(position, 1.0))
-               * shape * meta)
+    return min(1.0, (0.35 * density + 0.3 * centrality + 0.35 * min(position, 1.0)) * shape * meta)
 
 
 def distractor_quality(draft: Draft) -> float:
@@ -48,8 +53,11 @@ def distractor_quality(draft: Draft) -> float:
 
 def base_score(draft: Draft, analysis: Analysis) -> float:
     mentions = analysis.mentions[draft.sentence.index]
-    parts = (importance(draft.sentence, mentions, analysis), draft.salience,
-             distractor_quality(draft))
+    parts = (
+        importance(draft.sentence, mentions, analysis),
+        draft.salience,
+        distractor_quality(draft),
+    )
     mixed = sum(w * p for w, p in zip(WEIGHTS, parts, strict=True))
     return KIND_PRIOR[draft.family] * KEY_PRIOR[draft.key_kind] * mixed
 
@@ -65,8 +73,11 @@ def rank(drafts: Sequence[Draft], analysis: Analysis) -> list[tuple[Draft, float
     while heap:
         stored, start, i = heapq.heappop(heap)
         draft = drafts[i]
-        current = base[i] * SAME_SENTENCE ** sentences[draft.sentence.index] \
+        current = (
+            base[i]
+            * SAME_SENTENCE ** sentences[draft.sentence.index]
             * SAME_KEY ** keys[draft.key.lower()]
+        )
         if heap and current < -heap[0][0] and current < -stored:
             heapq.heappush(heap, (-current, start, i))
             continue

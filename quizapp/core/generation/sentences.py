@@ -22,7 +22,7 @@ _DATELINE = re.compile(
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"[\"'“‘(\[]*([^\s\"'“‘(\[]+)$")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
-_TERMINAL = tuple(".!?\"”’)")
+_TERMINAL = tuple('.!?"”’)')
 # A line this long without a full stop at its end was wrapped, not finished.
 _WRAP_WIDTH = 50
 
@@ -32,8 +32,17 @@ def split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     for block, (start, end, heading) in enumerate(_blocks(text)):
         for position, (s, e) in enumerate(_split_block(text, start, end)):
-            sentences.append(Sentence(len(sentences), s, e, text[s:e], block, position,
-                                      heading or not text[s:e].endswith(_TERMINAL)))
+            sentences.append(
+                Sentence(
+                    len(sentences),
+                    s,
+                    e,
+                    text[s:e],
+                    block,
+                    position,
+                    heading or not text[s:e].endswith(_TERMINAL),
+                )
+            )
     return sentences
 
 
@@ -47,7 +56,7 @@ def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
                 yield pending[0], pending[1], False
             pending = None
             continue
-        heading = text[match.start():start].lstrip().startswith("#")
+        heading = text[match.start() : start].lstrip().startswith("#")
         if pending and _continues(text, pending, start, match.start()):
             pending[1] = end
             continue
@@ -74,7 +83,7 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _continues(text: str, pending: list[int], start: int, line_start: int) -> bool:
-    previous = text[pending[0]:pending[1]]
+    previous = text[pending[0] : pending[1]]
     wrapped = len(previous) >= _WRAP_WIDTH and not previous.endswith((*_TERMINAL, ":"))
     same_paragraph = text.count("\n", pending[1], line_start) == 1
     return wrapped and same_paragraph and start == line_start
@@ -114,9 +123,9 @@ def _is_boundary(text: str, match: re.Match, end: int) -> bool:
         return False
     if match.group() != ".":
         return True
-    token = _TOKEN_BEFORE.search(text[max(0, match.start() - 40):match.end()])
+    token = _TOKEN_BEFORE.search(text[max(0, match.start() - 40) : match.end()])
     word = token.group(1).rstrip(".").lower() if token else ""
-    next_word = re.match(r"[\"“‘'(\[]*([A-Za-z]+)", text[following:following + 40])
+    next_word = re.match(r"[\"“‘'(\[]*([A-Za-z]+)", text[following : following + 40])
     starts_sentence = bool(next_word) and next_word.group(1).lower() in SENTENCE_STARTERS
     return _ends_after(word, starts_sentence)
 

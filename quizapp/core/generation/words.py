@@ -10,8 +10,10 @@ ABBREVIATIONS = frozenset(
     "aug sep sept oct nov dec fig al".split()
 )
 # Titles never end a sentence, whatever follows them.
-TITLE_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen lt col maj capt cmdr sgt adm sen rep gov "
-                                "pres supt insp rev fr st mt".split())
+TITLE_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt cmdr sgt adm sen rep gov "
+    "pres supt insp rev fr st mt".split()
+)
 # After "U.S." and friends, these words start a new sentence; any other word continues it.
 SENTENCE_STARTERS = frozenset(
     "the a an it he she they we i this that these those there but and yet so in on at as "
@@ -71,13 +73,27 @@ ORG_HEADS = frozenset(
 )
 # Heads of named events, agreements and programmes: "Doha Agreement", "Treaty of Rawalpindi".
 EVENT_HEADS = {
-    "agreement": "agreement", "accord": "agreement", "accords": "agreement",
-    "treaty": "agreement", "declaration": "agreement", "deal": "agreement",
-    "war": "operation", "operation": "operation", "offensive": "operation",
-    "plan": "programme", "programme": "programme", "program": "programme",
-    "curriculum": "programme", "corridor": "programme", "initiative": "programme",
-    "express": "other", "school": "other", "card": "other", "emirate": "other",
-    "line": "other", "pass": "other",
+    "agreement": "agreement",
+    "accord": "agreement",
+    "accords": "agreement",
+    "treaty": "agreement",
+    "declaration": "agreement",
+    "deal": "agreement",
+    "war": "operation",
+    "operation": "operation",
+    "offensive": "operation",
+    "plan": "programme",
+    "programme": "programme",
+    "program": "programme",
+    "curriculum": "programme",
+    "corridor": "programme",
+    "initiative": "programme",
+    "express": "other",
+    "school": "other",
+    "card": "other",
+    "emirate": "other",
+    "line": "other",
+    "pass": "other",
 }
 
 # Sentence openings that need an earlier sentence to make sense.
@@ -87,50 +103,115 @@ DANGLING_OPENERS = frozenset(
 )
 # Phrases that point outside the sentence or talk about the text itself.
 META_PHRASES = (
-    "this section", "the section on", "this explainer", "this app", "this article",
-    "see ", "described in the section", "as the section", "the sections on", "above",
-    "below", "why we wrote this",
+    "this section",
+    "the section on",
+    "this explainer",
+    "this app",
+    "this article",
+    "see ",
+    "described in the section",
+    "as the section",
+    "the sections on",
+    "above",
+    "below",
+    "why we wrote this",
 )
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a hundred": 100,
+    "dozen": 12,
 }
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Qualifiers before a number and whether they make the figure approximate.
 QUALIFIERS = {
-    "more than": False, "fewer than": False, "less than": False, "at least": False,
-    "at most": False, "over": False, "up to": False, "just over": True, "just under": True,
-    "about": True, "around": True, "roughly": True, "nearly": True, "almost": True,
-    "approximately": True, "some": True, "an estimated": True, "all": False,
+    "more than": False,
+    "fewer than": False,
+    "less than": False,
+    "at least": False,
+    "at most": False,
+    "over": False,
+    "up to": False,
+    "just over": True,
+    "just under": True,
+    "about": True,
+    "around": True,
+    "roughly": True,
+    "nearly": True,
+    "almost": True,
+    "approximately": True,
+    "some": True,
+    "an estimated": True,
+    "all": False,
 }
 UNITS = frozenset(
     "km kilometres kilometers miles metres meters % percent per-cent dollars rupees "
     "afghanis euros pounds tonnes tons hours days weeks months years minutes".split()
 )
 # Plural nouns that do not end in "s".
-IRREGULAR_PLURALS = frozenset("people children men women police personnel staff troops "
-                              "cattle militia clergy".split())
+IRREGULAR_PLURALS = frozenset(
+    "people children men women police personnel staff troops cattle militia clergy".split()
+)
 # Words ending in "s" that are not plural nouns.
-NOT_PLURAL = frozenset("its his this was is has does as us thus across plus bus gas news "
-                       "whereas perhaps afterwards towards status series corps' campus".split())
+NOT_PLURAL = frozenset(
+    "its his this was is has does as us thus across plus bus gas news "
+    "whereas perhaps afterwards towards status series corps' campus".split()
+)
 # What kind of office a title or role names, most telling first: "Prime Minister" is a head
 # of government, not a minister. Distractors for a person keep to the same kind of office.
 ROLE_CLASSES = (
-    ("head", frozenset("president prime premier supreme king queen emir sultan ruler "
-                       "caliph".split())),
+    (
+        "head",
+        frozenset("president prime premier supreme king queen emir sultan ruler caliph".split()),
+    ),
     ("minister", frozenset("minister secretary".split())),
-    ("military", frozenset("general gen. marshal commander admiral colonel col. captain "
-                           "chief".split())),
+    (
+        "military",
+        frozenset("general gen. marshal commander admiral colonel col. captain chief".split()),
+    ),
     ("spokesperson", frozenset("spokesman spokeswoman spokesperson".split())),
     ("cleric", frozenset("mullah cleric maulana maulvi mufti imam ayatollah scholar".split())),
     ("diplomat", frozenset("envoy ambassador diplomat negotiator counterpart".split())),

@@ -50,7 +50,7 @@ def _weight(part: str, default: float) -> tuple[float, str]:
     if not -100 <= percent <= 100:
         raise BlockError(f"The weight {match[1]}% is outside -100%..100%.")
     # Decimal division keeps "33.33333" as exactly float("0.3333333"), so weights round-trip.
-    return float(percent / 100), part[match.end():]
+    return float(percent / 100), part[match.end() :]
 
 
 def _split(body: str, separator: str) -> list[str]:
@@ -155,8 +155,9 @@ def _pairs(body: str, fmt: str) -> tuple[GiftPair, ...]:
     pairs = []
     for part in _split(body, "="):
         if "->" not in part:
-            raise BlockError(f"A matching pair is written '=prompt -> answer'; '{restore(part)}' "
-                             "has no '->'.")
+            raise BlockError(
+                f"A matching pair is written '=prompt -> answer'; '{restore(part)}' has no '->'."
+            )
         prompt, _, answer = part.partition("->")
         pairs.append(GiftPair(split_format(prompt, fmt)[1], restore(answer)))
     if len(pairs) < 2:

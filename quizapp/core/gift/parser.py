@@ -70,7 +70,7 @@ def _category(text: str) -> str:
     first, _, rest = text.partition("\n")
     if rest:
         raise BlockError("Leave a blank line after the $CATEGORY line, before the next question.")
-    return restore(first[len(_CATEGORY):])
+    return restore(first[len(_CATEGORY) :])
 
 
 def _question(block: _Block, category: str) -> GiftQuestion:

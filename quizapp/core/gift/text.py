@@ -11,8 +11,17 @@ _PLACEHOLDER = {ch: chr(0xE000 + i) for i, ch in enumerate(_ESCAPABLE)}
 _RESTORE = str.maketrans({p: ("\n" if ch == "n" else ch) for ch, p in _PLACEHOLDER.items()})
 _ESCAPE = re.compile(r"\\([\\:#={}~n])")
 _SPECIAL = str.maketrans(
-    {"\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:",
-     "\n": "\\n", "\r": ""}
+    {
+        "\\": "\\\\",
+        "#": "\\#",
+        "=": "\\=",
+        "~": "\\~",
+        "{": "\\{",
+        "}": "\\}",
+        ":": "\\:",
+        "\n": "\\n",
+        "\r": "",
+    }
 )
 _FORMAT_PREFIX = re.compile(r"\[([a-z]+)\]")
 _TAG = re.compile(r"<[^>]*>")
@@ -41,7 +50,7 @@ def split_format(text: str, default: str) -> tuple[str, str]:
     text = text.strip(PHP_SPACE)
     match = _FORMAT_PREFIX.match(text)
     if match and match[1] in TEXT_FORMATS:
-        return match[1], restore(text[match.end():])
+        return match[1], restore(text[match.end() :])
     return default, restore(text)
 
 

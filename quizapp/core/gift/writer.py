@@ -80,15 +80,19 @@ def _choice_lines(q: GiftQuestion) -> list[str]:
             mark = "="
         else:
             mark = "~" if answer.fraction == 0 else f"~%{_percent(answer.fraction)}%"
-        lines.append(mark + _text(answer.text, q.text_format, q.text_format)
-                     + _feedback(answer, q.text_format))
+        lines.append(
+            mark
+            + _text(answer.text, q.text_format, q.text_format)
+            + _feedback(answer, q.text_format)
+        )
     return lines
 
 
 def _short_lines(q: GiftQuestion) -> list[str]:
     return [
         ("=" if a.fraction == 1 else f"=%{_percent(a.fraction)}%")
-        + _text(a.text, q.text_format, q.text_format) + _feedback(a, q.text_format)
+        + _text(a.text, q.text_format, q.text_format)
+        + _feedback(a, q.text_format)
         for a in q.answers
     ]
 
@@ -111,10 +115,12 @@ def _matching_lines(q: GiftQuestion) -> list[str]:
     lines = []
     for pair in q.pairs:
         if "->" in pair.prompt:
-            raise GiftError(f"The matching prompt {pair.prompt!r} contains '->', which GIFT "
-                            "cannot express.")
-        lines.append(f"={_text(pair.prompt, q.text_format, q.text_format)} -> "
-                     f"{escape(pair.answer)}")
+            raise GiftError(
+                f"The matching prompt {pair.prompt!r} contains '->', which GIFT cannot express."
+            )
+        lines.append(
+            f"={_text(pair.prompt, q.text_format, q.text_format)} -> {escape(pair.answer)}"
+        )
     return lines
 
 

@@ -12,8 +12,6 @@ from datetime import timedelta
 from argon2 import PasswordHasher
 from sqlalchemy import insert, select
 
-from quizapp.attempts import finish, save_answer, start_attempt
-from quizapp.bank import question_data, question_from_fields
 from quizapp.config import Defaults
 from quizapp.core.assembly import make_snapshot
 from quizapp.core.review import regrade
@@ -29,7 +27,9 @@ from quizapp.models import (
     db,
     utcnow,
 )
-from quizapp.seeding import seed_all
+from quizapp.services.attempts import finish, save_answer, start_attempt
+from quizapp.services.bank import question_data, question_from_fields
+from quizapp.services.seeding import seed_all
 
 PASSWORD = "bench password 2026"
 QUESTIONS = 500  # added to whatever the content files hold

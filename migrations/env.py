@@ -10,7 +10,7 @@ config = context.config
 
 # Interpret the config file for Python logging.
 # This line sets up loggers basically.
-# Keep the app's own loggers (quizapp.auth logs failed logins) working after a migration.
+# Keep the app's own loggers (quizapp.views.auth logs failed logins) working after a migration.
 fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger("alembic.env")
 

@@ -1,36 +1,42 @@
 """quizapp: read a short, sourced explainer, then prove you understood it in a quiz."""
 
 from flask import Flask
-from flask_migrate import Migrate
-from flask_wtf.csrf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.config import configure
-from quizapp.database import init_database
-from quizapp.errors import init_errors
-from quizapp.models import db
-from quizapp.page_cache import init_page_cache
-from quizapp.security import init_security
-
-csrf = CSRFProtect()
-migrate = Migrate(render_as_batch=True, compare_type=True)
+from quizapp.extensions import csrf, db, login_manager, migrate
+from quizapp.web.database import init_database
+from quizapp.web.errors import init_errors
+from quizapp.web.page_cache import init_page_cache
+from quizapp.web.security import init_security
+from quizapp.web.static_files import init_static_files
 
 
 def create_app(test_config: dict | None = None) -> Flask:
-    """The application factory: config → extensions → blueprints → CLI."""
+    """The application factory: config → extensions → plumbing → blueprints → CLI."""
     app = Flask(__name__, instance_relative_config=True)
     configure(app, test_config)
 
+    # Extensions. The SQLite engine set-up (pragmas, BEGIN IMMEDIATE, the writer queue) is
+    # wired into Flask-SQLAlchemy's engine options before db.init_app.
     init_database(app)
     migrate.init_app(app, db)
     csrf.init_app(app)
+    login_manager.init_app(app)
+
+    # Plumbing: headers and session rules, error pages, fingerprinted static files.
     init_security(app)
     init_errors(app)
+    init_static_files(app)
+
+    # Every wrap of the WSGI app, innermost first.
     init_page_cache(app)
+    proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
+    if proxies:  # behind nginx etc.: the client's address, not the proxy's, is throttled
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
-    from quizapp import admin, auth, classes, cli, history, learn, quizzes
+    from quizapp import cli, views
 
-    for blueprint in (auth.bp, learn.bp, quizzes.bp, history.bp, classes.bp, admin.bp):
-        app.register_blueprint(blueprint)
+    views.register_blueprints(app)
     cli.init_cli(app)
-    app.context_processor(lambda: {"nav_endpoints": app.view_functions})
     return app

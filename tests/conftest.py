@@ -8,8 +8,8 @@ import pytest
 from argon2 import PasswordHasher
 
 from quizapp import create_app
-from quizapp.bank import question_from_fields
 from quizapp.models import Quiz, Topic, User, db
+from quizapp.services.bank import question_from_fields
 
 from security import postgres
 

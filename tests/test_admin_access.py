@@ -7,10 +7,10 @@ import pytest
 from conftest import login
 
 MODULES = {
-    "quizapp.admin.questions",
-    "quizapp.admin.quizzes",
-    "quizapp.admin.topics",
-    "quizapp.admin.gift",
+    "quizapp.views.admin.questions",
+    "quizapp.views.admin.quizzes",
+    "quizapp.views.admin.topics",
+    "quizapp.views.admin.transfer",
 }
 # (endpoint, method, URL, status for a teacher, status for an admin) with an empty POST body.
 ROUTES = [

@@ -16,7 +16,7 @@ from quizapp.models import (
     User,
     db,
 )
-from quizapp.seeding_articles import EXPLAINER_TITLE, QUIZ_TITLE, SEEDED_APPROVED
+from quizapp.services.seeding_articles import EXPLAINER_TITLE, QUIZ_TITLE, SEEDED_APPROVED
 
 from attempt_helpers import items, start
 from conftest import make_app

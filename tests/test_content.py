@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 import textstat
 
-from quizapp import content_files
 from quizapp.core.markdown import plain_text, render
+from quizapp.services import content as content_files
 
 TOPICS = content_files.topic_files()
 QUESTIONS = content_files.question_files()

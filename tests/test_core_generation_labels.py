@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from quizapp import content_files
 from quizapp.core.generation import generate
 from quizapp.core.generation.labels import CRITERIA, fingerprint, pass_rate, unlabelled
+from quizapp.services import content as content_files
 
 TOP = 20
 LABELLED = 30

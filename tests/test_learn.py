@@ -5,8 +5,8 @@ import re
 import pytest
 from sqlalchemy import select
 
-from quizapp import content_files
 from quizapp.models import Quiz, db
+from quizapp.services import content as content_files
 
 from conftest import make_app
 

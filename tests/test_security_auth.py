@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from quizapp import create_app
 from quizapp.config import Defaults
 from quizapp.models import LoginFailure, User, db, utcnow
-from quizapp.passwords import common_passwords
+from quizapp.services.accounts import common_passwords
 
 from conftest import PASSWORD, login, make_app, seed_tiny
 from security.clients import login_csrf, page_token
@@ -151,9 +151,9 @@ def login_from(app, username: str, password: str, headers: dict):
 
 
 def test_item_5_failed_login_is_logged_without_the_password(client, caplog):
-    with caplog.at_level(logging.WARNING, logger="quizapp.auth"):
+    with caplog.at_level(logging.WARNING, logger="quizapp.views.auth"):
         login(client, "alice", "hunter2-secret-guess")
-    lines = [r.getMessage() for r in caplog.records if r.name == "quizapp.auth"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "quizapp.views.auth"]
     assert len(lines) == 1
     assert "alice" in lines[0] and "127.0.0.1" in lines[0]
     assert "hunter2" not in caplog.text

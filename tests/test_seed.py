@@ -2,8 +2,8 @@
 
 from sqlalchemy import func, select
 
-from quizapp import content_files
 from quizapp.models import Choice, Question, Quiz, Topic, db
+from quizapp.services import content as content_files
 
 from conftest import make_app
 

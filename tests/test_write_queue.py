@@ -1,4 +1,4 @@
-"""SQLite writers queue in quizapp.database.WriteQueue: a writing request holds the queue from
+"""SQLite writers queue in quizapp.web.database.WriteQueue: a writing request holds the queue from
 its BEGIN IMMEDIATE until its transaction ends, however it ends, and readers never join it.
 
 The queue's flock is seen here from a second open file, which is how another worker process
@@ -15,9 +15,9 @@ from flask_login import login_required
 from sqlalchemy import create_engine, select, text, update
 from sqlalchemy.engine import make_url
 
-from quizapp.attempts import AttemptError, save_answer
-from quizapp.database import end_reads, reads_first
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
+from quizapp.services.attempts import AttemptError, save_answer
+from quizapp.web.database import end_reads, reads_first
 
 from attempt_helpers import items, right_form, start
 from conftest import logged_in, make_app, quiz_id, seed_tiny

@@ -8,8 +8,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from quizapp import create_app
-from quizapp.bank import question_from_fields
 from quizapp.models import Quiz, Topic, User, db
+from quizapp.services.bank import question_from_fields
 
 PASSWORD = "load test passphrase"
 QUIZ_SLUG = "load"

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from quizapp import content_files
 from quizapp.models import Question, Quiz, Topic, User, db
 from quizapp.models.content import KINDS
-from quizapp.seeding import seed_all
+from quizapp.services import content as content_files
+from quizapp.services.seeding import seed_all
 
 from .support import (
     ARTIFACTS,

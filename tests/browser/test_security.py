@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import select
 
-from quizapp.bank import question_from_fields
 from quizapp.models import Quiz, Topic, User, db
+from quizapp.services.bank import question_from_fields
 
 from .support import VIEWPORTS, answer_by_pointer, log_in, watch
 from conftest import PASSWORD

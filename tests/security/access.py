@@ -19,8 +19,8 @@ into the URL's arguments. `ok` lists the statuses an allowed GET may answer with
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quizapp.bank import question_from_fields
 from quizapp.models import Article, ArticleRevision, Quiz, db
+from quizapp.services.bank import question_from_fields
 
 from security.world import World
 

@@ -8,8 +8,6 @@ Factories in access.py receive a World and return URL arguments, e.g.
 from flask import url_for
 from sqlalchemy import select
 
-from quizapp.attempts import finish, start_attempt
-from quizapp.bank import question_from_fields
 from quizapp.models import (
     Assignment,
     AttemptItem,
@@ -23,6 +21,8 @@ from quizapp.models import (
     db,
     utcnow,
 )
+from quizapp.services.attempts import finish, start_attempt
+from quizapp.services.bank import question_from_fields
 
 from conftest import PASSWORD_HASH, login
 

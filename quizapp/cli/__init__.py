@@ -1,0 +1,52 @@
+"""Command-line tools: `flask --app quizapp seed | create-user | questions | generate`."""
+
+import sys
+
+import click
+from flask import Flask
+from flask.cli import with_appcontext
+from sqlalchemy import select
+
+from quizapp.cli.generate import generate_command
+from quizapp.cli.questions import questions_cli
+from quizapp.models import User, db
+from quizapp.models.accounts import ROLES
+from quizapp.services.accounts import hash_password, password_problem
+from quizapp.services.seeding import seed_all
+
+
+@click.command("seed")
+@click.option("--update", is_flag=True, help="Overwrite seeded rows with the content files.")
+@with_appcontext
+def seed_command(update: bool) -> None:
+    """Load explainer sections, the question bank and quizzes (safe to run again)."""
+    reports = seed_all(update)
+    db.session.commit()
+    for name, report in reports.items():
+        click.echo(f"{name}: {report.created} created, {report.updated} updated")
+
+
+@click.command("create-user")
+@click.argument("username")
+@click.option("--role", type=click.Choice(ROLES), default="student", show_default=True)
+@with_appcontext
+def create_user_command(username: str, role: str) -> None:
+    """Create an account. The password is prompted for, or read from standard input."""
+    username = username.strip().lower()
+    if db.session.scalar(select(User).where(User.username == username)):
+        raise click.ClickException(f"The username {username!r} is taken.")
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    problem = password_problem(password, username)
+    if problem:
+        raise click.ClickException(problem)
+    db.session.add(User(username=username, role=role, password_hash=hash_password(password)))
+    db.session.commit()
+    click.echo(f"Created {role} {username!r}.")
+
+
+def init_cli(app: Flask) -> None:
+    for command in (seed_command, create_user_command, questions_cli, generate_command):
+        app.cli.add_command(command)

@@ -1,0 +1,85 @@
+"""Form classes: they validate shape; the core and the views decide what it means."""
+
+import re
+
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
+
+from quizapp.services.accounts import MAX_LENGTH, password_problem
+
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _lower(value):
+    return value.strip().lower() if isinstance(value, str) else value
+
+
+class LoginForm(FlaskForm):
+    username = StringField(
+        "Username",
+        [DataRequired(), Length(max=40)],
+        filters=[_lower],
+        render_kw={"autocomplete": "username", "autocapitalize": "none"},
+    )
+    password = PasswordField(
+        "Password",
+        [DataRequired(), Length(max=MAX_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
+    )
+
+
+class NewPasswordMixin:
+    def validate_password(self, field) -> None:
+        username = getattr(getattr(self, "username", None), "data", "") or ""
+        problem = password_problem(field.data or "", username)
+        if problem:
+            raise ValidationError(problem)
+
+
+class RegisterForm(NewPasswordMixin, FlaskForm):
+    username = StringField(
+        "Username",
+        [
+            DataRequired(),
+            Length(min=3, max=40),
+            Regexp(
+                USERNAME_RE,
+                message="Use 3–40 lowercase letters, digits, dots, dashes or underscores.",
+            ),
+        ],
+        filters=[_lower],
+        description="3–40 characters: letters, digits, . _ -",
+        render_kw={"autocomplete": "username", "autocapitalize": "none"},
+    )
+    password = PasswordField(
+        "Password",
+        [DataRequired()],
+        description="At least 8 characters. A short sentence is easy to remember, hard to guess.",
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        "Repeat the password",
+        [EqualTo("password", "The passwords differ.")],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+class PasswordChangeForm(NewPasswordMixin, FlaskForm):
+    current = PasswordField(
+        "Current password",
+        [DataRequired(), Length(max=MAX_LENGTH)],
+        render_kw={"autocomplete": "current-password"},
+    )
+    password = PasswordField(
+        "New password", [DataRequired()], render_kw={"autocomplete": "new-password"}
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
+        [EqualTo("password", "The passwords differ.")],
+        render_kw={"autocomplete": "new-password"},
+    )

@@ -1,0 +1,15 @@
+"""Forms of a student's own pages: reporting a problem with a question."""
+
+from flask_wtf import FlaskForm
+from wtforms import TextAreaField
+from wtforms.validators import DataRequired, Length
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class ReportForm(FlaskForm):
+    message = TextAreaField(
+        "What is wrong with this question?", [DataRequired(), Length(max=1000)], filters=[_strip]
+    )

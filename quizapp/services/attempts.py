@@ -1,0 +1,333 @@
+"""The attempt lifecycle: start, save an answer, submit. Views call these; these never commit."""
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app
+from sqlalchemy import bindparam, case, func, select, update
+from sqlalchemy.orm import joinedload
+from sqlalchemy.orm.attributes import set_committed_value
+
+from quizapp.core.assembly import QuestionData, draw_paper, make_snapshot
+from quizapp.core.grading import parse_response
+from quizapp.core.review import regrade
+from quizapp.models import Attempt, AttemptItem, Quiz, User, db
+from quizapp.services.bank import quiz_pool
+from quizapp.services.practice import record_submission
+from quizapp.web import faults
+
+
+class AttemptError(Exception):
+    """A request that cannot be honoured; `status` is the HTTP status to answer with."""
+
+    def __init__(self, message: str, status: int = 409):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    error: str = ""
+
+
+def quiz_is_open(quiz: Quiz, now: datetime) -> bool:
+    return (
+        quiz.is_published
+        and (quiz.opens_at is None or quiz.opens_at <= now)
+        and (quiz.closes_at is None or now < quiz.closes_at)
+    )
+
+
+def open_attempt(user: User, quiz: Quiz) -> Attempt | None:
+    return db.session.scalar(
+        select(Attempt).where(
+            Attempt.user_id == user.id, Attempt.quiz_id == quiz.id, Attempt.status == "in_progress"
+        )
+    )
+
+
+def start_attempt(
+    user: User, quiz: Quiz, now: datetime, client_token: str | None = None
+) -> Attempt:
+    """The attempt to continue: an open one, or a new paper drawn for this attempt."""
+    if not faults.idempotent_starts():  # the load test's negative control only
+        return _new_attempt(user, quiz, now, _attempts_used(user, quiz) + 1, None)
+    if client_token:
+        existing = db.session.scalar(select(Attempt).where(Attempt.client_token == client_token))
+        if existing is not None:
+            if existing.user_id != user.id:
+                raise AttemptError("That request token belongs to someone else.", 400)
+            return existing
+    existing = open_attempt(user, quiz)
+    if existing is not None:
+        return existing
+    if not quiz_is_open(quiz, now):
+        raise AttemptError("This quiz is not open.", 404)
+    used = _attempts_used(user, quiz)
+    if quiz.max_attempts is not None and used >= quiz.max_attempts:
+        # Under READ COMMITTED (PostgreSQL) each statement sees newer data: the attempt counted
+        # here may be one a concurrent start committed after the look for an open one above.
+        existing = open_attempt(user, quiz)
+        if existing is not None:
+            return existing
+        raise AttemptError("You have used all your attempts at this quiz.", 409)
+    return _new_attempt(user, quiz, now, used + 1, client_token)
+
+
+def _attempts_used(user: User, quiz: Quiz) -> int:
+    return (
+        db.session.scalar(
+            select(func.count())
+            .select_from(Attempt)
+            .where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id)
+        )
+        or 0
+    )
+
+
+def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
+    seed = secrets.randbits(31)
+    rng = random.Random(seed)
+    paper = draw_paper(quiz_pool(quiz), quiz.question_count, rng, quiz.topic_quotas, quiz.shuffle)
+    if not paper:
+        raise AttemptError("This quiz has no questions yet. Tell your teacher.", 409)
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    attempt = Attempt(
+        user_id=user.id,
+        quiz_id=quiz.id,
+        attempt_no=attempt_no,
+        seed=seed,
+        started_at=now,
+        deadline_at=deadline,
+        max_score=float(len(paper)),
+        client_token=client_token,
+    )
+    attempt.items = [
+        AttemptItem(position=i, question_id=q.id, snapshot=make_snapshot(q, rng, quiz.shuffle))
+        for i, q in enumerate(paper, 1)
+    ]
+    db.session.add(attempt)
+    return attempt
+
+
+def answers_close_at(attempt: Attempt) -> datetime | None:
+    """The last moment an answer is taken: the time limit plus the network's grace."""
+    if attempt.deadline_at is None:
+        return None
+    return attempt.deadline_at + timedelta(seconds=current_app.config["ANSWER_GRACE_SECONDS"])
+
+
+def is_past_deadline(attempt: Attempt, now: datetime) -> bool:
+    closes = answers_close_at(attempt)
+    return closes is not None and now > closes
+
+
+def close_if_expired(attempt: Attempt, now: datetime) -> bool:
+    """Submit an open attempt whose time is up (saved answers count); True if it closed it."""
+    return (
+        attempt.status == "in_progress" and is_past_deadline(attempt, now) and finish(attempt, now)
+    )
+
+
+SUBMITTED = "This attempt is already submitted; answers can no longer change."
+_ITEM = AttemptItem.__table__.c
+# Built once (a statement costs to build); the version check makes a stale save change nothing,
+# and the attempt must still be open when the row is written, whatever was read before.
+# The saved item is brought up to date by hand: cheaper than the ORM's synchronisation.
+SAVE_ANSWER = (
+    update(AttemptItem)
+    .where(
+        AttemptItem.id == bindparam("item_id"),
+        AttemptItem.version == bindparam("seen"),
+        AttemptItem.attempt_id.in_(
+            select(Attempt.id).where(
+                Attempt.id == bindparam("open_attempt_id"), Attempt.status == "in_progress"
+            )
+        ),
+    )
+    .values(
+        response=bindparam("new_response", type_=_ITEM.response.type),
+        points=bindparam("new_points", type_=_ITEM.points.type),
+        is_correct=bindparam("new_is_correct", type_=_ITEM.is_correct.type),
+        answered_at=bindparam("now", type_=_ITEM.answered_at.type),
+        version=AttemptItem.version + 1,
+    )
+    .execution_options(synchronize_session=False)
+)
+
+
+def _count_items(*columns):
+    """Counts over the items of the attempt in the same query, as a correlated subquery."""
+    return (
+        select(*columns).where(AttemptItem.attempt_id == Attempt.id).correlate(Attempt)
+    ).scalar_subquery()
+
+
+# The attempt's item at the requested position, if it has one (for an outer join).
+_ITEM_AT_POSITION = (AttemptItem.attempt_id == Attempt.id) & (
+    AttemptItem.position == bindparam("position")
+)
+
+
+def _attempt_and_item(*counts):
+    """An attempt (with its quiz), its item at a position (None if there is none) and any
+    `counts` over its items, in one query. Built once: a statement costs to build."""
+    return (
+        select(Attempt, AttemptItem, *counts)
+        .outerjoin(AttemptItem, _ITEM_AT_POSITION)
+        .where(Attempt.id == bindparam("attempt_id"))
+        .options(joinedload(Attempt.quiz))
+    )
+
+
+def _attempt_row(*columns):
+    """Plain `columns` of one attempt joined to its quiz: a page's state for `read_state`."""
+    return (
+        select(*columns)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(Attempt.id == bindparam("attempt_id"))
+    )
+
+
+_TOTAL = _count_items(func.count(AttemptItem.id))
+# (attempt, item, questions): positions run from 1 to the number of questions.
+ATTEMPT_AND_ITEM = _attempt_and_item(_TOTAL)
+# (attempt, item, questions, answered)
+QUESTION_PAGE = _attempt_and_item(_TOTAL, _count_items(func.count(AttemptItem.answered_at)))
+
+
+# Everything a question page shows that can change: the attempt, its quiz's title and feedback
+# mode, the item at the position (a save bumps its version, a regrade its points) and the
+# counts on the progress line. The snapshot (prompt and options) never changes.
+QUESTION_STATE = _attempt_row(
+    Attempt.user_id,
+    Attempt.status,
+    Attempt.deadline_at,
+    Quiz.title,
+    Quiz.feedback_mode,
+    AttemptItem.id,
+    AttemptItem.version,
+    AttemptItem.answered_at,
+    AttemptItem.question_id,
+    AttemptItem.points,
+    AttemptItem.is_correct,
+    _TOTAL,
+    _count_items(func.count(AttemptItem.answered_at)),
+).outerjoin(AttemptItem, _ITEM_AT_POSITION)
+
+# Everything a result page is made from: the attempt and its quiz's title, and what its items
+# can still change by (a regrade, a question removed).
+RESULT_STATE = _attempt_row(
+    Attempt.user_id,
+    Attempt.status,
+    Attempt.submitted_at,
+    Attempt.score,
+    Attempt.max_score,
+    Quiz.title,
+    Quiz.is_published,
+    _count_items(func.count(AttemptItem.question_id)),
+    _count_items(func.sum(AttemptItem.points)),
+    _count_items(func.count(case((AttemptItem.is_correct.is_(True), 1)))),
+)
+
+
+def save_answer(
+    attempt: Attempt, item: AttemptItem, form: dict, version: str, now: datetime
+) -> SaveResult:
+    """Grade and store one answer; a stale form or a closed attempt is refused.
+
+    Call `close_if_expired` first: a late answer must close the attempt, not be saved.
+    """
+    if attempt.status != "in_progress":
+        raise AttemptError(SUBMITTED)
+    if version != str(item.version):
+        raise AttemptError(
+            "This question was answered again in another tab or window. "
+            "Reload the page to see the saved answer."
+        )
+    if attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None:
+        raise AttemptError("You already answered this question and saw the feedback.")
+    parsed = parse_response(item.snapshot, form)
+    if parsed.error:
+        status = 400 if "not part of this question" in parsed.error else 422
+        if status == 400:
+            raise AttemptError(parsed.error, 400)
+        return SaveResult(parsed.error)
+    result = regrade(item.snapshot, parsed.value)
+    changed = db.session.execute(
+        SAVE_ANSWER,
+        {"item_id": item.id, "seen": item.version, "open_attempt_id": attempt.id}
+        | {"new_response": parsed.value}
+        | {"new_points": result.points, "new_is_correct": result.is_correct, "now": now},
+    ).rowcount
+    if changed != 1:
+        db.session.refresh(attempt)  # which of the two changed since the page was read
+        if attempt.status != "in_progress":
+            raise AttemptError(SUBMITTED)
+        raise AttemptError("This question was answered again in another tab or window.")
+    saved = {"response": parsed.value, "points": result.points, "is_correct": result.is_correct}
+    for key, value in (saved | {"answered_at": now, "version": item.version + 1}).items():
+        set_committed_value(item, key, value)  # the row as it now is, without another UPDATE
+    return SaveResult()
+
+
+def finish(attempt: Attempt, now: datetime) -> bool:
+    """Close the attempt and record its score; False when it was already closed (a replay)."""
+    items = db.session.scalars(
+        select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)
+    ).all()
+    score = sum(item.points for item in items)
+    closed = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.status == "in_progress")
+        .values(
+            status="submitted", submitted_at=min(now, _latest_allowed(attempt, now)), score=score
+        )
+    ).rowcount
+    db.session.refresh(attempt)
+    if closed == 1:
+        record_submission(attempt.user_id, items, now)
+    return closed == 1
+
+
+def _latest_allowed(attempt: Attempt, now: datetime) -> datetime:
+    return attempt.deadline_at if attempt.deadline_at and now > attempt.deadline_at else now
+
+
+def start_practice_attempt(
+    user: User, quiz: Quiz, paper: list[QuestionData], now: datetime
+) -> Attempt:
+    """Continue the open practice attempt, or start one on `paper` (the questions due today).
+
+    Practice uses a hidden quiz, so the open/published rules of `start_attempt` do not apply.
+    """
+    existing = open_attempt(user, quiz)
+    if existing is not None:
+        return existing
+    if not paper:
+        raise AttemptError("Nothing is due for practice today. Come back tomorrow.", 409)
+    used = db.session.scalar(
+        select(func.count())
+        .select_from(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id)
+    )
+    seed = secrets.randbits(31)
+    rng = random.Random(seed)
+    paper = list(paper)
+    rng.shuffle(paper)
+    attempt = Attempt(
+        user_id=user.id,
+        quiz_id=quiz.id,
+        attempt_no=(used or 0) + 1,
+        seed=seed,
+        started_at=now,
+        max_score=float(len(paper)),
+    )
+    attempt.items = [
+        AttemptItem(position=i, question_id=q.id, snapshot=make_snapshot(q, rng))
+        for i, q in enumerate(paper, 1)
+    ]
+    db.session.add(attempt)
+    return attempt

@@ -1,0 +1,167 @@
+"""JSON backup and restore of topics, questions and quizzes (matched by slug and key).
+
+A restore checks the whole document first (core.backup.check_backup) and writes nothing when
+anything is wrong. These functions never commit.
+"""
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from quizapp.core.backup import FORMAT, VERSION, check_backup
+from quizapp.models import Question, Quiz, Topic, db, utcnow
+from quizapp.services.bank import question_from_fields
+from quizapp.services.editing import fields_from_question, update_question
+
+QUIZ_FIELDS = (
+    "slug",
+    "title",
+    "description",
+    "kinds",
+    "difficulties",
+    "question_count",
+    "topic_quotas",
+    "shuffle",
+    "feedback_mode",
+    "time_limit_minutes",
+    "max_attempts",
+    "is_published",
+)
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    problems: tuple[str, ...] = ()
+    created: int = 0
+    updated: int = 0
+
+
+def _iso(value) -> str | None:
+    return value.isoformat(timespec="minutes") if value else None
+
+
+def backup_document() -> dict:
+    topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.id))
+    questions = db.session.scalars(
+        select(Question)
+        .order_by(Question.id)
+        .options(selectinload(Question.choices), selectinload(Question.topic))
+    )
+    quizzes = db.session.scalars(select(Quiz).order_by(Quiz.id).options(selectinload(Quiz.topics)))
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": _iso(utcnow()),
+        "topics": [
+            {
+                "slug": t.slug,
+                "title": t.title,
+                "summary": t.summary,
+                "body": t.body,
+                "position": t.position,
+            }
+            for t in topics
+        ],
+        "questions": [
+            {
+                **fields_from_question(q),
+                "topic": q.topic.slug if q.topic else None,
+                "status": q.status,
+                "origin": q.origin,
+            }
+            for q in questions
+        ],
+        "quizzes": [
+            {
+                **{name: getattr(z, name) for name in QUIZ_FIELDS},
+                "topics": [t.slug for t in z.topics],
+                "opens_at": _iso(z.opens_at),
+                "closes_at": _iso(z.closes_at),
+            }
+            for z in quizzes
+        ],
+    }
+
+
+def backup_json() -> str:
+    return json.dumps(backup_document(), ensure_ascii=False, indent=1)
+
+
+def read_backup(data: bytes):
+    """The parsed document, or a RestoreReport with the reason it cannot be read."""
+    try:
+        return json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return RestoreReport(("The file is not UTF-8 text.",))
+    except json.JSONDecodeError as error:
+        return RestoreReport((f"The file is not valid JSON (line {error.lineno}: {error.msg}).",))
+
+
+def restore(doc) -> RestoreReport:
+    """Create or update every row in `doc`; nothing is written if any row has a problem."""
+    topics = {t.slug: t for t in db.session.scalars(select(Topic))}
+    check = check_backup(doc, set(topics))
+    problems = check.problems or _kind_clashes(check.questions)
+    if problems:
+        return RestoreReport(problems)
+    counts = [0, 0]
+    for row in check.topics:
+        topic = topics.get(row["slug"])
+        _count(counts, topic is None)
+        if topic is None:
+            topic = topics[row["slug"]] = Topic(slug=row["slug"])
+            db.session.add(topic)
+        for name in ("title", "summary", "body", "position"):
+            setattr(topic, name, row[name])
+    for row in check.questions:
+        _restore_question(row, topics.get(row["topic"]), counts)
+    for row in check.quizzes:
+        _restore_quiz(row, topics, counts)
+    db.session.flush()
+    return RestoreReport(created=counts[0], updated=counts[1])
+
+
+def _count(counts: list[int], created: bool) -> None:
+    counts[0 if created else 1] += 1
+
+
+def _kind_clashes(questions) -> tuple[str, ...]:
+    """Problems for backup questions whose key names a bank question of another kind."""
+    keys = {q["key"]: q["kind"] for q in questions if q.get("key")}
+    found = db.session.execute(
+        select(Question.key, Question.kind).where(Question.key.in_(list(keys)))
+    ).all()
+    return tuple(
+        f"questions ({key}): the bank's question with this key is a {kind} question, "
+        f"not {keys[key]}; give one of them another key."
+        for key, kind in found
+        if keys[key] != kind
+    )
+
+
+def _restore_question(row: dict, topic: Topic | None, counts: list[int]) -> None:
+    question = None
+    if row.get("key"):
+        question = db.session.scalar(select(Question).where(Question.key == row["key"]))
+    _count(counts, question is None)
+    if question is None:
+        db.session.add(question_from_fields(row, topic, status=row["status"], origin=row["origin"]))
+        return
+    update_question(question, row, topic)
+    question.status, question.origin = row["status"], row["origin"]
+    question.version += 1
+
+
+def _restore_quiz(row: dict, topics: dict[str, Topic], counts: list[int]) -> None:
+    quiz = None
+    if row["slug"]:
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == row["slug"]))
+    _count(counts, quiz is None)
+    if quiz is None:
+        quiz = Quiz()
+        db.session.add(quiz)
+    for name in (*QUIZ_FIELDS, "opens_at", "closes_at"):
+        setattr(quiz, name, row[name])
+    quiz.topics = [topics[slug] for slug in row["topics"]]

@@ -1,0 +1,132 @@
+"""Practice my mistakes: review items kept up to date from every submitted attempt.
+
+`record_submission` runs inside the submit transaction (see attempts.finish); it never commits.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from quizapp.core.assembly import QuestionData
+from quizapp.core.practice import ReviewState, end_of_day, schedule
+from quizapp.core.stats import response_text
+from quizapp.models import AttemptItem, Question, Quiz, ReviewItem, db
+from quizapp.services.bank import question_data
+
+PRACTICE_SLUG = "practice"
+PRACTICE_SIZE = 10
+
+
+@dataclass(frozen=True)
+class DueSummary:
+    due_today: int
+    open_items: int
+    next_due_at: datetime | None
+
+
+def record_submission(user_id: int, items: Sequence[AttemptItem], now: datetime) -> None:
+    """Store each answer's text for reports and move the student's review items along."""
+    for item in items:
+        item.response_text = response_text(item.snapshot, item.response)
+    outcome = {i.question_id: i.is_correct is True for i in items if i.question_id is not None}
+    if not outcome:
+        return
+    existing = {
+        review.question_id: review
+        for review in db.session.scalars(
+            select(ReviewItem).where(
+                ReviewItem.user_id == user_id, ReviewItem.question_id.in_(outcome)
+            )
+        )
+    }
+    for question_id, is_correct in outcome.items():
+        review = existing.get(question_id)
+        state = schedule(_state(review), is_correct, now)
+        if state is None:
+            continue
+        if review is None:
+            review = ReviewItem(user_id=user_id, question_id=question_id)
+            db.session.add(review)
+        review.step, review.right_streak = state.step, state.right_streak
+        review.due_at, review.is_done = state.due_at, state.is_done
+
+
+def _state(review: ReviewItem | None) -> ReviewState | None:
+    if review is None:
+        return None
+    return ReviewState(review.step, review.right_streak, review.due_at, review.is_done)
+
+
+def _open_reviews(user_id: int):
+    """Open review items of questions still in the bank (only those can be practised)."""
+    return (
+        select(ReviewItem)
+        .join(Question, Question.id == ReviewItem.question_id)
+        .where(
+            ReviewItem.user_id == user_id,
+            ReviewItem.is_done.is_(False),
+            Question.status == "published",
+        )
+    )
+
+
+def due_summary(user_id: int, now: datetime) -> DueSummary:
+    """How many questions are due today, how many are still being practised, and when next."""
+    reviews = _open_reviews(user_id).subquery()
+    due, total, next_due = db.session.execute(
+        select(
+            func.coalesce(func.sum(case((reviews.c.due_at < end_of_day(now), 1), else_=0)), 0),
+            func.count(),
+            func.min(reviews.c.due_at),
+        )
+    ).one()
+    return DueSummary(int(due), int(total), next_due)
+
+
+def due_paper(user_id: int, now: datetime) -> list[QuestionData]:
+    """The questions due today, longest waiting first, as a practice paper."""
+    questions = db.session.scalars(
+        select(Question)
+        .join(ReviewItem, ReviewItem.question_id == Question.id)
+        .where(
+            ReviewItem.user_id == user_id,
+            ReviewItem.is_done.is_(False),
+            ReviewItem.due_at < end_of_day(now),
+            Question.status == "published",
+        )
+        .order_by(ReviewItem.due_at, ReviewItem.id)
+        .limit(PRACTICE_SIZE)
+        .options(selectinload(Question.choices), selectinload(Question.topic))
+    ).all()
+    return [question_data(q) for q in questions]
+
+
+def practice_quiz() -> Quiz:
+    """The hidden quiz that practice attempts belong to (created on first use)."""
+    quiz = db.session.scalar(select(Quiz).where(Quiz.slug == PRACTICE_SLUG))
+    if quiz is not None:
+        return quiz
+    try:
+        with db.session.begin_nested():  # a concurrent first use may create it first
+            quiz = _new_practice_quiz()
+    except IntegrityError:
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == PRACTICE_SLUG))
+    return quiz
+
+
+def _new_practice_quiz() -> Quiz:
+    quiz = Quiz(
+        slug=PRACTICE_SLUG,
+        title="Practice my mistakes",
+        description="Questions you got wrong, back when they are due.",
+        question_count=PRACTICE_SIZE,
+        feedback_mode="immediate",
+        is_published=False,
+    )
+    db.session.add(quiz)
+    db.session.flush()
+    return quiz

@@ -1,0 +1,172 @@
+"""A student's progress, read with a fixed handful of grouped queries (never one per row).
+
+Used by the student's own dashboard and by a teacher's view of one student in a class.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from markupsafe import Markup
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.orm import joinedload
+
+from quizapp.core.charts import ChartPoint, describe_scores, score_chart
+from quizapp.core.stats import MASTERY_WINDOW, Mastery, duration_minutes, mastery
+from quizapp.models import Attempt, AttemptItem, Quiz, Topic, db
+from quizapp.services.practice import PRACTICE_SLUG
+
+CHART_POINTS = 30
+
+
+def percent_of(score, max_score):
+    """The SQL expression for an attempt's percentage (NULL when there is no maximum)."""
+    return score * 100.0 / func.nullif(max_score, 0)
+
+
+PERCENT = percent_of(Attempt.score, Attempt.max_score)
+SUBMITTED = Attempt.status == "submitted"
+NOT_PRACTICE = or_(Quiz.slug.is_(None), Quiz.slug != PRACTICE_SLUG)
+
+
+@dataclass(frozen=True)
+class QuizSummary:
+    quiz_id: int
+    title: str
+    attempts: int
+    best: float | None
+    last: float | None
+    average: float | None
+    last_at: datetime
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    id: int
+    quiz_title: str
+    started_at: datetime
+    is_submitted: bool
+    percent: float | None
+    minutes: int | None
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _submitted(user_id: int) -> list:
+    """Every submitted attempt's quiz, time and percentage, newest first: chart and per-quiz
+    table are both read from this one query."""
+    return db.session.execute(
+        select(Attempt.quiz_id, Quiz.title, Quiz.slug, Attempt.submitted_at, PERCENT)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(Attempt.user_id == user_id, SUBMITTED)
+        .order_by(Attempt.submitted_at.desc(), Attempt.id.desc())
+    ).all()
+
+
+def chart_points(rows: list) -> list[ChartPoint]:
+    """The latest submitted scores (practice excluded), oldest first."""
+    scored = [r for r in rows if r.slug != PRACTICE_SLUG and r[4] is not None][:CHART_POINTS]
+    return [ChartPoint(r.submitted_at, round(r[4], 1), r.title) for r in reversed(scored)]
+
+
+def quiz_summaries(rows: list) -> list[QuizSummary]:
+    """Best, last and average score per quiz, most recently taken first."""
+    per_quiz: dict[int, list] = {}
+    for row in rows:  # newest first, so each quiz's first row is its last attempt
+        per_quiz.setdefault(row.quiz_id, []).append(row)
+    summaries = []
+    for quiz_rows in per_quiz.values():
+        last, scores = quiz_rows[0], [r[4] for r in quiz_rows if r[4] is not None]
+        summaries.append(
+            QuizSummary(
+                last.quiz_id,
+                last.title,
+                len(quiz_rows),
+                _round(max(scores, default=None)),
+                _round(last[4]),
+                _round(sum(scores) / len(scores) if scores else None),
+                last.submitted_at,
+            )
+        )
+    return summaries
+
+
+def section_mastery(user_id: int) -> list[Mastery]:
+    """Share right over the last answers on each explainer section's questions."""
+    slug = AttemptItem.snapshot["topic_slug"].as_string()
+    ranked = (
+        select(
+            slug.label("slug"),
+            case((AttemptItem.is_correct.is_(True), 1), else_=0).label("right"),
+            func.row_number()
+            .over(
+                partition_by=slug,
+                order_by=(Attempt.submitted_at.desc(), Attempt.id.desc(), AttemptItem.position),
+            )
+            .label("rn"),
+        )
+        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+        .where(Attempt.user_id == user_id, SUBMITTED)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(ranked.c.slug, Topic.title, func.count(), func.sum(ranked.c.right))
+        .outerjoin(Topic, Topic.slug == ranked.c.slug)
+        .where(ranked.c.rn <= MASTERY_WINDOW)
+        .group_by(ranked.c.slug, Topic.title)
+    ).all()
+    return mastery([tuple(row) for row in rows])
+
+
+def attempts_page(user_id: int, page: int, size: int) -> tuple[list[AttemptRow], int]:
+    """One page of attempts, newest first, and how many there are in all."""
+    rows = db.session.execute(
+        select(Attempt, func.count().over())
+        .where(Attempt.user_id == user_id)
+        .options(joinedload(Attempt.quiz))
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+        .limit(size)
+        .offset((page - 1) * size)
+    ).all()
+    if not rows:
+        total = db.session.scalar(
+            select(func.count()).select_from(Attempt).where(Attempt.user_id == user_id)
+        )
+        return [], total or 0
+    return [_attempt_row(attempt) for attempt, _ in rows], rows[0][1]
+
+
+def _attempt_row(attempt: Attempt) -> AttemptRow:
+    return AttemptRow(
+        id=attempt.id,
+        quiz_title=attempt.quiz.title,
+        started_at=attempt.started_at,
+        is_submitted=attempt.status == "submitted",
+        percent=attempt.percent,
+        minutes=duration_minutes(attempt.started_at, attempt.submitted_at),
+    )
+
+
+@dataclass(frozen=True)
+class Progress:
+    chart: Markup
+    description: str
+    points: list[ChartPoint]
+    summaries: list[QuizSummary]
+    mastery: list[Mastery]
+    mastery_window: int = MASTERY_WINDOW
+
+
+def student_progress(user_id: int, title: str, id_prefix: str = "scores") -> Progress:
+    """Everything the progress panel shows: chart (with its table), per-quiz and per-section."""
+    rows = _submitted(user_id)
+    points = chart_points(rows)
+    return Progress(
+        # Markup is safe here: score_chart builds the SVG from escaped parts.
+        chart=Markup(score_chart(points, title, id_prefix)),  # nosec B704
+        description=describe_scores(points),
+        points=points,
+        summaries=quiz_summaries(rows),
+        mastery=section_mastery(user_id),
+    )

@@ -1,0 +1,152 @@
+"""Teachers' classes: create one, share its join code, assign quizzes, read the gradebook."""
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import delete
+
+from quizapp.core.classes import display_join_code
+from quizapp.forms.classes import AssignForm, ClassForm, JoinCodeForm
+from quizapp.models import Assignment, Membership, SchoolClass, User, db, utcnow
+from quizapp.services import classes as classroom
+from quizapp.services.progress import attempts_page, student_progress
+from quizapp.views.admin import bp
+
+
+def _class(class_id: int) -> SchoolClass:
+    return classroom.class_for_teacher(current_user, class_id)
+
+
+def _to_class(class_id: int):
+    return redirect(url_for("admin.class_detail", class_id=class_id), 303)
+
+
+@bp.get("/classes")
+def classes(form: ClassForm | None = None, status: int = 200):
+    return render_template(
+        "admin/classes/index.html",
+        classes=classroom.teacher_classes(current_user),
+        form=form or ClassForm(),
+    ), status
+
+
+@bp.post("/classes")
+def create_class():
+    form = ClassForm()
+    if not form.validate_on_submit():
+        return classes(form, 422)
+    code, expires_at = classroom.fresh_join_code(utcnow(), form.valid_days.data)
+    new = SchoolClass(
+        name=form.name.data,
+        teacher_id=current_user.id,
+        join_code=code,
+        join_code_expires_at=expires_at,
+    )
+    db.session.add(new)
+    db.session.commit()
+    flash(f"Class created. Its join code is {display_join_code(code)}.", "success")
+    return _to_class(new.id)
+
+
+def _detail(school_class: SchoolClass, assign_form=None, code_form=None, status: int = 200):
+    assign_form = assign_form or AssignForm()
+    assign_form.quiz.choices = classroom.assignable_quizzes()
+    return render_template(
+        "admin/classes/detail.html",
+        school_class=school_class,
+        code=display_join_code(school_class.join_code),
+        is_expired=school_class.join_code_expires_at is not None
+        and school_class.join_code_expires_at <= utcnow(),
+        join_url=url_for("classes.join", code=school_class.join_code, _external=True),
+        members=classroom.class_members(school_class.id),
+        assignments=classroom.class_assignments(school_class.id),
+        assign_form=assign_form,
+        code_form=code_form or JoinCodeForm(),
+    ), status
+
+
+@bp.get("/classes/<int:class_id>")
+def class_detail(class_id: int):
+    return _detail(_class(class_id))
+
+
+@bp.post("/classes/<int:class_id>/code")
+def renew_code(class_id: int):
+    school_class = _class(class_id)
+    form = JoinCodeForm()
+    if not form.validate_on_submit():
+        return _detail(school_class, code_form=form, status=422)
+    school_class.join_code, school_class.join_code_expires_at = classroom.fresh_join_code(
+        utcnow(), form.valid_days.data
+    )
+    db.session.commit()
+    flash(f"New join code: {display_join_code(school_class.join_code)}.", "success")
+    return _to_class(class_id)
+
+
+@bp.post("/classes/<int:class_id>/assignments")
+def assign(class_id: int):
+    school_class = _class(class_id)
+    form = AssignForm()
+    form.quiz.choices = classroom.assignable_quizzes()
+    if not form.validate_on_submit():
+        return _detail(school_class, assign_form=form, status=422)
+    is_new = classroom.assign_quiz(class_id, form.quiz.data, form.due_at.data)
+    db.session.commit()
+    flash("Quiz assigned." if is_new else "Due date changed.", "success")
+    return _to_class(class_id)
+
+
+@bp.post("/classes/<int:class_id>/assignments/<int:assignment_id>/delete")
+def unassign(class_id: int, assignment_id: int):
+    _class(class_id)
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None or assignment.class_id != class_id:
+        abort(404)
+    db.session.delete(assignment)
+    db.session.commit()
+    flash("Assignment removed. Attempts already made are kept.", "success")
+    return _to_class(class_id)
+
+
+@bp.post("/classes/<int:class_id>/members/<int:user_id>/delete")
+def remove_member(class_id: int, user_id: int):
+    _class(class_id)
+    removed = db.session.execute(
+        delete(Membership).where(Membership.class_id == class_id, Membership.user_id == user_id)
+    ).rowcount
+    if not removed:
+        abort(404)
+    db.session.commit()
+    flash("Student removed from the class. Their attempts are kept.", "success")
+    return _to_class(class_id)
+
+
+@bp.get("/classes/<int:class_id>/gradebook")
+def gradebook(class_id: int):
+    school_class = _class(class_id)
+    return render_template(
+        "admin/classes/gradebook.html",
+        school_class=school_class,
+        book=classroom.gradebook(class_id, utcnow()),
+    )
+
+
+@bp.get("/classes/<int:class_id>/students/<int:user_id>")
+def class_student(class_id: int, user_id: int):
+    school_class = _class(class_id)
+    if not classroom.is_member(class_id, user_id):
+        abort(404)
+    student = db.session.get(User, user_id)
+    page = request.args.get("page", "1")
+    page = max(1, int(page)) if page.isdigit() and len(page) < 6 else 1
+    size = current_app.config["PAGE_SIZE"]
+    attempts, total = attempts_page(user_id, page, size)
+    return render_template(
+        "admin/classes/student.html",
+        school_class=school_class,
+        student=student,
+        progress=student_progress(user_id, f"Scores of {student.username} over time"),
+        attempts=attempts,
+        page=page,
+        pages=max(1, -(-total // size)),
+    )

@@ -1,0 +1,261 @@
+"""Question bank: list and filter, write and edit by kind, preview, duplicate, publish, retire."""
+
+import math
+import random
+
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from quizapp.core.assembly import make_snapshot
+from quizapp.core.questions import check_question, may_edit
+from quizapp.core.review import describe_key
+from quizapp.forms.questions import (
+    KIND_LABELS,
+    QUESTION_FORMS,
+    BankFilterForm,
+    StatusForm,
+    options,
+)
+from quizapp.models import AttemptItem, Question, Topic, db, utcnow
+from quizapp.models.content import KINDS
+from quizapp.services.articles import record_approval
+from quizapp.services.bank import question_data
+from quizapp.services.editing import (
+    EditConflict,
+    claim_version,
+    create_question,
+    duplicate_question,
+    fields_from_question,
+    update_question,
+)
+from quizapp.views.admin import bp
+
+STATUS_DONE = {"published": "published", "retired": "retired", "draft": "moved back to drafts"}
+
+
+@bp.errorhandler(EditConflict)
+def edit_conflict(error: EditConflict):
+    db.session.rollback()
+    question_id = (request.view_args or {}).get("question_id")
+    return render_template(
+        "admin/questions/conflict.html", message=error.message, question_id=question_id
+    ), 409
+
+
+def editable_question(question_id: int) -> Question:
+    """The question, if the current user may change it (403 otherwise)."""
+    question = db.get_or_404(Question, question_id)
+    if not may_edit(current_user.is_admin, current_user.id, question.created_by_id):
+        abort(403)
+    return question
+
+
+def _topics() -> list[Topic]:
+    return list(db.session.scalars(select(Topic).order_by(Topic.position, Topic.id)))
+
+
+def _claim(question: Question, version: str | None) -> None:
+    if not (version or "").isdigit() or len(version) > 9:
+        abort(400)
+    claim_version(question, int(version))
+
+
+def _bank_query(filters: dict):
+    query = select(Question).options(selectinload(Question.topic))
+    for name in ("kind", "status", "origin"):
+        if filters.get(name):
+            query = query.where(getattr(Question, name) == filters[name])
+    if filters.get("difficulty"):
+        query = query.where(Question.difficulty == int(filters["difficulty"]))
+    if filters.get("topic"):
+        query = query.join(Topic, Question.topic_id == Topic.id).where(
+            Topic.slug == filters["topic"]
+        )
+    if filters.get("q"):
+        words = filters["q"].lower()
+        query = query.where(
+            or_(
+                *(
+                    func.lower(column).contains(words, autoescape=True)
+                    for column in (Question.prompt, Question.explanation, Question.key)
+                )
+            )
+        )
+    return query
+
+
+def _page_of(query, page: int) -> tuple[list[Question], int, int, int]:
+    size = current_app.config["PAGE_SIZE"]
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    pages = max(1, math.ceil(total / size))
+    page = min(max(page, 1), pages)
+    rows = db.session.scalars(
+        query.order_by(Question.id.desc()).limit(size).offset((page - 1) * size)
+    ).all()
+    return list(rows), page, pages, total
+
+
+@bp.get("/questions")
+def questions():
+    form = BankFilterForm(request.args)
+    form.topic.choices = options([("", "Any section"), *((t.slug, t.title) for t in _topics())])
+    if not form.validate():
+        return _render_bank(form, [], 1, 1, 0, {}), 400
+    filters = {k: v for k, v in form.data.items() if v}
+    rows, page, pages, total = _page_of(_bank_query(filters), request.args.get("page", 1, type=int))
+    return _render_bank(form, rows, page, pages, total, filters)
+
+
+def _render_bank(form, rows, page, pages, total, filters):
+    editable = {
+        q.id for q in rows if may_edit(current_user.is_admin, current_user.id, q.created_by_id)
+    }
+    return render_template(
+        "admin/questions/index.html",
+        form=form,
+        rows=rows,
+        page=page,
+        pages=pages,
+        total=total,
+        filters=filters,
+        kinds=KIND_LABELS,
+        editable=editable,
+    )
+
+
+@bp.get("/questions/new")
+def question_kinds():
+    return render_template("admin/questions/kinds.html", kinds=KIND_LABELS)
+
+
+def _question_form(kind: str, question: Question | None = None):
+    form_class = QUESTION_FORMS[kind]
+    data = None
+    if request.method != "POST":
+        fields = fields_from_question(question) if question else {}
+        data = form_class.initial(fields)
+        if question is not None:
+            data.update(
+                key=question.key,
+                prompt=question.prompt,
+                anchor=question.anchor,
+                explanation=question.explanation,
+                difficulty=question.difficulty,
+                topic_id=question.topic_id or 0,
+                status=question.status,
+                version=question.version,
+            )
+    form = form_class(data=data)
+    form.kind = kind
+    form.topic_id.choices = options([(0, "No section"), *((t.id, t.title) for t in _topics())])
+    form.question_id = question.id if question else None
+    return form
+
+
+def _checked(form):
+    """The checked fields when the form was sent and is sound; else None (errors attached)."""
+    if not form.is_submitted():
+        return None
+    shape_ok = form.validate()
+    check = check_question({**form.raw_fields(), "kind": form.kind})
+    form.add_problems(check.problems)
+    return check if shape_ok and check.ok else None
+
+
+def _render_form(form, question: Question | None):
+    status = 422 if form.is_submitted() else 200
+    return render_template(
+        "admin/questions/form.html", form=form, question=question, kind_label=KIND_LABELS[form.kind]
+    ), status
+
+
+@bp.route("/questions/new/<kind>", methods=["GET", "POST"])
+def question_new(kind: str):
+    if kind not in KINDS:
+        abort(404)
+    form = _question_form(kind)
+    check = _checked(form)
+    if check is None:
+        return _render_form(form, None)
+    question = create_question(
+        check.fields,
+        db.session.get(Topic, form.topic_id.data),
+        status=form.status.data,
+        origin="curated",
+        created_by_id=current_user.id,
+    )
+    db.session.commit()
+    flash("Question saved. This is how students will see it.", "success")
+    return redirect(url_for("admin.question_preview", question_id=question.id), 303)
+
+
+@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+def question_edit(question_id: int):
+    question = editable_question(question_id)
+    form = _question_form(question.kind, question)
+    check = _checked(form)
+    if check is None:
+        return _render_form(form, question)
+    _claim(question, form.version.data)
+    update_question(question, check.fields, db.session.get(Topic, form.topic_id.data))
+    _set_status(question, form.status.data)
+    db.session.commit()
+    flash("Changes saved. Past attempts keep the version their students saw.", "success")
+    return redirect(url_for("admin.question_preview", question_id=question.id), 303)
+
+
+@bp.get("/questions/<int:question_id>")
+def question_preview(question_id: int):
+    question = db.get_or_404(Question, question_id)
+    snapshot = make_snapshot(question_data(question), random.Random())
+    used = db.session.scalar(
+        select(func.count()).select_from(AttemptItem).where(AttemptItem.question_id == question.id)
+    )
+    return render_template(
+        "admin/questions/preview.html",
+        question=question,
+        used=used,
+        key=describe_key(snapshot),
+        item={"snapshot": snapshot, "response": None},
+        feedback=None,
+        error="",
+        can_edit=may_edit(current_user.is_admin, current_user.id, question.created_by_id),
+        form=StatusForm(data={"version": question.version}),
+        kind_label=KIND_LABELS[question.kind],
+    )
+
+
+def _set_status(question: Question, status: str) -> None:
+    """Publishing a generated question from the bank is an approval too: record who and when,
+    as the article page does."""
+    if (
+        status == "published"
+        and question.origin == "generated"
+        and (question.status != "published" or question.needs_review)
+    ):
+        record_approval(question, current_user.id, utcnow())
+    question.status = status
+
+
+@bp.post("/questions/<int:question_id>/status")
+def question_status(question_id: int):
+    question = editable_question(question_id)
+    form = StatusForm()
+    if not form.validate_on_submit():
+        abort(400)
+    _claim(question, form.version.data)
+    _set_status(question, form.status.data)
+    db.session.commit()
+    flash(f"Question {STATUS_DONE[question.status]}.", "success")
+    return redirect(url_for("admin.question_preview", question_id=question.id), 303)
+
+
+@bp.post("/questions/<int:question_id>/duplicate")
+def question_duplicate(question_id: int):
+    original = db.get_or_404(Question, question_id)  # CSRF is checked app-wide
+    copy = duplicate_question(original, current_user.id)
+    db.session.commit()
+    flash("This is a draft copy: edit it, then publish it.", "success")
+    return redirect(url_for("admin.question_edit", question_id=copy.id), 303)

@@ -1,0 +1,141 @@
+"""Quiz builder: the pool, the number of questions and quotas, timing, attempts, publishing."""
+
+from flask import abort, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from quizapp.core.questions import may_edit
+from quizapp.core.quiz_settings import quiz_problems, slugify
+from quizapp.forms.admin import QuizForm
+from quizapp.forms.questions import error_summary, padded
+from quizapp.models import Attempt, Quiz, Topic, db, utcnow
+from quizapp.services.attempts import quiz_is_open
+from quizapp.services.bank import quiz_pool
+from quizapp.services.editing import apply_quiz
+from quizapp.views.admin import bp
+
+
+def _topics() -> list[Topic]:
+    return list(db.session.scalars(select(Topic).order_by(Topic.position, Topic.id)))
+
+
+def editable_quiz(quiz_id: int) -> Quiz:
+    quiz = db.get_or_404(Quiz, quiz_id)
+    if not may_edit(current_user.is_admin, current_user.id, quiz.created_by_id):
+        abort(403)
+    return quiz
+
+
+def _initial(quiz: Quiz) -> dict:
+    names = (
+        "title",
+        "description",
+        "kinds",
+        "difficulties",
+        "question_count",
+        "shuffle",
+        "feedback_mode",
+        "time_limit_minutes",
+        "max_attempts",
+        "opens_at",
+        "closes_at",
+        "is_published",
+    )
+    data = {name: getattr(quiz, name) for name in names}
+    data["topics"] = [t.slug for t in quiz.topics]
+    quotas = [{"topic": s, "count": n} for s, n in sorted((quiz.topic_quotas or {}).items())]
+    data["quotas"] = padded(quotas, {})[: len(quotas) + 4]
+    return data
+
+
+def _quiz_form(quiz: Quiz | None = None) -> QuizForm:
+    form = QuizForm(data=_initial(quiz) if quiz is not None else None)
+    form.set_topics(_topics())
+    form.quota_error = ""
+    return form
+
+
+def _checked(form: QuizForm) -> dict | None:
+    """The settings when the form was sent and they fit together; else None (errors attached)."""
+    if not form.validate_on_submit():
+        return None
+    settings = form.settings()
+    problems = quiz_problems(settings)
+    form.quota_error = problems.get("quotas", "")
+    if "closes_at" in problems:
+        form.closes_at.errors = [*form.closes_at.errors, problems["closes_at"]]
+    return None if problems else settings
+
+
+def _render(form: QuizForm, quiz: Quiz | None):
+    status = 422 if form.is_submitted() else 200
+    pool = len(quiz_pool(quiz)) if quiz is not None else None
+    summary = [("quotas", "Per-section quotas", form.quota_error)] if form.quota_error else []
+    return render_template(
+        "admin/quizzes/form.html",
+        form=form,
+        quiz=quiz,
+        pool=pool,
+        summary=summary + error_summary(form),
+    ), status
+
+
+def _saved(quiz: Quiz):
+    db.session.commit()
+    pool = len(quiz_pool(quiz))
+    if pool < quiz.question_count:
+        flash(
+            f"Saved. The pool holds only {pool} published questions, fewer than the "
+            f"{quiz.question_count} asked for: papers will be shorter.",
+            "error",
+        )
+    else:
+        flash(f"Saved. The pool holds {pool} published questions.", "success")
+    return redirect(url_for("admin.quiz_edit", quiz_id=quiz.id), 303)
+
+
+@bp.get("/quizzes")
+def quizzes():
+    rows = db.session.scalars(
+        select(Quiz).order_by(Quiz.id.desc()).options(selectinload(Quiz.topics))
+    ).all()
+    attempts = dict(
+        db.session.execute(select(Attempt.quiz_id, func.count()).group_by(Attempt.quiz_id)).all()
+    )
+    now = utcnow()
+    items = [
+        (
+            quiz,
+            quiz_is_open(quiz, now),
+            len(quiz_pool(quiz)),
+            attempts.get(quiz.id, 0),
+            may_edit(current_user.is_admin, current_user.id, quiz.created_by_id),
+        )
+        for quiz in rows
+    ]
+    return render_template("admin/quizzes/index.html", items=items)
+
+
+@bp.route("/quizzes/new", methods=["GET", "POST"])
+def quiz_new():
+    form = _quiz_form()
+    settings = _checked(form)
+    if settings is None:
+        return _render(form, None)
+    taken = set(db.session.scalars(select(Quiz.slug).where(Quiz.slug.is_not(None))))
+    quiz = Quiz(slug=slugify(settings["title"], taken), created_by_id=current_user.id)
+    apply_quiz(quiz, settings, {t.slug: t for t in _topics()})
+    db.session.add(quiz)
+    return _saved(quiz)
+
+
+@bp.route("/quizzes/<int:quiz_id>/edit", methods=["GET", "POST"])
+def quiz_edit(quiz_id: int):
+    quiz = editable_quiz(quiz_id)
+    form = _quiz_form(quiz)
+    settings = _checked(form)
+    if settings is None:
+        return _render(form, quiz)
+    apply_quiz(quiz, settings, {t.slug: t for t in _topics()})
+    return _saved(quiz)

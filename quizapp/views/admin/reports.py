@@ -1,0 +1,66 @@
+"""Teacher reports: item analysis per quiz, students' question reports, CSV exports."""
+
+from flask import Response, flash, redirect, render_template, request, stream_with_context, url_for
+from flask_login import current_user
+
+from quizapp.models import QuestionReport, Quiz, db
+from quizapp.services import classes as classroom
+from quizapp.services import reports as reporting
+from quizapp.views.admin import bp
+
+
+@bp.get("/reports")
+def reports():
+    return render_template(
+        "admin/reports/index.html",
+        quizzes=reporting.quiz_overview(),
+        classes=classroom.teacher_classes(current_user),
+    )
+
+
+@bp.get("/reports/quizzes/<int:quiz_id>")
+def item_analysis(quiz_id: int):
+    quiz = db.get_or_404(Quiz, quiz_id)
+    class_id = request.args.get("class", type=int)
+    school_class = classroom.class_for_teacher(current_user, class_id) if class_id else None
+    return render_template(
+        "admin/reports/quiz.html",
+        quiz=quiz,
+        school_class=school_class,
+        classes=classroom.teacher_classes(current_user),
+        analysis=reporting.item_analysis(quiz.id, class_id),
+    )
+
+
+@bp.get("/reports/questions")
+def question_reports():
+    return render_template("admin/reports/questions.html", reports=reporting.question_reports())
+
+
+@bp.post("/reports/questions/<int:report_id>/resolve")
+def resolve_report(report_id: int):
+    report = db.get_or_404(QuestionReport, report_id)
+    report.is_resolved = not report.is_resolved
+    db.session.commit()
+    flash("Report marked as dealt with." if report.is_resolved else "Report reopened.", "success")
+    return redirect(url_for("admin.question_reports"), 303)
+
+
+def _csv(filename: str, header: tuple, rows) -> Response:
+    response = Response(stream_with_context(reporting.csv_lines(header, rows)), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@bp.get("/classes/<int:class_id>/attempts.csv")
+def export_attempts(class_id: int):
+    classroom.class_for_teacher(current_user, class_id)
+    rows = reporting.attempt_rows(class_id)
+    return _csv(f"class-{class_id}-attempts.csv", reporting.ATTEMPT_HEADER, rows)
+
+
+@bp.get("/classes/<int:class_id>/answers.csv")
+def export_answers(class_id: int):
+    classroom.class_for_teacher(current_user, class_id)
+    rows = reporting.answer_rows(class_id)
+    return _csv(f"class-{class_id}-answers.csv", reporting.ANSWER_HEADER, rows)

@@ -1,0 +1,83 @@
+"""Admins manage accounts: change a role, disable or re-enable an account.
+Accounts of any role are created with `flask create-user USERNAME --role …`.
+
+Disabling an account rotates its session token, so every session it has ends at once. An admin
+cannot demote or disable themselves (the last admin could otherwise lock everyone out).
+"""
+
+from functools import wraps
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from sqlalchemy import func, select
+from wtforms import StringField
+from wtforms.validators import AnyOf, InputRequired
+
+from quizapp.models import User, db
+from quizapp.models.accounts import ROLES
+from quizapp.views.admin import bp
+
+PAGE_SIZE = 50
+
+
+class RoleForm(FlaskForm):
+    role = StringField("Role", [InputRequired(), AnyOf(ROLES)])
+
+
+def admin_required(view):
+    """The blueprint already demands a teacher; these pages demand an admin."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if not current_user.is_admin:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def _other_user(user_id: int) -> User:
+    user = db.get_or_404(User, user_id)
+    if user.id == current_user.id:
+        abort(409, "You cannot change your own account here.")
+    return user
+
+
+@bp.get("/users")
+@admin_required
+def users():
+    search = request.args.get("q", "").strip().lower()[:40]
+    query = select(User).order_by(User.username)
+    if search:
+        query = query.where(User.username.contains(search, autoescape=True))
+    rows = db.session.scalars(query.limit(PAGE_SIZE)).all()
+    total = db.session.scalar(select(func.count()).select_from(User))
+    return render_template(
+        "admin/users/index.html", users=rows, search=search, total=total, roles=ROLES
+    )
+
+
+@bp.post("/users/<int:user_id>/role")
+@admin_required
+def user_role(user_id: int):
+    user = _other_user(user_id)
+    form = RoleForm()
+    if not form.validate_on_submit():
+        abort(400)
+    user.role = form.role.data
+    db.session.commit()
+    flash(f"{user.username} is now a {user.role}.", "success")
+    return redirect(url_for("admin.users"), 303)
+
+
+@bp.post("/users/<int:user_id>/disable")
+@admin_required
+def user_disable(user_id: int):
+    user = _other_user(user_id)
+    user.is_disabled = not user.is_disabled
+    user.rotate_session_token()  # ends every session of a disabled account
+    db.session.commit()
+    state = "disabled: every session it had has ended" if user.is_disabled else "enabled again"
+    flash(f"{user.username} is {state}.", "success")
+    return redirect(url_for("admin.users"), 303)

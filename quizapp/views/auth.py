@@ -1,0 +1,132 @@
+"""Accounts: register, log in, log out (POST only), change password."""
+
+import logging
+import secrets
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from quizapp.forms.auth import LoginForm, PasswordChangeForm, RegisterForm
+from quizapp.models import User, db
+from quizapp.services.accounts import hash_password, needs_rehash, verify_password
+from quizapp.web.security import (
+    clear_login_failures,
+    client_ip,
+    login_retry_after,
+    record_login_failure,
+    safe_next,
+)
+
+bp = Blueprint("auth", __name__)
+log = logging.getLogger("quizapp.views.auth")
+LOGIN_FAILED = "Wrong username or password."
+
+
+def _password_matches(user: User | None, password: str) -> bool:
+    if user is None:  # hash anyway: an unknown name must cost as much as a wrong password
+        verify_password(_decoy_hash(), password)
+        return False
+    return verify_password(user.password_hash, password)
+
+
+def _decoy_hash() -> str:
+    decoy = current_app.extensions.get("quizapp.decoy_hash")
+    if decoy is None:
+        decoy = current_app.extensions["quizapp.decoy_hash"] = hash_password(secrets.token_hex(16))
+    return decoy
+
+
+def _start_session(user: User) -> None:
+    session.clear()  # a fresh session at login: nothing from before carries over
+    login_user(user)
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    form = RegisterForm()
+    if form.validate_on_submit():
+        user = User(username=form.username.data, password_hash=hash_password(form.password.data))
+        db.session.add(user)
+        try:
+            db.session.commit()
+        except IntegrityError:
+            db.session.rollback()
+            form.username.errors.append("That username is taken. Try another one.")
+            return render_template("auth/register.html", form=form), 422
+        _start_session(user)
+        flash(f"Welcome, {user.username}! Start with the explainer, then try a quiz.", "success")
+        return redirect(url_for("learn.index"))
+    return render_template("auth/register.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login():
+    form = LoginForm()
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form), 422 if form.errors else 200
+    username, ip = form.username.data, client_ip()
+    wait = login_retry_after(username, ip)
+    if wait:
+        flash(f"Too many failed attempts. Try again in {wait // 60 + 1} minutes.", "error")
+        return render_template("auth/login.html", form=form), 429, {"Retry-After": str(wait)}
+    user = db.session.scalar(select(User).where(User.username == username))
+    if not _password_matches(user, form.password.data) or not user.is_active:
+        record_login_failure(username, ip)
+        db.session.commit()
+        log.warning("failed login for username=%r from ip=%s", username, ip)
+        flash(LOGIN_FAILED, "error")
+        return render_template("auth/login.html", form=form), 401
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(form.password.data)
+    clear_login_failures(username)
+    db.session.commit()
+    _start_session(user)
+    return redirect(safe_next(request.args.get("next")) or url_for("quizzes.index"))
+
+
+@bp.post("/logout")
+def logout():
+    if current_user.is_authenticated:
+        current_user.rotate_session_token()  # every copy of the cookie stops working
+        db.session.commit()
+    logout_user()
+    session.clear()
+    flash("You are logged out.", "info")
+    return redirect(url_for("learn.index"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        if not verify_password(current_user.password_hash, form.current.data):
+            form.current.errors.append("That is not your current password.")
+            return render_template("auth/password.html", form=form), 422
+        current_user.password_hash = hash_password(form.password.data)
+        current_user.rotate_session_token()
+        db.session.commit()
+        _start_session(current_user)  # this device stays in; every other session ends
+        flash("Password changed. You were logged out everywhere else.", "success")
+        return redirect(url_for("history.index"))
+    return render_template("auth/password.html", form=form), 422 if form.errors else 200
+
+
+def require_teacher() -> None:
+    """Abort unless the current user may use teacher pages (used by the admin blueprint)."""
+    if not current_user.is_authenticated:
+        abort(401)
+    if not current_user.is_teacher:
+        abort(403)

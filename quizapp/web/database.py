@@ -1,0 +1,206 @@
+"""Engine set-up that survives concurrent web writes on SQLite (see SECURITY.md).
+
+WAL, synchronous=NORMAL, foreign keys and a busy timeout on every connection; writing requests
+open their transaction with BEGIN IMMEDIATE, so two writers queue instead of deadlocking.
+
+They queue in `WriteQueue` first: SQLite's own busy handler sleeps between tries (1 ms at
+first, up to 100 ms), so under a burst of answers the write lock often sat free while every
+waiter slept, and the slowest saves waited most of a second. A lock per process and an
+flock(2) on a file beside the database between processes wake the next writer the moment the
+last one commits. The busy timeout still covers writers outside the queue (CLI commands).
+"""
+
+import fcntl
+import functools
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from flask import Flask, has_request_context, request
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+
+from quizapp.models import db
+from quizapp.web import faults
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+READS_FIRST = "quizapp.reads_first"  # WSGI environ: a writing request still in its reads
+
+
+class WriteQueue:
+    """One writer at a time: a re-entrant lock within the process, flock across processes."""
+
+    def __init__(self, path: Path):
+        self.path, self.lock, self.depth = path, threading.RLock(), 0
+        self.fd, self.pid = None, None
+
+    def _file(self) -> int:
+        if self.pid != os.getpid():  # a forked worker needs its own open file for flock
+            self.fd, self.pid = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600), os.getpid()
+        return self.fd
+
+    def enter(self) -> None:
+        self.lock.acquire()
+        try:
+            if self.depth == 0:
+                fcntl.flock(self._file(), fcntl.LOCK_EX)
+        except BaseException:
+            self.lock.release()
+            raise
+        self.depth += 1
+
+    def leave(self) -> None:
+        self.depth -= 1
+        if self.depth == 0:
+            fcntl.flock(self._file(), fcntl.LOCK_UN)
+        self.lock.release()
+
+
+def _queued_connection(queue: WriteQueue) -> type:
+    class QueuedConnection(sqlite3.Connection):
+        """Leaves the write queue when its transaction ends, however it ends."""
+
+        in_queue = False
+
+        def enter_write_queue(self) -> None:
+            queue.enter()
+            self.in_queue = True
+
+        def leave_write_queue(self) -> None:
+            if self.in_queue:
+                self.in_queue = False
+                queue.leave()
+
+        def commit(self) -> None:
+            try:
+                super().commit()
+            finally:
+                self.leave_write_queue()
+
+        def rollback(self) -> None:
+            try:
+                super().rollback()
+            finally:
+                self.leave_write_queue()
+
+        def close(self) -> None:
+            try:
+                super().close()
+            finally:
+                self.leave_write_queue()
+
+    return QueuedConnection
+
+
+def _sqlite_file(uri: str) -> Path | None:
+    url = make_url(uri)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return None if url.database.startswith("file:") else Path(url.database)
+
+
+def init_database(app: Flask) -> None:
+    path = _sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
+    if path is not None:
+        options = app.config["SQLALCHEMY_ENGINE_OPTIONS"] = dict(
+            app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+        )
+        queue = WriteQueue(path.with_name(path.name + "-writers"))
+        options["connect_args"] = {
+            **options.get("connect_args", {}),
+            "factory": _queued_connection(queue),
+        }
+    db.init_app(app)
+    with app.app_context():
+        engine = db.engine
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
+        delays = faults.commit_delays()
+        if delays:
+            _inject_commit_delays(app, engine, *delays)
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cursor = dbapi_conn.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.close()
+    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+
+
+def _sqlite_begin(conn) -> None:
+    if not _writing_request():
+        conn.exec_driver_sql("BEGIN")
+        return
+    dbapi_connection = conn.connection.dbapi_connection
+    queued = hasattr(dbapi_connection, "enter_write_queue")
+    if queued:
+        dbapi_connection.enter_write_queue()
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    except BaseException:
+        if queued:
+            dbapi_connection.leave_write_queue()
+        raise
+
+
+def _writing_request() -> bool:
+    return (
+        has_request_context()
+        and request.method not in READ_METHODS
+        and not request.environ.get(READS_FIRST)
+    )
+
+
+def reads_first(view: Callable) -> Callable:
+    """For a writing view (put it above @login_required) that reads, then writes a row whose
+    UPDATE re-checks what was read: its reads, the user's load included, run in a plain BEGIN
+    transaction, and only the write that follows `end_reads` holds the write queue and
+    SQLite's write lock. A save then keeps other writers waiting for its UPDATE and COMMIT
+    alone instead of for the whole request."""
+
+    @functools.wraps(view)
+    def wrapped(*args, **kwargs):
+        request.environ[READS_FIRST] = True
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def end_reads() -> None:
+    """Ends a `reads_first` view's read transaction, keeping the rows it loaded as they are
+    (nothing is expired), so the next statement opens the write transaction."""
+    session = db.session()
+    keep, session.expire_on_commit = session.expire_on_commit, False
+    try:
+        session.commit()
+    finally:
+        session.expire_on_commit = keep
+    request.environ.pop(READS_FIRST, None)
+
+
+def _inject_commit_delays(app: Flask, engine, before: float, after: float) -> None:
+    """Load-test only (see quizapp/faults.py): sleep around the COMMIT of writing requests."""
+
+    def before_commit(_conn) -> None:
+        if _writing_request():
+            time.sleep(before)
+
+    inner = app.wsgi_app
+
+    def delayed(environ, start_response):
+        # Here the request's session is already closed: sleeping in after_request would keep
+        # the transaction a post-commit read opened (and on SQLite the write lock) for the wait.
+        body = inner(environ, start_response)
+        if environ.get("REQUEST_METHOD") not in READ_METHODS:
+            time.sleep(after)
+        return body
+
+    event.listen(engine, "commit", before_commit)
+    app.wsgi_app = delayed

@@ -7,8 +7,8 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.core.questions import may_edit
 from quizapp.core.quiz_settings import quiz_problems, slugify
-from quizapp.forms.admin import QuizForm
 from quizapp.forms.questions import error_summary, padded
+from quizapp.forms.quizzes import QuizForm
 from quizapp.models import Attempt, Quiz, Topic, db, utcnow
 from quizapp.services.attempts import quiz_is_open
 from quizapp.services.bank import quiz_pool

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from quizapp.core.markdown import render
 from quizapp.core.questions import orphaned_anchors
-from quizapp.forms.admin import TopicForm
+from quizapp.forms.topics import TopicForm
 from quizapp.models import Question, Topic, db
 from quizapp.views.admin import bp
 

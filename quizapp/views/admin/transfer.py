@@ -5,8 +5,8 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from quizapp.core.gift import GiftError
-from quizapp.forms.admin import GiftExportForm, GiftImportForm, RestoreForm
 from quizapp.forms.questions import KIND_LABELS
+from quizapp.forms.transfer import GiftExportForm, GiftImportForm, RestoreForm
 from quizapp.models import Question, Topic, db, utcnow
 from quizapp.services.backup import RestoreReport, backup_json, read_backup, restore
 from quizapp.services.transfer import bank_csv, export_gift, import_gift

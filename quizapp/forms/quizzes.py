@@ -1,8 +1,6 @@
-"""Quiz builder, explainer section, GIFT upload and backup restore forms."""
+"""Quiz builder form: the pool, the number of questions and quotas, timing, attempts."""
 
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField, FileRequired
-from sqlalchemy import select
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -21,18 +19,13 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
-    Regexp,
-    ValidationError,
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.forms.questions import DIFFICULTY_CHOICES, KIND_LABELS, options, strip
-from quizapp.models import Topic, db
 
-SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 QUOTA_ROWS = 4
 MAX_QUESTIONS = 200
-MAX_BODY = 100_000
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -131,76 +124,3 @@ class QuizForm(FlaskForm):
             "closes_at": self.closes_at.data,
             "is_published": self.is_published.data,
         }
-
-
-class TopicForm(FlaskForm):
-    slug = StringField(
-        "Address (slug)",
-        [
-            DataRequired("Give the section an address."),
-            Length(max=80),
-            Regexp(SLUG, message="Use lowercase letters, digits and dashes."),
-        ],
-        filters=[strip],
-        description="Part of the page address: /learn/<slug>.",
-    )
-    title = StringField(
-        "Title", [DataRequired("Give the section a title."), Length(max=200)], filters=[strip]
-    )
-    summary = StringField(
-        "Summary",
-        [Length(max=500)],
-        filters=[strip],
-        description="One sentence shown on the explainer index.",
-    )
-    position = IntegerField("Position", [InputRequired(), NumberRange(0, 1000)], default=0)
-    body = TextAreaField(
-        "Text (Markdown)",
-        [Length(max=MAX_BODY)],
-        description="End a paragraph with {: #an-id } so questions can point at it.",
-        render_kw={"rows": 24},
-    )
-
-    def validate_slug(self, field) -> None:
-        if db.session.scalar(select(Topic.id).where(Topic.slug == field.data)):
-            raise ValidationError("Another section already has this address.")
-
-    def values(self) -> dict:
-        return {name: self[name].data for name in ("title", "summary", "position", "body")}
-
-
-class GiftImportForm(FlaskForm):
-    file = FileField(
-        "GIFT file",
-        [
-            FileRequired("Choose a file to upload."),
-            FileAllowed(["gift", "txt"], "Upload a .gift or .txt file (GIFT text, UTF-8)."),
-        ],
-    )
-    publish = BooleanField(
-        "Publish the imported questions at once",
-        description="Otherwise they arrive as drafts for you to review.",
-    )
-    dry_run = BooleanField("Check only: list what would be imported, save nothing")
-
-
-class GiftExportForm(FlaskForm):
-    """Which questions to download (a GET form: no CSRF token in the address)."""
-
-    class Meta:
-        csrf = False
-
-    topic = SelectField("Questions from", default="")
-
-    def set_topics(self, topics) -> None:
-        self.topic.choices = options([("", "All sections"), *((t.slug, t.title) for t in topics)])
-
-
-class RestoreForm(FlaskForm):
-    backup = FileField(
-        "Backup file",
-        [
-            FileRequired("Choose a backup file."),
-            FileAllowed(["json"], "Upload a .json backup made by this site."),
-        ],
-    )

@@ -2,9 +2,10 @@
 
 import logging
 
-from flask import Flask, render_template
+from flask import Flask, Response, render_template
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from quizapp.models import db
@@ -25,12 +26,56 @@ MESSAGES = {
 def init_errors(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(DataError, _unstorable_value)
+    for unavailable in (OperationalError, InterfaceError, PoolTimeout):
+        app.register_error_handler(unavailable, _database_unavailable)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _server_error)
 
 
+RETRY_AFTER = "30"  # seconds: a restarting database server is usually back within that
+# Served when the database cannot be reached. It is plain text in code, not a template: the
+# site header loads the user from the database, which is what just failed.
+OUTAGE_PAGE = """<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Back in a moment · quizapp</title></head>
+<body><main>
+<h1>Back in a moment</h1>
+<p>quizapp cannot reach its database just now, so what you just sent was not saved.
+Nothing is half-saved, and answers saved earlier are kept.
+Wait a minute, then reload the page.</p>
+</main></body>
+</html>
+"""
+
+
+def outage_response(status: int = 503) -> Response:
+    """The page shown when the database is unreachable: needs no database and no template."""
+    response = Response(OUTAGE_PAGE, status=status, mimetype="text/html")
+    response.headers["Retry-After"] = RETRY_AFTER
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
 def _page(status: int, message: str, title: str):
-    return render_template("error.html", status=status, message=message, title=title), status
+    try:
+        return render_template("error.html", status=status, message=message, title=title), status
+    except (OperationalError, InterfaceError, PoolTimeout):
+        _rollback()
+        return outage_response()
+
+
+def _rollback() -> None:
+    try:
+        db.session.rollback()
+    except Exception:  # noqa: BLE001 - the connection is already gone; nothing to undo
+        log.debug("rollback after a database error failed", exc_info=True)
+
+
+def _database_unavailable(error: Exception):
+    _rollback()
+    log.error("database unavailable: %s", error)
+    return outage_response()
 
 
 def _csrf_error(error: CSRFError):
@@ -58,7 +103,7 @@ def _http_error(error: HTTPException):
 
 
 def _server_error(error: Exception):
-    db.session.rollback()
+    _rollback()
     log.exception("unhandled error", exc_info=error)
     return _page(
         500,

@@ -35,6 +35,9 @@ class Defaults:
     HSTS = False
     TRUSTED_PROXIES = 0  # reverse proxies in front whose X-Forwarded-For/-Proto to believe
     PAGE_SIZE = 20
+    SQLITE_SYNCHRONOUS = "FULL"  # an acknowledged answer is on disk (see web/database.py)
+    SQLITE_JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024  # bytes the WAL file keeps after a checkpoint
+    SQLITE_CHECKPOINT_SECONDS = 60.0  # 0 turns the truncating checkpoint thread off
     SHARED_PAGE_SECONDS = 1.0  # how long a worker may answer a repeated explainer GET from memory
 
 

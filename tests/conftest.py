@@ -136,6 +136,7 @@ def make_app(tmp_path, **overrides):
         "SQLALCHEMY_DATABASE_URI": database_uri(tmp_path),
         "WTF_CSRF_ENABLED": False,
         "PASSWORD_HASH": CHEAP_HASH,
+        "SQLITE_CHECKPOINT_SECONDS": 0,  # no thread per test app; test_sqlite_durability runs it
     }
     config.update(overrides)
     app = create_app(config)

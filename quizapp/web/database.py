@@ -1,7 +1,10 @@
 """Engine set-up that survives concurrent web writes on SQLite (see SECURITY.md).
 
-WAL, synchronous=NORMAL, foreign keys and a busy timeout on every connection; writing requests
-open their transaction with BEGIN IMMEDIATE, so two writers queue instead of deadlocking.
+WAL, synchronous=FULL (SQLITE_SYNCHRONOUS), a journal size limit, foreign keys and a busy
+timeout on every connection; writing requests open their transaction with BEGIN IMMEDIATE, so
+two writers queue instead of deadlocking. With synchronous=FULL an answer is on disk before
+the student is told it is saved (NORMAL can lose the last commits on a power cut or a cut-short
+log). `checkpoint.Checkpointer` keeps the log file from growing without bound.
 
 They queue in `WriteQueue` first: SQLite's own busy handler sleeps between tries (1 ms at
 first, up to 100 ms), so under a burst of answers the write lock often sat free while every
@@ -25,6 +28,7 @@ from sqlalchemy.engine import make_url
 
 from quizapp.models import db
 from quizapp.web import faults
+from quizapp.web.checkpoint import Checkpointer
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 READS_FIRST = "quizapp.reads_first"  # WSGI environ: a writing request still in its reads
@@ -113,25 +117,39 @@ def init_database(app: Flask) -> None:
             **options.get("connect_args", {}),
             "factory": _queued_connection(queue),
         }
+        checkpointer = Checkpointer(path, queue, float(app.config["SQLITE_CHECKPOINT_SECONDS"]))
+        app.extensions["quizapp.checkpointer"] = checkpointer
     db.init_app(app)
     with app.app_context():
         engine = db.engine
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", _sqlite_pragmas(app.config))
             event.listen(engine, "begin", _sqlite_begin)
+        if path is not None:
+            event.listen(engine, "connect", lambda *_: checkpointer.ensure_running())
         delays = faults.commit_delays()
         if delays:
             _inject_commit_delays(app, engine, *delays)
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=15000")
-    cursor.close()
-    dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+SYNCHRONOUS = {"OFF": 0, "NORMAL": 1, "FULL": 2, "EXTRA": 3}
+
+
+def _sqlite_pragmas(config) -> Callable:
+    synchronous = SYNCHRONOUS[str(config["SQLITE_SYNCHRONOUS"]).upper()]
+    journal_limit = int(config["SQLITE_JOURNAL_SIZE_LIMIT"])
+
+    def on_connect(dbapi_conn, _record) -> None:
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA synchronous={synchronous}")
+        cursor.execute(f"PRAGMA journal_size_limit={journal_limit}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=15000")
+        cursor.close()
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+
+    return on_connect
 
 
 def _sqlite_begin(conn) -> None:

@@ -7,6 +7,7 @@ from quizapp.config import configure
 from quizapp.extensions import csrf, db, login_manager, migrate
 from quizapp.web.database import init_database
 from quizapp.web.errors import init_errors
+from quizapp.web.ids import IdConverter
 from quizapp.web.page_cache import init_page_cache
 from quizapp.web.security import init_security
 from quizapp.web.static_files import init_static_files
@@ -16,6 +17,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     """The application factory: config → extensions → plumbing → blueprints → CLI."""
     app = Flask(__name__, instance_relative_config=True)
     configure(app, test_config)
+    app.url_map.converters["id"] = IdConverter  # <id:…> in routes: too large a number is a 404
 
     # Extensions. The SQLite engine set-up (pragmas, BEGIN IMMEDIATE, the writer queue) is
     # wired into Flask-SQLAlchemy's engine options before db.init_app.

@@ -18,6 +18,19 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATUSES = ("draft", "published", "retired")
 ORIGINS = ("curated", "imported", "generated")
 FEEDBACK_MODES = ("immediate", "at_end")
+MAX_DEPTH = 8  # a backup nests document → questions → question → choices → choice
+_JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def nesting_depth(text: str) -> int:
+    """How deep JSON text nests arrays and objects, found without parsing it (a parser recurses,
+    so a file of ten thousand "[" would exhaust the stack before it could be refused)."""
+    depth = deepest = 0
+    for bracket in _BRACKET.findall(_JSON_STRING.sub("", text)):
+        depth += 1 if bracket in "[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from quizapp.core.backup import FORMAT, VERSION, check_backup
+from quizapp.core.backup import FORMAT, MAX_DEPTH, VERSION, check_backup, nesting_depth
 from quizapp.models import Question, Quiz, Topic, db, utcnow
 from quizapp.services.bank import question_from_fields
 from quizapp.services.editing import fields_from_question, update_question
+
+MAX_BACKUP_BYTES = 1_500_000  # the seeded bank's export is about a tenth of this
 
 QUIZ_FIELDS = (
     "slug",
@@ -91,10 +93,16 @@ def backup_json() -> str:
 
 def read_backup(data: bytes):
     """The parsed document, or a RestoreReport with the reason it cannot be read."""
+    if len(data) > MAX_BACKUP_BYTES:
+        return RestoreReport((f"The file is larger than {MAX_BACKUP_BYTES // 1000} kB.",))
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return RestoreReport(("The file is not UTF-8 text.",))
+    if nesting_depth(text) > MAX_DEPTH:
+        return RestoreReport((f"The file nests lists or objects more than {MAX_DEPTH} deep.",))
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as error:
         return RestoreReport((f"The file is not valid JSON (line {error.lineno}: {error.msg}).",))
 

@@ -17,7 +17,7 @@ def index():
     return render_template("classes/index.html", classes=my_classes(current_user.id, utcnow()))
 
 
-@bp.get("/<int:class_id>")
+@bp.get("/<id:class_id>")
 @login_required
 def detail(class_id: int):
     found = my_classes(current_user.id, utcnow(), class_id)

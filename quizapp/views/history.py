@@ -94,7 +94,7 @@ def _own_submitted_item(item_id: int) -> AttemptItem:
     return item
 
 
-@bp.post("/history/items/<int:item_id>/report")
+@bp.post("/history/items/<id:item_id>/report")
 @login_required
 def report(item_id: int):
     item = _own_submitted_item(item_id)

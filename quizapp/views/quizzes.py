@@ -115,7 +115,7 @@ def index():
     )
 
 
-@bp.get("/quizzes/<int:quiz_id>")
+@bp.get("/quizzes/<id:quiz_id>")
 def detail(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
     if not quiz_is_open(quiz, utcnow()):
@@ -123,7 +123,7 @@ def detail(quiz_id: int):
     return render_template("quizzes/detail.html", quiz=quiz)
 
 
-@bp.post("/quizzes/<int:quiz_id>/start")
+@bp.post("/quizzes/<id:quiz_id>/start")
 @login_required
 def start(quiz_id: int):
     page_cache.keeps_shared_pages()
@@ -138,7 +138,7 @@ def start(quiz_id: int):
     return redirect(url_for("quizzes.take", attempt_id=attempt.id), 303)
 
 
-@bp.get("/attempts/<int:attempt_id>")
+@bp.get("/attempts/<id:attempt_id>")
 @login_required
 def take(attempt_id: int):
     attempt = _own_attempt(attempt_id)
@@ -148,7 +148,7 @@ def take(attempt_id: int):
     return redirect(url_for("quizzes.question", attempt_id=attempt.id, position=unanswered))
 
 
-@bp.get("/attempts/<int:attempt_id>/q/<int:position>")
+@bp.get("/attempts/<id:attempt_id>/q/<id:position>")
 @login_required
 def question(attempt_id: int, position: int):
     page_cache.read_state(QUESTION_STATE, attempt_id=attempt_id, position=position)
@@ -197,7 +197,7 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
     return total, answered
 
 
-@bp.post("/attempts/<int:attempt_id>/answer")
+@bp.post("/attempts/<id:attempt_id>/answer")
 @reads_first
 @login_required
 def answer(attempt_id: int):
@@ -233,7 +233,7 @@ def _after_answer_url(attempt: Attempt, position: int, total: int) -> str:
     return url_for("quizzes.confirm", attempt_id=attempt.id)
 
 
-@bp.get("/attempts/<int:attempt_id>/finish")
+@bp.get("/attempts/<id:attempt_id>/finish")
 @login_required
 def confirm(attempt_id: int):
     attempt = _own_attempt(attempt_id)
@@ -242,7 +242,7 @@ def confirm(attempt_id: int):
     return render_template("quizzes/confirm.html", attempt=attempt)
 
 
-@bp.post("/attempts/<int:attempt_id>/submit")
+@bp.post("/attempts/<id:attempt_id>/submit")
 @login_required
 def submit(attempt_id: int):
     page_cache.keeps_shared_pages()
@@ -254,7 +254,7 @@ def submit(attempt_id: int):
     return redirect(url_for("quizzes.result", attempt_id=attempt.id), 303)
 
 
-@bp.get("/attempts/<int:attempt_id>/result")
+@bp.get("/attempts/<id:attempt_id>/result")
 @login_required
 def result(attempt_id: int):
     state = page_cache.read_state(RESULT_STATE, attempt_id=attempt_id)  # first: personal_page

@@ -99,12 +99,12 @@ def _page(
     ), status
 
 
-@bp.get("/articles/<int:article_id>")
+@bp.get("/articles/<id:article_id>")
 def article(article_id: int):
     return _page(_article(article_id))
 
 
-@bp.post("/articles/<int:article_id>/revise")
+@bp.post("/articles/<id:article_id>/revise")
 def revise(article_id: int):
     article, form = _article(article_id), ReviseForm()
     if not form.validate_on_submit():
@@ -127,7 +127,7 @@ def revise(article_id: int):
     return _to_article(article)
 
 
-@bp.post("/articles/<int:article_id>/questions/<int:question_id>/<any(approve, reject):action>")
+@bp.post("/articles/<id:article_id>/questions/<id:question_id>/<any(approve, reject):action>")
 def review(article_id: int, question_id: int, action: str):
     article = _article(article_id)
     question = _question(article, question_id)
@@ -151,7 +151,7 @@ def review(article_id: int, question_id: int, action: str):
     return _to_article(article, f"#q-{question.id}")
 
 
-@bp.post("/articles/<int:article_id>/approve-top")
+@bp.post("/articles/<id:article_id>/approve-top")
 def approve_top(article_id: int):
     article, form = _article(article_id), BulkForm()
     if not form.validate_on_submit():
@@ -162,7 +162,7 @@ def approve_top(article_id: int):
     return _to_article(article)
 
 
-@bp.post("/articles/<int:article_id>/quiz")
+@bp.post("/articles/<id:article_id>/quiz")
 def make_quiz(article_id: int):
     article = _article(article_id)
     if not FlaskForm().validate_on_submit():

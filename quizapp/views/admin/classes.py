@@ -64,12 +64,12 @@ def _detail(school_class: SchoolClass, assign_form=None, code_form=None, status:
     ), status
 
 
-@bp.get("/classes/<int:class_id>")
+@bp.get("/classes/<id:class_id>")
 def class_detail(class_id: int):
     return _detail(_class(class_id))
 
 
-@bp.post("/classes/<int:class_id>/code")
+@bp.post("/classes/<id:class_id>/code")
 def renew_code(class_id: int):
     school_class = _class(class_id)
     form = JoinCodeForm()
@@ -83,7 +83,7 @@ def renew_code(class_id: int):
     return _to_class(class_id)
 
 
-@bp.post("/classes/<int:class_id>/assignments")
+@bp.post("/classes/<id:class_id>/assignments")
 def assign(class_id: int):
     school_class = _class(class_id)
     form = AssignForm()
@@ -96,7 +96,7 @@ def assign(class_id: int):
     return _to_class(class_id)
 
 
-@bp.post("/classes/<int:class_id>/assignments/<int:assignment_id>/delete")
+@bp.post("/classes/<id:class_id>/assignments/<id:assignment_id>/delete")
 def unassign(class_id: int, assignment_id: int):
     _class(class_id)
     assignment = db.session.get(Assignment, assignment_id)
@@ -108,7 +108,7 @@ def unassign(class_id: int, assignment_id: int):
     return _to_class(class_id)
 
 
-@bp.post("/classes/<int:class_id>/members/<int:user_id>/delete")
+@bp.post("/classes/<id:class_id>/members/<id:user_id>/delete")
 def remove_member(class_id: int, user_id: int):
     _class(class_id)
     removed = db.session.execute(
@@ -121,7 +121,7 @@ def remove_member(class_id: int, user_id: int):
     return _to_class(class_id)
 
 
-@bp.get("/classes/<int:class_id>/gradebook")
+@bp.get("/classes/<id:class_id>/gradebook")
 def gradebook(class_id: int):
     school_class = _class(class_id)
     return render_template(
@@ -131,7 +131,7 @@ def gradebook(class_id: int):
     )
 
 
-@bp.get("/classes/<int:class_id>/students/<int:user_id>")
+@bp.get("/classes/<id:class_id>/students/<id:user_id>")
 def class_student(class_id: int, user_id: int):
     school_class = _class(class_id)
     if not classroom.is_member(class_id, user_id):

@@ -191,7 +191,7 @@ def question_new(kind: str):
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)
 
 
-@bp.route("/questions/<int:question_id>/edit", methods=["GET", "POST"])
+@bp.route("/questions/<id:question_id>/edit", methods=["GET", "POST"])
 def question_edit(question_id: int):
     question = editable_question(question_id)
     form = _question_form(question.kind, question)
@@ -206,7 +206,7 @@ def question_edit(question_id: int):
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)
 
 
-@bp.get("/questions/<int:question_id>")
+@bp.get("/questions/<id:question_id>")
 def question_preview(question_id: int):
     question = db.get_or_404(Question, question_id)
     snapshot = make_snapshot(question_data(question), random.Random())
@@ -239,7 +239,7 @@ def _set_status(question: Question, status: str) -> None:
     question.status = status
 
 
-@bp.post("/questions/<int:question_id>/status")
+@bp.post("/questions/<id:question_id>/status")
 def question_status(question_id: int):
     question = editable_question(question_id)
     form = StatusForm()
@@ -252,7 +252,7 @@ def question_status(question_id: int):
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)
 
 
-@bp.post("/questions/<int:question_id>/duplicate")
+@bp.post("/questions/<id:question_id>/duplicate")
 def question_duplicate(question_id: int):
     original = db.get_or_404(Question, question_id)  # CSRF is checked app-wide
     copy = duplicate_question(original, current_user.id)

@@ -130,7 +130,7 @@ def quiz_new():
     return _saved(quiz)
 
 
-@bp.route("/quizzes/<int:quiz_id>/edit", methods=["GET", "POST"])
+@bp.route("/quizzes/<id:quiz_id>/edit", methods=["GET", "POST"])
 def quiz_edit(quiz_id: int):
     quiz = editable_quiz(quiz_id)
     form = _quiz_form(quiz)

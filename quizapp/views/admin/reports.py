@@ -1,12 +1,13 @@
 """Teacher reports: item analysis per quiz, students' question reports, CSV exports."""
 
-from flask import Response, flash, redirect, render_template, request, stream_with_context, url_for
+from flask import Response, flash, redirect, render_template, stream_with_context, url_for
 from flask_login import current_user
 
 from quizapp.models import QuestionReport, Quiz, db
 from quizapp.services import classes as classroom
 from quizapp.services import reports as reporting
 from quizapp.views.admin import bp
+from quizapp.web.ids import id_arg
 
 
 @bp.get("/reports")
@@ -18,10 +19,10 @@ def reports():
     )
 
 
-@bp.get("/reports/quizzes/<int:quiz_id>")
+@bp.get("/reports/quizzes/<id:quiz_id>")
 def item_analysis(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
-    class_id = request.args.get("class", type=int)
+    class_id = id_arg("class")
     school_class = classroom.class_for_teacher(current_user, class_id) if class_id else None
     return render_template(
         "admin/reports/quiz.html",
@@ -37,7 +38,7 @@ def question_reports():
     return render_template("admin/reports/questions.html", reports=reporting.question_reports())
 
 
-@bp.post("/reports/questions/<int:report_id>/resolve")
+@bp.post("/reports/questions/<id:report_id>/resolve")
 def resolve_report(report_id: int):
     report = db.get_or_404(QuestionReport, report_id)
     report.is_resolved = not report.is_resolved
@@ -52,14 +53,14 @@ def _csv(filename: str, header: tuple, rows) -> Response:
     return response
 
 
-@bp.get("/classes/<int:class_id>/attempts.csv")
+@bp.get("/classes/<id:class_id>/attempts.csv")
 def export_attempts(class_id: int):
     classroom.class_for_teacher(current_user, class_id)
     rows = reporting.attempt_rows(class_id)
     return _csv(f"class-{class_id}-attempts.csv", reporting.ATTEMPT_HEADER, rows)
 
 
-@bp.get("/classes/<int:class_id>/answers.csv")
+@bp.get("/classes/<id:class_id>/answers.csv")
 def export_answers(class_id: int):
     classroom.class_for_teacher(current_user, class_id)
     rows = reporting.answer_rows(class_id)

@@ -69,7 +69,7 @@ def topic_new():
     return redirect(url_for("admin.topic_edit", topic_id=topic.id), 303)
 
 
-@bp.route("/topics/<int:topic_id>/edit", methods=["GET", "POST"])
+@bp.route("/topics/<id:topic_id>/edit", methods=["GET", "POST"])
 def topic_edit(topic_id: int):
     topic = db.get_or_404(Topic, topic_id)
     form = TopicForm(obj=topic)

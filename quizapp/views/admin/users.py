@@ -58,7 +58,7 @@ def users():
     )
 
 
-@bp.post("/users/<int:user_id>/role")
+@bp.post("/users/<id:user_id>/role")
 @admin_required
 def user_role(user_id: int):
     user = _other_user(user_id)
@@ -71,7 +71,7 @@ def user_role(user_id: int):
     return redirect(url_for("admin.users"), 303)
 
 
-@bp.post("/users/<int:user_id>/disable")
+@bp.post("/users/<id:user_id>/disable")
 @admin_required
 def user_disable(user_id: int):
     user = _other_user(user_id)

@@ -29,8 +29,10 @@ class Defaults:
     WTF_CSRF_TIME_LIMIT = None  # the token lives as long as the session
     PASSWORD_HASH = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}  # OWASP minimum
     LOGIN_FAILURE_WINDOW = timedelta(minutes=15)
-    LOGIN_FAILURES_PER_ACCOUNT = 10
-    LOGIN_FAILURES_PER_IP = 50
+    LOGIN_FAILURES_BEFORE_DELAY = 10  # per (account, address) and window; then a wait of
+    LOGIN_FIRST_DELAY = 30  # seconds, doubling with each further failure,
+    LOGIN_DELAY_CAP = 900  # up to this many seconds
+    LOGIN_FAILURES_PER_IP = 300  # per address and window: a school shares one, so keep it high
     ANSWER_GRACE_SECONDS = 5  # network slack after a time limit
     HSTS = False
     TRUSTED_PROXIES = 0  # reverse proxies in front whose X-Forwarded-For/-Proto to believe

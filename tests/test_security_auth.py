@@ -9,12 +9,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from quizapp import create_app
 from quizapp.config import Defaults
 from quizapp.models import LoginFailure, User, db, utcnow
 from quizapp.services.accounts import common_passwords
+from quizapp.web.security import login_retry_after
 
 from conftest import PASSWORD, login, make_app, seed_tiny
 from security.clients import login_csrf, page_token
@@ -417,3 +418,58 @@ def test_item_36_login_follows_a_local_next(client):
         data={"username": "alice", "password": PASSWORD},
     )
     assert response.headers["Location"] == "/history?page=2"
+
+
+# --- review finding 3: guessing at an account must not lock its owner out ------------------
+
+
+def test_guesses_from_one_address_do_not_lock_the_owner_out_elsewhere(client, app):
+    attacker = {"REMOTE_ADDR": "203.0.113.9"}
+    for _ in range(25):
+        client.post(
+            "/login", data={"username": "alice", "password": "wrong!"}, environ_base=attacker
+        )
+    response = client.post(
+        "/login", data={"username": "alice", "password": PASSWORD}, environ_base=attacker
+    )
+    assert response.status_code == 429
+    owner = app.test_client().post(
+        "/login",
+        data={"username": "alice", "password": PASSWORD},
+        environ_base={"REMOTE_ADDR": "198.51.100.20"},
+    )
+    assert owner.status_code == 302
+
+
+def test_the_wait_doubles_with_each_further_failure(app):
+    with app.app_context():
+        config, now = app.config, utcnow()
+        waits = []
+        for n in range(10, 14):
+            db.session.execute(delete(LoginFailure))
+            for _ in range(n):
+                db.session.add(LoginFailure(username="alice", ip="192.0.2.1", created_at=now))
+            db.session.flush()
+            waits.append(login_retry_after("alice", "192.0.2.1", now))
+        db.session.rollback()
+    first = config["LOGIN_FIRST_DELAY"]
+    assert waits == [first, 2 * first, 4 * first, 8 * first]
+    assert max(waits) <= config["LOGIN_DELAY_CAP"]
+
+
+def test_a_school_behind_one_address_can_make_many_typos(tmp_path):
+    """Thirty students sharing one public address each mistype twice: nobody is throttled."""
+    app = make_app(tmp_path)
+    seed_tiny(app)
+    with app.app_context():
+        now = utcnow()
+        for n in range(30):
+            for _ in range(2):
+                db.session.add(LoginFailure(username=f"pupil{n}", ip="192.0.2.50", created_at=now))
+        db.session.commit()
+    response = app.test_client().post(
+        "/login",
+        data={"username": "bob", "password": PASSWORD},
+        environ_base={"REMOTE_ADDR": "192.0.2.50"},
+    )
+    assert response.status_code == 302

@@ -24,7 +24,7 @@ def _responses(app) -> dict[int, object]:
     assert student.post("/login", data=data).status_code == 302
     attacker = app.test_client()
     data = {"username": "bob", "password": "wrong guess!", "csrf_token": page_token(attacker)}
-    for _ in range(app.config["LOGIN_FAILURES_PER_ACCOUNT"]):
+    for _ in range(10):
         attacker.post("/login", data=data)
     return {
         200: anonymous.get("/"),
@@ -119,7 +119,7 @@ def test_sqlite_pragmas_on_every_connection(app):
             name: db.session.execute(text(f"PRAGMA {name}")).scalar()
             for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
         }
-    assert pragma == {"journal_mode": "wal", "synchronous": 1, "foreign_keys": 1,
+    assert pragma == {"journal_mode": "wal", "synchronous": 2, "foreign_keys": 1,
                       "busy_timeout": 15000}  # fmt: skip
 
 

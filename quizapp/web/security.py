@@ -1,5 +1,6 @@
 """Response headers, session rules and login throttling shared by every blueprint."""
 
+import math
 import secrets
 import time
 from datetime import datetime, timedelta
@@ -98,19 +99,31 @@ def client_ip() -> str:
 
 
 def login_retry_after(username: str, ip: str, now: datetime | None = None) -> int:
-    """Seconds until this account and IP may try again; 0 when not throttled."""
+    """Seconds until this account may try again from this address; 0 when not throttled.
+
+    Failures count per (account, address), with a delay that doubles after the first ten, so
+    someone guessing at an account from one address cannot lock its owner out from another.
+    A much higher limit per address stops one address spraying many accounts; it is set high
+    enough that a school behind one public address does not lock itself out with typos."""
     now = now or utcnow()
     config = current_app.config
     since = now - config["LOGIN_FAILURE_WINDOW"]
-    waits = [
-        _retry_after(
+    count, last = db.session.execute(
+        select(func.count(), func.max(LoginFailure.created_at)).where(
             LoginFailure.username == username.casefold(),
-            config["LOGIN_FAILURES_PER_ACCOUNT"],
-            since,
-        ),
-        _retry_after(LoginFailure.ip == ip, config["LOGIN_FAILURES_PER_IP"], since),
-    ]
-    return max(waits)
+            LoginFailure.ip == ip,
+            LoginFailure.created_at > since,
+        )
+    ).one()
+    pair_wait = 0
+    free = config["LOGIN_FAILURES_BEFORE_DELAY"]
+    if count >= free:
+        delay = min(
+            config["LOGIN_DELAY_CAP"], config["LOGIN_FIRST_DELAY"] * 2 ** min(count - free, 20)
+        )
+        pair_wait = math.ceil((last + timedelta(seconds=delay) - now) / timedelta(seconds=1))
+    ip_wait = _retry_after(LoginFailure.ip == ip, config["LOGIN_FAILURES_PER_IP"], since)
+    return max(pair_wait, ip_wait, 0)
 
 
 def _retry_after(condition, limit: int, since: datetime) -> int:

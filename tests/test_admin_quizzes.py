@@ -173,7 +173,10 @@ def test_edit_form_is_filled_and_saves_changes(teacher, app):
     assert 'value="Border basics"' in page and 'value="15"' in page
     response = teacher.post(
         f"/admin/quizzes/{quiz_id}/edit",
-        data=quiz_form(title="Renamed", is_published=None, kinds=[], time_limit_minutes=""),
+        data={
+            **quiz_form(title="Renamed", is_published=None, kinds=[], time_limit_minutes=""),
+            "version": "1",  # the version the form was opened at
+        },
     )
     assert response.headers["Location"] == f"/admin/quizzes/{quiz_id}/edit"
     quiz = newest_quiz(app)

@@ -50,7 +50,8 @@ def test_preview_renders_sanitised_html_and_saves_nothing(teacher, app):
 
 def test_save_updates_the_students_page(teacher, client, app):
     response = teacher.post(
-        f"/admin/topics/{topic_id(app)}/edit", data=_form(title="The Durand Line")
+        f"/admin/topics/{topic_id(app)}/edit",
+        data={**_form(title="The Durand Line"), "version": "1"},
     )
     assert response.headers["Location"] == f"/admin/topics/{topic_id(app)}/edit"
     assert "Section saved." in flashes(teacher.get(response.headers["Location"]).text)

@@ -7,6 +7,7 @@ from wtforms import (
     FieldList,
     Form,
     FormField,
+    HiddenField,
     IntegerField,
     SelectField,
     SelectMultipleField,
@@ -105,6 +106,8 @@ class QuizForm(FlaskForm):
             for row in self.quotas
             if row.topic.data or row.count.data
         ]
+
+    version = HiddenField()  # the version this form was opened at (see services.versions)
 
     def settings(self) -> dict:
         """The quiz's values as plain data (quotas as rows, checked by core.quiz_settings)."""

@@ -3,6 +3,7 @@
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 from wtforms import (
+    HiddenField,
     IntegerField,
     StringField,
     TextAreaField,
@@ -50,6 +51,8 @@ class TopicForm(FlaskForm):
         description="End a paragraph with {: #an-id } so questions can point at it.",
         render_kw={"rows": 24},
     )
+
+    version = HiddenField()  # the version this form was opened at (see services.versions)
 
     def validate_slug(self, field) -> None:
         if db.session.scalar(select(Topic.id).where(Topic.slug == field.data)):

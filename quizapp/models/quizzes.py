@@ -53,6 +53,7 @@ class Quiz(db.Model):
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
     topics: Mapped[list[Topic]] = relationship(secondary=quiz_topic, order_by=Topic.position)
 

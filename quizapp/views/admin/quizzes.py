@@ -1,6 +1,6 @@
 """Quiz builder: the pool, the number of questions and quotas, timing, attempts, publishing."""
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
@@ -13,6 +13,7 @@ from quizapp.models import Attempt, Quiz, Topic, db, utcnow
 from quizapp.services.attempts import quiz_is_open
 from quizapp.services.bank import quiz_pool
 from quizapp.services.editing import apply_quiz
+from quizapp.services.versions import StaleEdit, claim
 from quizapp.views.admin import bp
 
 
@@ -29,6 +30,7 @@ def editable_quiz(quiz_id: int) -> Quiz:
 
 def _initial(quiz: Quiz) -> dict:
     names = (
+        "version",
         "title",
         "description",
         "kinds",
@@ -68,8 +70,17 @@ def _checked(form: QuizForm) -> dict | None:
     return None if problems else settings
 
 
-def _render(form: QuizForm, quiz: Quiz | None):
-    status = 422 if form.is_submitted() else 200
+def _conflict(form: QuizForm, quiz: Quiz, stale: StaleEdit):
+    """Nothing saved: the settings saved meanwhile are listed, the teacher's own stay in the
+    form, which now carries the current version (saving again replaces theirs on purpose)."""
+    db.session.rollback()
+    form.version.data = str(stale.current)
+    theirs = _quiz_form(quiz)
+    return _render(form, quiz, status=409, conflict=stale, theirs=theirs)
+
+
+def _render(form: QuizForm, quiz: Quiz | None, status: int | None = None, **extra):
+    status = status or (422 if form.is_submitted() else 200)
     pool = len(quiz_pool(quiz)) if quiz is not None else None
     summary = [("quotas", "Per-section quotas", form.quota_error)] if form.quota_error else []
     return render_template(
@@ -78,6 +89,7 @@ def _render(form: QuizForm, quiz: Quiz | None):
         quiz=quiz,
         pool=pool,
         summary=summary + error_summary(form),
+        **extra,
     ), status
 
 
@@ -137,5 +149,9 @@ def quiz_edit(quiz_id: int):
     settings = _checked(form)
     if settings is None:
         return _render(form, quiz)
+    try:
+        claim(quiz, request.form.get("version"))
+    except StaleEdit as stale:
+        return _conflict(form, quiz, stale)
     apply_quiz(quiz, settings, {t.slug: t for t in _topics()})
     return _saved(quiz)

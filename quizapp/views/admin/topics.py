@@ -7,6 +7,7 @@ from quizapp.core.markdown import render
 from quizapp.core.questions import orphaned_anchors
 from quizapp.forms.topics import TopicForm
 from quizapp.models import Question, Topic, db
+from quizapp.services.versions import StaleEdit, claim
 from quizapp.views.admin import bp
 
 
@@ -30,10 +31,18 @@ def _orphan_message(orphans: dict[str, int]) -> str:
     )
 
 
-def _render(form: TopicForm, topic: Topic | None, preview=None, status: int = 200):
+def _render(form: TopicForm, topic: Topic | None, preview=None, status: int = 200, **extra):
     return render_template(
-        "admin/topics/form.html", form=form, topic=topic, preview=preview
+        "admin/topics/form.html", form=form, topic=topic, preview=preview, **extra
     ), status
+
+
+def _conflict(form: TopicForm, topic: Topic, stale: StaleEdit):
+    """Nothing saved: their saved text is shown, the teacher's own stays in the form, and the
+    form now carries the current version, so saving again replaces theirs on purpose."""
+    db.session.rollback()
+    form.version.data = str(stale.current)
+    return _render(form, topic, status=409, conflict=stale, theirs=render(topic.body or ""))
 
 
 def _checked(form: TopicForm, topic: Topic | None):
@@ -77,6 +86,10 @@ def topic_edit(topic_id: int):
     values, page = _checked(form, topic)
     if values is None:
         return page
+    try:
+        claim(topic, request.form.get("version"))
+    except StaleEdit as stale:
+        return _conflict(form, topic, stale)
     for name, value in values.items():
         setattr(topic, name, value)
     db.session.commit()

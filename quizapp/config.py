@@ -62,6 +62,12 @@ def configure(app: Flask, test_config: dict | None) -> None:
     _refuse_insecure_production(app)
 
 
+def child_environment(**extra: str) -> dict[str, str]:
+    """The environment for a program the app runs (pg_dump…): this process's, plus `extra`.
+    Environment variables are read here and nowhere else in the package."""
+    return {**os.environ, **extra}
+
+
 def _prefixed_keys() -> set[str]:
     return {key.removeprefix("FLASK_") for key in os.environ if key.startswith("FLASK_")}
 

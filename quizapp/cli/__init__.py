@@ -1,4 +1,5 @@
-"""Command-line tools: `flask --app quizapp seed | create-user | questions | generate`."""
+"""Command-line tools: `flask --app quizapp seed | create-user | questions | generate | backup |
+restore`."""
 
 import sys
 
@@ -7,6 +8,7 @@ from flask import Flask
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
+from quizapp.cli.database import backup_command, restore_command
 from quizapp.cli.generate import generate_command
 from quizapp.cli.questions import questions_cli
 from quizapp.models import User, db
@@ -48,5 +50,6 @@ def create_user_command(username: str, role: str) -> None:
 
 
 def init_cli(app: Flask) -> None:
-    for command in (seed_command, create_user_command, questions_cli, generate_command):
+    commands = (seed_command, create_user_command, questions_cli, generate_command)
+    for command in (*commands, backup_command, restore_command):
         app.cli.add_command(command)

@@ -256,6 +256,9 @@ def save_answer(
             raise AttemptError(parsed.error, 400)
         return SaveResult(parsed.error)
     result = regrade(item.snapshot, parsed.value)
+    if not _lock_open_attempt(attempt.id):
+        db.session.refresh(attempt)
+        raise AttemptError(SUBMITTED)
     changed = db.session.execute(
         SAVE_ANSWER,
         {"item_id": item.id, "seen": item.version, "open_attempt_id": attempt.id}
@@ -273,23 +276,44 @@ def save_answer(
     return SaveResult()
 
 
+# A save takes this row lock on PostgreSQL before writing its item, and `finish` takes it by
+# marking the attempt submitted before adding up the answers, so a save and a submit of the
+# same attempt run one after the other: either the save lands first and is counted, or it
+# finds the attempt submitted and is refused. (On SQLite writers are serialised already.)
+LOCK_OPEN_ATTEMPT = (
+    select(Attempt.id)
+    .where(Attempt.id == bindparam("attempt_id"), Attempt.status == "in_progress")
+    .with_for_update()
+)
+
+
+def _lock_open_attempt(attempt_id: int) -> bool:
+    if db.session.get_bind().dialect.name == "sqlite":
+        return True  # BEGIN IMMEDIATE: the UPDATE's own status check cannot be overtaken
+    return db.session.execute(LOCK_OPEN_ATTEMPT, {"attempt_id": attempt_id}).first() is not None
+
+
 def finish(attempt: Attempt, now: datetime) -> bool:
-    """Close the attempt and record its score; False when it was already closed (a replay)."""
+    """Close the attempt and record its score; False when it was already closed (a replay).
+
+    The attempt is marked submitted first, which waits for any save holding its row lock, and
+    the answers are added up after that, so every save acknowledged before is counted."""
+    closed = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id, Attempt.status == "in_progress")
+        .values(status="submitted", submitted_at=min(now, _latest_allowed(attempt, now)))
+    ).rowcount
+    if closed != 1:
+        db.session.refresh(attempt)
+        return False
     items = db.session.scalars(
         select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)
     ).all()
     score = sum(item.points for item in items)
-    closed = db.session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.status == "in_progress")
-        .values(
-            status="submitted", submitted_at=min(now, _latest_allowed(attempt, now)), score=score
-        )
-    ).rowcount
+    db.session.execute(update(Attempt).where(Attempt.id == attempt.id).values(score=score))
     db.session.refresh(attempt)
-    if closed == 1:
-        record_submission(attempt.user_id, items, now)
-    return closed == 1
+    record_submission(attempt.user_id, items, now)
+    return True
 
 
 def _latest_allowed(attempt: Attempt, now: datetime) -> datetime:

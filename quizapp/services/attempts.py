@@ -112,11 +112,19 @@ def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
     return attempt
 
 
+def attempt_ends_at(attempt: Attempt) -> datetime | None:
+    """When the attempt's time is up: its time limit or its quiz's close date, the earlier.
+    (Unpublishing a quiz does not end attempts already started; a close date does.)"""
+    ends = [t for t in (attempt.deadline_at, attempt.quiz.closes_at) if t is not None]
+    return min(ends) if ends else None
+
+
 def answers_close_at(attempt: Attempt) -> datetime | None:
-    """The last moment an answer is taken: the time limit plus the network's grace."""
-    if attempt.deadline_at is None:
+    """The last moment an answer is taken: the end of the attempt plus the network's grace."""
+    ends = attempt_ends_at(attempt)
+    if ends is None:
         return None
-    return attempt.deadline_at + timedelta(seconds=current_app.config["ANSWER_GRACE_SECONDS"])
+    return ends + timedelta(seconds=current_app.config["ANSWER_GRACE_SECONDS"])
 
 
 def is_past_deadline(attempt: Attempt, now: datetime) -> bool:
@@ -317,7 +325,8 @@ def finish(attempt: Attempt, now: datetime) -> bool:
 
 
 def _latest_allowed(attempt: Attempt, now: datetime) -> datetime:
-    return attempt.deadline_at if attempt.deadline_at and now > attempt.deadline_at else now
+    ends = attempt_ends_at(attempt)
+    return ends if ends and now > ends else now
 
 
 def start_practice_attempt(

@@ -1,0 +1,55 @@
+"""What unpublishing a quiz does (README, "Publishing and closing quizzes"): it hides the quiz
+and stops new attempts; a student already in it may finish, since the work is theirs. A close
+date in the past stops answers at once: open attempts are then submitted as they stand."""
+
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from quizapp.models import Quiz, db, utcnow
+
+from attempt_helpers import attempt, items, right_form
+
+
+def first_quiz_id(app) -> int:
+    with app.app_context():
+        return db.session.scalar(select(Quiz.id).order_by(Quiz.id))
+
+
+def set_quiz(app, **values) -> None:
+    with app.app_context():
+        db.session.execute(update(Quiz).values(**values))
+        db.session.commit()
+
+
+def started(app, student) -> tuple[int, int]:
+    quiz_id = first_quiz_id(app)
+    response = student.post(f"/quizzes/{quiz_id}/start")
+    return quiz_id, int(response.headers["Location"].rstrip("/").split("/")[-1])
+
+
+def save(student, app, attempt_id: int):
+    item = items(app, attempt_id)[0]
+    data = {"position": str(item.position), "version": str(item.version)}
+    return student.post(f"/attempts/{attempt_id}/answer", data=data | right_form(item.snapshot))
+
+
+def test_unpublishing_hides_the_quiz_but_lets_a_started_attempt_finish(app, student):
+    quiz_id, attempt_id = started(app, student)
+    set_quiz(app, is_published=False)
+    assert f"/quizzes/{quiz_id}" not in student.get("/quizzes").text
+    assert student.post(f"/quizzes/{quiz_id}/start").status_code == 303  # resumes, no new paper
+    assert save(student, app, attempt_id).status_code in (302, 303)
+    assert student.post(f"/attempts/{attempt_id}/submit").status_code == 303
+    assert attempt(app, attempt_id).status == "submitted"
+    assert student.post(f"/quizzes/{quiz_id}/start").status_code == 404  # no new attempts
+
+
+def test_a_past_close_date_stops_answers_and_submits_what_was_saved(app, student):
+    _, attempt_id = started(app, student)
+    assert save(student, app, attempt_id).status_code in (302, 303)
+    set_quiz(app, closes_at=utcnow() - timedelta(minutes=1))
+    refused = save(student, app, attempt_id)
+    assert refused.status_code in (303, 409)
+    closed = attempt(app, attempt_id)
+    assert closed.status == "submitted" and closed.score == 1

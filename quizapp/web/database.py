@@ -15,7 +15,6 @@ import functools
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +23,6 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 from quizapp.models import db
-from quizapp.web import faults
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 READS_FIRST = "quizapp.reads_first"  # WSGI environ: a writing request still in its reads
@@ -119,9 +117,6 @@ def init_database(app: Flask) -> None:
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
             event.listen(engine, "begin", _sqlite_begin)
-        delays = faults.commit_delays()
-        if delays:
-            _inject_commit_delays(app, engine, *delays)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
@@ -183,24 +178,3 @@ def end_reads() -> None:
     finally:
         session.expire_on_commit = keep
     request.environ.pop(READS_FIRST, None)
-
-
-def _inject_commit_delays(app: Flask, engine, before: float, after: float) -> None:
-    """Load-test only (see quizapp/faults.py): sleep around the COMMIT of writing requests."""
-
-    def before_commit(_conn) -> None:
-        if _writing_request():
-            time.sleep(before)
-
-    inner = app.wsgi_app
-
-    def delayed(environ, start_response):
-        # Here the request's session is already closed: sleeping in after_request would keep
-        # the transaction a post-commit read opened (and on SQLite the write lock) for the wait.
-        body = inner(environ, start_response)
-        if environ.get("REQUEST_METHOD") not in READ_METHODS:
-            time.sleep(after)
-        return body
-
-    event.listen(engine, "commit", before_commit)
-    app.wsgi_app = delayed

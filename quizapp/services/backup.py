@@ -28,6 +28,7 @@ QUIZ_FIELDS = (
     "time_limit_minutes",
     "max_attempts",
     "is_published",
+    "purpose",
 )
 
 
@@ -89,7 +90,7 @@ def backup_json() -> str:
     return json.dumps(backup_document(), ensure_ascii=False, indent=1)
 
 
-def read_backup(data: bytes):
+def read_backup(data: bytes) -> object:
     """The parsed document, or a RestoreReport with the reason it cannot be read."""
     try:
         return json.loads(data.decode("utf-8-sig"))
@@ -99,7 +100,7 @@ def read_backup(data: bytes):
         return RestoreReport((f"The file is not valid JSON (line {error.lineno}: {error.msg}).",))
 
 
-def restore(doc) -> RestoreReport:
+def restore(doc: object) -> RestoreReport:
     """Create or update every row in `doc`; nothing is written if any row has a problem."""
     topics = {t.slug: t for t in db.session.scalars(select(Topic))}
     check = check_backup(doc, set(topics))

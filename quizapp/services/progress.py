@@ -3,7 +3,7 @@
 Used by the student's own dashboard and by a teacher's view of one student in a class.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from markupsafe import Markup
@@ -15,6 +15,7 @@ from quizapp.core.charts import ChartPoint, describe_scores, score_chart
 from quizapp.core.quiz_settings import PRACTICE
 from quizapp.core.stats import MASTERY_WINDOW, Mastery, duration_minutes, mastery
 from quizapp.models import Attempt, AttemptItem, Quiz, Topic, db
+from quizapp.services.pagination import Page, paginate
 
 CHART_POINTS = 30
 
@@ -120,22 +121,17 @@ def section_mastery(user_id: int) -> list[Mastery]:
     return mastery([tuple(row) for row in rows])
 
 
-def attempts_page(user_id: int, page: int, size: int) -> tuple[list[AttemptRow], int]:
-    """One page of attempts, newest first, and how many there are in all."""
-    rows = db.session.execute(
-        select(Attempt, func.count().over())
+def attempts_page(user_id: int, page: int, size: int) -> Page:
+    """One page of attempts (as `AttemptRow`s), newest first; `page` is clamped."""
+    found = paginate(
+        select(Attempt)
         .where(Attempt.user_id == user_id)
         .options(joinedload(Attempt.quiz))
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
-        .limit(size)
-        .offset((page - 1) * size)
-    ).all()
-    if not rows:
-        total = db.session.scalar(
-            select(func.count()).select_from(Attempt).where(Attempt.user_id == user_id)
-        )
-        return [], total or 0
-    return [_attempt_row(attempt) for attempt, _ in rows], rows[0][1]
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc()),
+        page,
+        size,
+    )
+    return replace(found, items=[_attempt_row(attempt) for attempt in found.items])
 
 
 def _attempt_row(attempt: Attempt) -> AttemptRow:

@@ -4,10 +4,10 @@ gunicorn loads it instead of `quizapp:create_app()` (see `app_spec`, used by loa
 
     gunicorn 'loadkit.faults:create_app(before=0.002, after=0.1, idempotent=False)'
 
-`before` and `after` (seconds) make every writing request sleep just before its COMMIT and
-again after it, before the response is sent. That widens the windows in which a killed worker
-leaves work "written but not committed" or "committed but not acknowledged", so a SIGKILL
-really hits requests in flight.
+`before` and `after` (seconds) make every writing request sleep just before each COMMIT it
+makes and again after it has run, before the response is sent. That widens the windows in
+which a killed worker leaves work "written but not committed" or "committed but not
+acknowledged", so a SIGKILL really hits requests in flight.
 
 `idempotent=False` is the negative control: starting a quiz ignores the client's idempotency
 key and any open attempt and always draws a new one, the bug the checks must notice.
@@ -44,7 +44,9 @@ def create_app(before: float = 0.0, after: float = 0.0, idempotent: bool = True)
     if before or after:
         _delay_commits(app, before, after)
     if not idempotent:
-        quiz_views.start_attempt = duplicating_start
+        # Where the start view finds it, whether it imported the function or the module; if
+        # neither holds any more, the negative control sees no duplicates and fails loudly.
+        attempts.start_attempt = quiz_views.start_attempt = duplicating_start
     return app
 
 

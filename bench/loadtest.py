@@ -7,10 +7,11 @@ while requests are in flight, then every acknowledged answer, attempt and score 
 
 gunicorn runs 2 workers × 4 threads (gthread). Each student logs in, starts the quiz with a
 client idempotency key, answers every question and submits; requests time out after 10 s and
-are retried only on connection errors and 5xx (at most 30 tries, capped backoff). The server
-sleeps around each COMMIT (QUIZAPP_FAULT_DELAY) so the kill lands on requests in flight. The
-negative control switches idempotency off (QUIZAPP_FAULT_NO_IDEMPOTENCY): the run must then
-find duplicated attempts, which proves the checks can see that bug. Exit status 0 = as expected.
+are retried only on connection errors and 5xx (at most 30 tries, capped backoff). gunicorn
+serves the app from a bench-side factory (loadkit/faults.py) that sleeps around each COMMIT, so
+the kill lands on requests in flight. In the negative control that factory also switches the
+idempotency of starts off: the run must then find duplicated attempts, which proves the checks
+can see that bug. Exit status 0 = as expected.
 """
 
 import argparse
@@ -26,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # loadkit, when run as a script
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # quizapp, from a plain checkout
 
-from loadkit import checks, dataset  # noqa: E402
+from loadkit import checks, dataset, faults  # noqa: E402
 from loadkit.server import CHEAP_HASH, OWASP_HASH, Server  # noqa: E402
 from loadkit.student import Student  # noqa: E402
 from loadkit.web import Counters  # noqa: E402
@@ -120,14 +121,13 @@ def run(options: Options) -> Report:
     database = "postgresql" if options.database_url else "sqlite"
     report = Report(database, options.students, negative_control=options.negative_control)
     password_hash = OWASP_HASH if options.owasp_hash else CHEAP_HASH
-    env = {"QUIZAPP_FAULT_DELAY": options.fault_delay}
-    if options.negative_control:
-        env["QUIZAPP_FAULT_NO_IDEMPOTENCY"] = "1"
+    before, after = _commit_delays(options)
+    app = faults.app_spec(before, after, idempotent=not options.negative_control)
     with tempfile.TemporaryDirectory(prefix="quizapp-load-") as directory:
         with dataset.fresh_database(options.database_url, directory) as url:
             quiz_id = dataset.prepare(url, options.students, password_hash)
             counters = Counters()
-            with Server(url, password_hash=password_hash, extra_env=env) as server:
+            with Server(url, password_hash=password_hash, app=app) as server:
                 outcomes = _drive(server, quiz_id, options, counters, report)
             _fill(report, counters, checks.check(url, outcomes, len(dataset.QUESTIONS)))
     return report
@@ -143,7 +143,7 @@ def _drive(server, quiz_id, options: Options, counters: Counters, report: Report
     started = time.monotonic()
     killer = threading.Thread(
         target=_killer,
-        args=(server, counters, report, burst, started, stop, _post_commit_delay(options)),
+        args=(server, counters, report, burst, started, stop, _commit_delays(options)[1]),
         daemon=True,
     )
     killer.start()
@@ -160,11 +160,10 @@ def _drive(server, quiz_id, options: Options, counters: Counters, report: Report
     return outcomes
 
 
-def _post_commit_delay(options: Options) -> float:
-    try:
-        return float(options.fault_delay.split(",")[-1])
-    except ValueError:
-        return 0.0
+def _commit_delays(options: Options) -> tuple[float, float]:
+    """(before, after) COMMIT from `fault_delay`: "SECONDS" or "BEFORE,AFTER"."""
+    parts = [float(part) for part in options.fault_delay.split(",")]
+    return parts[0], parts[-1]
 
 
 def _fill(report: Report, counters: Counters, found: checks.Findings) -> None:

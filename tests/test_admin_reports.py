@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from quizapp.core.quiz_settings import PRACTICE
 from quizapp.models import Question, QuestionReport, Quiz, db, utcnow
 
 from attempt_helpers import answer, items, right_form, start, wrong_form
@@ -151,7 +152,8 @@ def test_item_analysis_query_count_does_not_grow(teacher, student, other_student
 def test_reports_index_lists_quizzes_but_not_practice(teacher, student, app):
     take(student, app, right=False)
     with app.app_context():
-        db.session.add(Quiz(slug="practice", title="Practice my mistakes", is_published=False))
+        # Left out for its purpose, whatever its slug.
+        db.session.add(Quiz(slug="mistakes", title="Practice my mistakes", purpose=PRACTICE))
         db.session.commit()
     page = teacher.get("/admin/reports").text
     assert "Everything" in page and "Practice my mistakes" not in page

@@ -65,6 +65,22 @@ def test_minimal_quiz_takes_defaults():
     assert (quiz["slug"], quiz["question_count"], quiz["shuffle"]) == (None, 10, True)
 
 
+@pytest.mark.parametrize(
+    "slug, purpose",
+    [("practice", "practice"), ("check-border", "section_check"), ("all", "assessment")],
+)
+def test_a_backup_without_purposes_reads_them_from_the_slugs(slug, purpose):
+    doc = {**DOC, "quizzes": [{**DOC["quizzes"][0], "slug": slug}]}
+    (quiz,) = check_backup(doc).quizzes
+    assert quiz["purpose"] == purpose
+
+
+def test_a_stated_purpose_wins_over_the_slug():
+    doc = {**DOC, "quizzes": [{**DOC["quizzes"][0], "slug": "practice", "purpose": "assessment"}]}
+    (quiz,) = check_backup(doc).quizzes
+    assert quiz["purpose"] == "assessment"
+
+
 def test_topics_known_to_the_database_count():
     doc = {**DOC, "topics": []}
     assert check_backup(doc).problems != ()
@@ -193,6 +209,11 @@ def _changed(path: str, value):
             "quizzes.0.topic_quotas",
             {"border": 3},
             "quizzes[1] (all): The quotas add up to 3, more than the 2 questions.",
+        ),
+        (
+            "quizzes.0.purpose",
+            "homework",
+            "quizzes[1] (all): purpose must be one of assessment, section_check, practice.",
         ),
         ("quizzes", DOC["quizzes"] * 2, "quizzes: two quizzes share a slug."),
     ],

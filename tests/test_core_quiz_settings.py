@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from quizapp.core.quiz_settings import quiz_problems, slugify
+from quizapp.core.quiz_settings import purpose_from_slug, quiz_problems, slugify
 
 JAN, FEB = datetime(2026, 1, 1), datetime(2026, 2, 1)
 
@@ -58,3 +58,18 @@ def test_quiz_problems(settings, expected):
 )
 def test_slugify(text, taken, slug):
     assert slugify(text, taken) == slug
+
+
+@pytest.mark.parametrize(
+    "slug, purpose",
+    [
+        ("practice", "practice"),
+        ("check-border", "section_check"),
+        ("check-your-knowledge", "assessment"),  # no section of that name
+        ("check-", "assessment"),
+        ("whole-article", "assessment"),
+        (None, "assessment"),
+    ],
+)
+def test_purpose_from_the_slugs_that_used_to_mark_it(slug, purpose):
+    assert purpose_from_slug(slug, {"border"}) == purpose

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
+from quizapp.core.quiz_settings import PRACTICE
 from quizapp.models import (
     Attempt,
     AttemptItem,
@@ -97,7 +98,7 @@ def test_practice_round_trip_until_done(student, app):
         attempt_id = int(response.headers["Location"].split("/")[2])
         with app.app_context():
             practice = db.session.get(Attempt, attempt_id)
-            assert practice.quiz.slug == "practice" and not practice.quiz.is_published
+            assert practice.quiz.purpose == PRACTICE and not practice.quiz.is_published
         paper = items(app, attempt_id)
         assert {i.question_id for i in paper} == {r.question_id for r in reviews(app)}
         finish_items(student, attempt_id, paper)

@@ -5,6 +5,7 @@ import re
 import pytest
 from sqlalchemy import select
 
+from quizapp.core.quiz_settings import ASSESSMENT, SECTION_CHECK
 from quizapp.models import Quiz, db
 from quizapp.services import content as content_files
 
@@ -35,6 +36,21 @@ def test_section_page(seeded, slug):
     assert f'href="/quizzes/{check}"' in page
     for term in re.findall(r'href="/learn/glossary#([a-z0-9-]+)"', page):
         assert f'id="{term}"' in client.get("/learn/glossary").text
+
+
+def test_the_section_check_is_found_by_purpose_not_by_slug(seeded):
+    slug = SLUGS[0]
+    with seeded.app_context():
+        check = db.session.scalar(select(Quiz).where(Quiz.slug == f"check-{slug}"))
+        check.purpose, check.slug = ASSESSMENT, "renamed-by-a-teacher"
+        db.session.commit()
+        check_id = check.id
+    page = seeded.test_client().get(f"/learn/{slug}").text
+    assert f'href="/quizzes/{check_id}"' not in page
+    with seeded.app_context():
+        db.session.get(Quiz, check_id).purpose = SECTION_CHECK
+        db.session.commit()
+    assert f'href="/quizzes/{check_id}"' in seeded.test_client().get(f"/learn/{slug}").text
 
 
 def test_index_lists_every_section_with_reading_time(seeded):

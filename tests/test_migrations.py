@@ -1,16 +1,24 @@
-"""The committed Alembic revisions build exactly the schema the models describe."""
+"""The committed Alembic revisions build exactly the schema the models describe, and carry the
+data of older databases over."""
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import text
 
 from quizapp.models import db
 
 from conftest import make_app
 
+BEFORE_PURPOSE = "3c1f7a2d9e41"
+
+
+def _migrated_app(tmp_path):
+    return make_app(tmp_path, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'migrated.sqlite'}")
+
 
 def test_upgrade_then_no_drift(tmp_path):
-    app = make_app(tmp_path, SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'migrated.sqlite'}")
+    app = _migrated_app(tmp_path)
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
@@ -18,3 +26,46 @@ def test_upgrade_then_no_drift(tmp_path):
             diff = compare_metadata(context, db.metadata)
         db.engine.dispose()
     assert diff == []
+
+
+QUIZZES_BEFORE_PURPOSE = """
+INSERT INTO quizzes (id, slug, title, description, kinds, difficulties, topic_quotas,
+                     question_count, shuffle, feedback_mode, is_published, created_at)
+VALUES (:id, :slug, 'A quiz', '', '[]', '[]', '{}', 5, 1, 'at_end', 1, '2026-01-01 00:00:00')
+"""
+
+
+def _quizzes_by_slug(connection) -> dict:
+    rows = connection.execute(text("SELECT slug, purpose FROM quizzes ORDER BY id"))
+    return {slug: purpose for slug, purpose in rows}
+
+
+def test_upgrade_gives_existing_quizzes_the_purpose_their_slugs_marked(tmp_path):
+    app = _migrated_app(tmp_path)
+    quizzes = {
+        "practice": "practice",  # the hidden quiz of "Practice my mistakes"
+        "check-border": "section_check",  # "Check your understanding" of section "border"
+        "check-your-knowledge": "assessment",  # a teacher's title, no such section
+        "whole-article": "assessment",
+        None: "assessment",
+    }
+    with app.app_context():
+        upgrade(revision=BEFORE_PURPOSE)
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO topics (id, slug, title, summary, body, position, updated_at)"
+                    " VALUES (1, 'border', 'Border', '', '', 1, '2026-01-01 00:00:00')"
+                )
+            )
+            for number, slug in enumerate(quizzes, 1):
+                connection.execute(text(QUIZZES_BEFORE_PURPOSE), {"id": number, "slug": slug})
+        upgrade()
+        with db.engine.connect() as connection:
+            migrated = _quizzes_by_slug(connection)
+        downgrade(revision=BEFORE_PURPOSE)  # and back: the column goes, the quizzes stay
+        with db.engine.connect() as connection:
+            kept = connection.execute(text("SELECT count(*) FROM quizzes")).scalar()
+        db.engine.dispose()
+    assert migrated == quizzes
+    assert kept == len(quizzes)

@@ -2,6 +2,7 @@
 
 from sqlalchemy import func, select
 
+from quizapp.core.quiz_settings import ASSESSMENT, SECTION_CHECK
 from quizapp.models import Choice, Question, Quiz, Topic, db
 from quizapp.services import content as content_files
 
@@ -74,3 +75,18 @@ def test_seeded_quizzes_one_per_section_and_a_whole_story_quiz(tmp_path):
         topics = set(db.session.scalars(select(Topic.slug)))
     assert {f"check-{slug}" for slug in topics} <= slugs
     assert "whole-article" in slugs
+
+
+def test_seeded_quizzes_say_what_they_are_for(tmp_path):
+    app = make_app(tmp_path)
+    with app.app_context():
+        db.create_all()
+    app.test_cli_runner().invoke(args=["seed"])
+    with app.app_context():
+        purposes = dict(db.session.execute(select(Quiz.slug, Quiz.purpose)).all())
+        checks = {
+            quiz.slug: [t.slug for t in quiz.topics]
+            for quiz in db.session.scalars(select(Quiz).where(Quiz.purpose == SECTION_CHECK))
+        }
+    assert checks == {f"check-{t.slug}": [t.slug] for t in content_files.topic_files()}
+    assert {purposes[entry["slug"]] for entry in content_files.quiz_file()} == {ASSESSMENT}

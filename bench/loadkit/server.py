@@ -20,6 +20,7 @@ CHEAP_HASH = {"time_cost": 1, "memory_cost": 8, "parallelism": 1}
 OWASP_HASH = {"time_cost": 2, "memory_cost": 19456, "parallelism": 1}
 # Our own settings replace whatever the calling shell has configured.
 DROPPED_PREFIXES = ("FLASK_", "QUIZAPP_", "DATABASE_URL")
+APP = "quizapp:create_app()"  # or a bench-side factory, e.g. faults.app_spec(...)
 
 
 @cache
@@ -69,12 +70,14 @@ class Server:
         password_hash: dict | None = None,
         extra_env: dict | None = None,
         boot_timeout: float = 30,
+        app: str = APP,
     ):
         self.database_url = database_url
         self.workers, self.threads = workers, threads
         self.password_hash = password_hash or CHEAP_HASH
         self.extra_env = extra_env or {}
         self.boot_timeout = boot_timeout
+        self.app = app
         self.process: subprocess.Popen | None = None
         self.url = ""
         self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - lives as long as the server
@@ -87,7 +90,8 @@ class Server:
             FLASK_SQLALCHEMY_DATABASE_URI=self.database_url,
             FLASK_SECRET_KEY="k-" + secrets.token_urlsafe(32),
             FLASK_PASSWORD_HASH=json.dumps(self.password_hash),
-            PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
+            # quizapp from a plain checkout, and loadkit for a bench-side app factory
+            PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "bench"), env.get("PYTHONPATH", "")]),
         )
         env.update(self.extra_env)
         return env
@@ -98,7 +102,7 @@ class Server:
         command += ["-b", "127.0.0.1:0", "--timeout", "30", "--graceful-timeout", "5"]
         if _has_control_socket_option():
             command.append("--no-control-socket")
-        return [*command, "quizapp:create_app()"]
+        return [*command, self.app]
 
     def start(self) -> "Server":
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and arguments

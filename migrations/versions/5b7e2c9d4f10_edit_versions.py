@@ -4,7 +4,7 @@ Edit forms carry the version they were opened at; a stale save is refused instea
 silently reverting someone else's change (questions already had one).
 
 Revision ID: 5b7e2c9d4f10
-Revises: 3c1f7a2d9e41
+Revises: 556203527548
 Create Date: 2026-12-04 21:45:00.000000
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '5b7e2c9d4f10'
-down_revision = '3c1f7a2d9e41'
+down_revision = '556203527548'
 branch_labels = None
 depends_on = None
 

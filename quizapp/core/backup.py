@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quizapp.core.questions import KINDS, check_question
-from quizapp.core.quiz_settings import date_problems, quota_problems
+from quizapp.core.quiz_settings import PURPOSES, date_problems, purpose_from_slug, quota_problems
 
 FORMAT, VERSION = "quizapp-backup", 1
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -146,6 +146,10 @@ def _quiz(row: dict, number: int, known: set[str], problems: list[str]) -> dict:
     slug = quiz["slug"]
     if slug is not None and not (isinstance(slug, str) and SLUG.match(slug)):
         problems.append(f"{where}: the slug must be lowercase letters, digits and dashes.")
+    if quiz["purpose"] is None:  # a backup made before quizzes said what they are for
+        quiz["purpose"] = purpose_from_slug(slug if isinstance(slug, str) else None, known)
+    elif quiz["purpose"] not in PURPOSES:
+        problems.append(f"{where}: purpose must be one of {', '.join(PURPOSES)}.")
     if not isinstance(quiz["title"], str) or not quiz["title"].strip():
         problems.append(f"{where}: a quiz needs a title.")
     if not _is_int(quiz["question_count"], 1, 200):
@@ -204,4 +208,5 @@ _QUIZ_DEFAULTS = {
     "time_limit_minutes": None,
     "max_attempts": None,
     "is_published": False,
+    "purpose": None,  # read from the slug when missing (see _quiz)
 }

@@ -2,10 +2,26 @@
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+# What a quiz is for. Assessments are the quizzes teachers build and assign; a section check is
+# the unlimited "Check your understanding" quiz at the end of an explainer section; practice is
+# the hidden quiz that "Practice my mistakes" attempts belong to, left out of scores and reports.
+ASSESSMENT, SECTION_CHECK, PRACTICE = "assessment", "section_check", "practice"
+PURPOSES = (ASSESSMENT, SECTION_CHECK, PRACTICE)
+
+
+def purpose_from_slug(slug: str | None, section_slugs: Collection[str]) -> str:
+    """A quiz's purpose as the slugs used to mark it, for data that predates `purpose`: the
+    practice quiz was "practice", a section's check "check-<section slug>"."""
+    if slug == "practice":
+        return PRACTICE
+    if slug and slug.startswith("check-") and slug.removeprefix("check-") in section_slugs:
+        return SECTION_CHECK
+    return ASSESSMENT
 
 
 def quota_problems(

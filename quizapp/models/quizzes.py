@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.core.quiz_settings import ASSESSMENT
 from quizapp.models.base import db, utcnow
 from quizapp.models.content import Topic
 
@@ -49,6 +50,9 @@ class Quiz(db.Model):
     opens_at: Mapped[datetime | None] = mapped_column(DateTime)
     closes_at: Mapped[datetime | None] = mapped_column(DateTime)
     is_published: Mapped[bool] = mapped_column(Boolean, default=False)
+    # assessment | section_check | practice (core.quiz_settings.PURPOSES): reports, progress and
+    # the gradebook filter on it, never on the slug.
+    purpose: Mapped[str] = mapped_column(String(16), default=ASSESSMENT, server_default=ASSESSMENT)
     # A quiz built from one article's approved generated questions.
     article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

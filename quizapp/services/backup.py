@@ -30,6 +30,7 @@ QUIZ_FIELDS = (
     "time_limit_minutes",
     "max_attempts",
     "is_published",
+    "purpose",
 )
 
 
@@ -91,7 +92,7 @@ def backup_json() -> str:
     return json.dumps(backup_document(), ensure_ascii=False, indent=1)
 
 
-def read_backup(data: bytes):
+def read_backup(data: bytes) -> object:
     """The parsed document, or a RestoreReport with the reason it cannot be read."""
     if len(data) > MAX_BACKUP_BYTES:
         return RestoreReport((f"The file is larger than {MAX_BACKUP_BYTES // 1000} kB.",))
@@ -107,7 +108,7 @@ def read_backup(data: bytes):
         return RestoreReport((f"The file is not valid JSON (line {error.lineno}: {error.msg}).",))
 
 
-def restore(doc) -> RestoreReport:
+def restore(doc: object) -> RestoreReport:
     """Create or update every row in `doc`; nothing is written if any row has a problem."""
     topics = {t.slug: t for t in db.session.scalars(select(Topic))}
     check = check_backup(doc, set(topics))

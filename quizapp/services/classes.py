@@ -11,7 +11,7 @@ from sqlalchemy.orm import contains_eager
 from quizapp.core.classes import join_code_expiry, new_join_code
 from quizapp.core.stats import assignment_status
 from quizapp.models import Assignment, Attempt, Membership, Quiz, SchoolClass, User, db
-from quizapp.services.progress import PERCENT, SUBMITTED
+from quizapp.services.progress import NOT_PRACTICE, PERCENT, SUBMITTED
 
 CODE_TRIES = 5
 
@@ -165,7 +165,7 @@ def class_assignments(class_id: int) -> list[Assignment]:
         db.session.scalars(
             select(Assignment)
             .join(Quiz, Quiz.id == Assignment.quiz_id)
-            .where(Assignment.class_id == class_id)
+            .where(Assignment.class_id == class_id, NOT_PRACTICE)
             .order_by(Assignment.due_at, Assignment.id)
             .options(contains_eager(Assignment.quiz))
         )
@@ -185,11 +185,11 @@ def assign_quiz(class_id: int, quiz_id: int, due_at: datetime | None) -> bool:
 
 
 def assignable_quizzes() -> list[tuple[int, str]]:
-    """Published quizzes a class can be given (the hidden practice quiz is never published)."""
+    """Published quizzes a class can be given: never the hidden practice quiz."""
     return [
         tuple(row)
         for row in db.session.execute(
-            select(Quiz.id, Quiz.title).where(Quiz.is_published).order_by(Quiz.title)
+            select(Quiz.id, Quiz.title).where(Quiz.is_published, NOT_PRACTICE).order_by(Quiz.title)
         )
     ]
 

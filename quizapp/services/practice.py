@@ -13,11 +13,12 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import QuestionData
 from quizapp.core.practice import ReviewState, end_of_day, schedule
+from quizapp.core.quiz_settings import PRACTICE
 from quizapp.core.stats import response_text
 from quizapp.models import AttemptItem, Question, Quiz, ReviewItem, db
 from quizapp.services.bank import question_data
 
-PRACTICE_SLUG = "practice"
+PRACTICE_SLUG = "practice"  # unique: two first uses at once cannot both create the quiz
 PRACTICE_SIZE = 10
 
 
@@ -107,20 +108,27 @@ def due_paper(user_id: int, now: datetime) -> list[QuestionData]:
 
 def practice_quiz() -> Quiz:
     """The hidden quiz that practice attempts belong to (created on first use)."""
-    quiz = db.session.scalar(select(Quiz).where(Quiz.slug == PRACTICE_SLUG))
+    quiz = _find_practice_quiz()
     if quiz is not None:
         return quiz
     try:
         with db.session.begin_nested():  # a concurrent first use may create it first
             quiz = _new_practice_quiz()
     except IntegrityError:
-        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == PRACTICE_SLUG))
+        quiz = _find_practice_quiz()
     return quiz
+
+
+def _find_practice_quiz() -> Quiz | None:
+    return db.session.scalar(
+        select(Quiz).where(Quiz.purpose == PRACTICE).order_by(Quiz.id).limit(1)
+    )
 
 
 def _new_practice_quiz() -> Quiz:
     quiz = Quiz(
         slug=PRACTICE_SLUG,
+        purpose=PRACTICE,
         title="Practice my mistakes",
         description="Questions you got wrong, back when they are due.",
         question_count=PRACTICE_SIZE,

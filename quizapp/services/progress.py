@@ -3,29 +3,31 @@
 Used by the student's own dashboard and by a teacher's view of one student in a class.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from markupsafe import Markup
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import joinedload
+from sqlalchemy.sql import ColumnElement
 
 from quizapp.core.charts import ChartPoint, describe_scores, score_chart
+from quizapp.core.quiz_settings import PRACTICE
 from quizapp.core.stats import MASTERY_WINDOW, Mastery, duration_minutes, mastery
 from quizapp.models import Attempt, AttemptItem, Quiz, Topic, db
-from quizapp.services.practice import PRACTICE_SLUG
+from quizapp.services.pagination import Page, paginate
 
 CHART_POINTS = 30
 
 
-def percent_of(score, max_score):
+def percent_of(score: ColumnElement, max_score: ColumnElement) -> ColumnElement:
     """The SQL expression for an attempt's percentage (NULL when there is no maximum)."""
     return score * 100.0 / func.nullif(max_score, 0)
 
 
 PERCENT = percent_of(Attempt.score, Attempt.max_score)
 SUBMITTED = Attempt.status == "submitted"
-NOT_PRACTICE = or_(Quiz.slug.is_(None), Quiz.slug != PRACTICE_SLUG)
+NOT_PRACTICE = Quiz.purpose != PRACTICE
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _submitted(user_id: int) -> list:
     """Every submitted attempt's quiz, time and percentage, newest first: chart and per-quiz
     table are both read from this one query."""
     return db.session.execute(
-        select(Attempt.quiz_id, Quiz.title, Quiz.slug, Attempt.submitted_at, PERCENT)
+        select(Attempt.quiz_id, Quiz.title, Quiz.purpose, Attempt.submitted_at, PERCENT)
         .join(Quiz, Quiz.id == Attempt.quiz_id)
         .where(Attempt.user_id == user_id, SUBMITTED)
         .order_by(Attempt.submitted_at.desc(), Attempt.id.desc())
@@ -66,7 +68,7 @@ def _submitted(user_id: int) -> list:
 
 def chart_points(rows: list) -> list[ChartPoint]:
     """The latest submitted scores (practice excluded), oldest first."""
-    scored = [r for r in rows if r.slug != PRACTICE_SLUG and r[4] is not None][:CHART_POINTS]
+    scored = [r for r in rows if r.purpose != PRACTICE and r[4] is not None][:CHART_POINTS]
     return [ChartPoint(r.submitted_at, round(r[4], 1), r.title) for r in reversed(scored)]
 
 
@@ -119,22 +121,17 @@ def section_mastery(user_id: int) -> list[Mastery]:
     return mastery([tuple(row) for row in rows])
 
 
-def attempts_page(user_id: int, page: int, size: int) -> tuple[list[AttemptRow], int]:
-    """One page of attempts, newest first, and how many there are in all."""
-    rows = db.session.execute(
-        select(Attempt, func.count().over())
+def attempts_page(user_id: int, page: int, size: int) -> Page:
+    """One page of attempts (as `AttemptRow`s), newest first; `page` is clamped."""
+    found = paginate(
+        select(Attempt)
         .where(Attempt.user_id == user_id)
         .options(joinedload(Attempt.quiz))
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
-        .limit(size)
-        .offset((page - 1) * size)
-    ).all()
-    if not rows:
-        total = db.session.scalar(
-            select(func.count()).select_from(Attempt).where(Attempt.user_id == user_id)
-        )
-        return [], total or 0
-    return [_attempt_row(attempt) for attempt, _ in rows], rows[0][1]
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc()),
+        page,
+        size,
+    )
+    return replace(found, items=[_attempt_row(attempt) for attempt in found.items])
 
 
 def _attempt_row(attempt: Attempt) -> AttemptRow:

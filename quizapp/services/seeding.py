@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from quizapp.core.quiz_settings import ASSESSMENT, SECTION_CHECK
 from quizapp.models import Question, Quiz, Topic, db
 from quizapp.services import content as content_files
 from quizapp.services.bank import choices_from_fields, question_from_fields
@@ -105,6 +106,7 @@ def _quiz_entries() -> list[dict]:
             "topics": [t.slug],
             "question_count": CHECK_QUIZ_QUESTIONS,
             "feedback_mode": "immediate",
+            "purpose": SECTION_CHECK,
         }
         for t in content_files.topic_files()
     ]
@@ -129,6 +131,7 @@ def seed_quizzes(update: bool) -> SeedReport:
             quiz.time_limit_minutes = entry.get("time_limit_minutes")
             quiz.max_attempts = entry.get("max_attempts")
             quiz.topic_quotas = entry.get("topic_quotas", {})
+            quiz.purpose = entry.get("purpose", ASSESSMENT)
         report.add(created, update)
     db.session.flush()
     return report

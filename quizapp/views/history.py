@@ -8,6 +8,7 @@ from quizapp.core.practice import end_of_day
 from quizapp.forms.history import ReportForm
 from quizapp.models import Attempt, AttemptItem, Question, QuestionReport, Quiz, Topic, db, utcnow
 from quizapp.services.attempts import AttemptError, start_practice_attempt
+from quizapp.services.pagination import page_number
 from quizapp.services.practice import due_paper, due_summary, practice_quiz
 from quizapp.services.progress import attempts_page, student_progress
 from quizapp.web import page_cache
@@ -16,8 +17,7 @@ bp = Blueprint("history", __name__)
 
 
 def _page_arg() -> int:
-    page = request.args.get("page", "1")
-    return max(1, int(page)) if page.isdigit() and len(page) < 6 else 1
+    return page_number(request.args.get("page"))
 
 
 # Everything the scores, the per-quiz and per-section tables, the attempt list and the review
@@ -55,14 +55,14 @@ def index():
 
 
 def _body(user_id: int, page: int, size: int) -> str:
-    attempts, total = attempts_page(user_id, page, size)
+    attempts = attempts_page(user_id, page, size)
     return render_template(
         "history/_body.html",
         progress=student_progress(user_id, "My scores over time"),
-        attempts=attempts,
-        page=page,
-        pages=max(1, -(-total // size)),
-        total=total,
+        attempts=attempts.items,
+        page=attempts.page,
+        pages=attempts.pages,
+        total=attempts.total,
     )
 
 

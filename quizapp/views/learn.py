@@ -6,10 +6,12 @@ from functools import lru_cache
 from flask import Blueprint, abort, render_template
 from markupsafe import Markup
 from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import aliased
 
 from quizapp.core.markdown import render
+from quizapp.core.quiz_settings import SECTION_CHECK
 from quizapp.core.timeline import layout
-from quizapp.models import Quiz, Topic, db
+from quizapp.models import Quiz, Topic, db, quiz_topic
 from quizapp.services import content as content_files
 from quizapp.web import page_cache
 
@@ -45,18 +47,21 @@ class SectionPage:
 
 
 # One small query gives the state of everything a section's content is made from.
+_CHECKED = aliased(Topic)  # the section the check belongs to, apart from the outer count
 SECTION_STATE = select(
     func.max(Topic.updated_at),
     func.count(Topic.id),
-    select(Quiz.id)
-    .where(Quiz.slug == bindparam("check_slug"), Quiz.is_published)
+    select(func.min(Quiz.id))
+    .join(quiz_topic, quiz_topic.c.quiz_id == Quiz.id)
+    .join(_CHECKED, _CHECKED.id == quiz_topic.c.topic_id)
+    .where(Quiz.purpose == SECTION_CHECK, Quiz.is_published, _CHECKED.slug == bindparam("slug"))
     .scalar_subquery(),
 )
 
 
 @bp.get("/learn/<slug>")
 def section(slug: str):
-    [(updated, count, check)] = page_cache.read_state(SECTION_STATE, check_slug=f"check-{slug}")
+    [(updated, count, check)] = page_cache.read_state(SECTION_STATE, slug=slug)
     key = ("section", slug, updated, count, check)
     page = page_cache.cached(key, lambda: _section_page(slug, check))
     return page_cache.whole_page(

@@ -18,7 +18,6 @@ import functools
 import os
 import sqlite3
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +26,6 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
 from quizapp.models import db
-from quizapp.web import faults
 from quizapp.web.checkpoint import Checkpointer
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -127,9 +125,6 @@ def init_database(app: Flask) -> None:
             event.listen(engine, "begin", _sqlite_begin)
         if path is not None:
             event.listen(engine, "connect", lambda *_: checkpointer.ensure_running())
-        delays = faults.commit_delays()
-        if delays:
-            _inject_commit_delays(app, engine, *delays)
 
 
 SYNCHRONOUS = {"OFF": 0, "NORMAL": 1, "FULL": 2, "EXTRA": 3}
@@ -201,24 +196,3 @@ def end_reads() -> None:
     finally:
         session.expire_on_commit = keep
     request.environ.pop(READS_FIRST, None)
-
-
-def _inject_commit_delays(app: Flask, engine, before: float, after: float) -> None:
-    """Load-test only (see quizapp/faults.py): sleep around the COMMIT of writing requests."""
-
-    def before_commit(_conn) -> None:
-        if _writing_request():
-            time.sleep(before)
-
-    inner = app.wsgi_app
-
-    def delayed(environ, start_response):
-        # Here the request's session is already closed: sleeping in after_request would keep
-        # the transaction a post-commit read opened (and on SQLite the write lock) for the wait.
-        body = inner(environ, start_response)
-        if environ.get("REQUEST_METHOD") not in READ_METHODS:
-            time.sleep(after)
-        return body
-
-    event.listen(engine, "commit", before_commit)
-    app.wsgi_app = delayed

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from quizapp.core.quiz_settings import SECTION_CHECK
 from quizapp.models import Question, Quiz, Topic, User, db
 from quizapp.models.content import KINDS
 from quizapp.services import content as content_files
@@ -100,6 +101,7 @@ def seed_for_browser(app) -> None:
                 question_count=5,
                 is_published=True,
                 feedback_mode="immediate",
+                purpose=SECTION_CHECK,
             )
             check.topics = [topic]
             db.session.add(check)

@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import select
 
+from quizapp.core.quiz_settings import SECTION_CHECK
 from quizapp.models import Quiz, Topic, User, db
 from quizapp.services.bank import question_from_fields
 
@@ -80,6 +81,7 @@ def _hostile_quiz(app) -> None:
             question_count=1,
             is_published=True,
             feedback_mode="immediate",
+            purpose=SECTION_CHECK,
         )
         quiz.topics = [topic]
         db.session.add_all([topic, question, quiz])

@@ -8,6 +8,7 @@ from quizapp.core.classes import display_join_code
 from quizapp.forms.classes import AssignForm, ClassForm, JoinCodeForm
 from quizapp.models import Assignment, Membership, SchoolClass, User, db, utcnow
 from quizapp.services import classes as classroom
+from quizapp.services.pagination import page_number
 from quizapp.services.progress import attempts_page, student_progress
 from quizapp.views.admin import bp
 
@@ -137,16 +138,15 @@ def class_student(class_id: int, user_id: int):
     if not classroom.is_member(class_id, user_id):
         abort(404)
     student = db.session.get(User, user_id)
-    page = request.args.get("page", "1")
-    page = max(1, int(page)) if page.isdigit() and len(page) < 6 else 1
-    size = current_app.config["PAGE_SIZE"]
-    attempts, total = attempts_page(user_id, page, size)
+    attempts = attempts_page(
+        user_id, page_number(request.args.get("page")), current_app.config["PAGE_SIZE"]
+    )
     return render_template(
         "admin/classes/student.html",
         school_class=school_class,
         student=student,
         progress=student_progress(user_id, f"Scores of {student.username} over time"),
-        attempts=attempts,
-        page=page,
-        pages=max(1, -(-total // size)),
+        attempts=attempts.items,
+        page=attempts.page,
+        pages=attempts.pages,
     )

@@ -1,6 +1,5 @@
 """Question bank: list and filter, write and edit by kind, preview, duplicate, publish, retire."""
 
-import math
 import random
 
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
@@ -30,6 +29,7 @@ from quizapp.services.editing import (
     fields_from_question,
     update_question,
 )
+from quizapp.services.pagination import page_number, paginate
 from quizapp.views.admin import bp
 
 STATUS_DONE = {"published": "published", "retired": "retired", "draft": "moved back to drafts"}
@@ -86,17 +86,6 @@ def _bank_query(filters: dict):
     return query
 
 
-def _page_of(query, page: int) -> tuple[list[Question], int, int, int]:
-    size = current_app.config["PAGE_SIZE"]
-    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    pages = max(1, math.ceil(total / size))
-    page = min(max(page, 1), pages)
-    rows = db.session.scalars(
-        query.order_by(Question.id.desc()).limit(size).offset((page - 1) * size)
-    ).all()
-    return list(rows), page, pages, total
-
-
 @bp.get("/questions")
 def questions():
     form = BankFilterForm(request.args)
@@ -104,8 +93,9 @@ def questions():
     if not form.validate():
         return _render_bank(form, [], 1, 1, 0, {}), 400
     filters = {k: v for k, v in form.data.items() if v}
-    rows, page, pages, total = _page_of(_bank_query(filters), request.args.get("page", 1, type=int))
-    return _render_bank(form, rows, page, pages, total, filters)
+    query = _bank_query(filters).order_by(Question.id.desc())
+    found = paginate(query, page_number(request.args.get("page")), current_app.config["PAGE_SIZE"])
+    return _render_bank(form, found.items, found.page, found.pages, found.total, filters)
 
 
 def _render_bank(form, rows, page, pages, total, filters):

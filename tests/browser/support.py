@@ -157,7 +157,7 @@ def tab_to(page, selector: str, limit: int = 80) -> None:
     raise AssertionError(f"Tab never reached {selector} on {page.url}")
 
 
-def tab_through(page, limit: int = 200) -> int:
+def tab_through(page, limit: int = 600) -> int:
     """Tab from the top of the page to its end; every stop must show focus. Returns the stops."""
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     for stops in range(limit):

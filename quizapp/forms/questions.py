@@ -19,7 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import Length, ValidationError
 
-from quizapp.services.editing import key_taken
+from quizapp.services.bank import key_taken
 
 ROWS = 6
 MAX_ROWS = 30

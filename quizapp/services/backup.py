@@ -12,8 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.core.backup import FORMAT, VERSION, check_backup
 from quizapp.models import Question, Quiz, Topic, db, utcnow
-from quizapp.services.bank import question_from_fields
-from quizapp.services.editing import fields_from_question, update_question
+from quizapp.services.bank import fields_from_question, question_from_fields, update_question
 
 QUIZ_FIELDS = (
     "slug",

@@ -21,13 +21,13 @@ from quizapp.forms.questions import (
 from quizapp.models import AttemptItem, Question, Topic, db, utcnow
 from quizapp.models.content import KINDS
 from quizapp.services.articles import record_approval
-from quizapp.services.bank import question_data
-from quizapp.services.editing import (
+from quizapp.services.bank import (
     EditConflict,
     claim_version,
     create_question,
     duplicate_question,
     fields_from_question,
+    question_data,
     update_question,
 )
 from quizapp.views.admin import bp

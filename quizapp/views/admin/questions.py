@@ -11,13 +11,8 @@ from sqlalchemy.orm import selectinload
 from quizapp.core.assembly import make_snapshot
 from quizapp.core.questions import check_question, may_edit
 from quizapp.core.review import describe_key
-from quizapp.forms.questions import (
-    KIND_LABELS,
-    QUESTION_FORMS,
-    BankFilterForm,
-    StatusForm,
-    options,
-)
+from quizapp.forms.question_kinds import QUESTION_FORMS
+from quizapp.forms.questions import KIND_LABELS, BankFilterForm, StatusForm, options
 from quizapp.models import AttemptItem, Question, Topic, db, utcnow
 from quizapp.models.content import KINDS
 from quizapp.services.articles import record_approval

@@ -9,9 +9,10 @@ import random
 import pytest
 
 from quizapp.core.assembly import QuestionData, make_snapshot
-from quizapp.core.gift import parse_gift, write_gift
+from quizapp.core.gift import GiftQuestion, parse_gift, write_gift
 from quizapp.core.grading import grade, parse_response
-from quizapp.core.kinds import KINDS, Kind
+from quizapp.core.kinds import KINDS, Kind, kind_of
+from quizapp.core.kinds.base import token
 from quizapp.core.question_gift import fields_from_gift, gift_from_fields
 from quizapp.core.questions import check_question
 from quizapp.core.review import describe_key, describe_response, regrade
@@ -83,6 +84,27 @@ def test_the_registry_holds_every_kind_under_its_own_name():
     assert all(kind.name == name and kind.label for name, kind in KINDS.items())
 
 
+def test_an_unknown_kind_is_refused_with_the_registered_names():
+    with pytest.raises(KeyError, match="'essay'.*single"):
+        kind_of("essay")
+    with pytest.raises(KeyError):
+        grade("essay", {}, "a")
+
+
+def test_option_ids_in_one_snapshot_never_repeat():
+    class Repeating(random.Random):
+        """Draws 5, then 5 again, then 6."""
+
+        def getrandbits(self, k: int) -> int:
+            self.draws = getattr(self, "draws", 0) + 1
+            return 6 if self.draws > 2 else 5
+
+    rng, taken = Repeating(), set()
+    assert token(rng, taken) != token(rng, taken)
+    assert rng.draws == 3
+    assert len(taken) == 2
+
+
 def test_the_key_gets_full_marks_through_the_form(kind):
     snapshot = snapshot_of(kind)
     right = kind.right_response(snapshot)
@@ -142,7 +164,12 @@ def test_gift_round_trips(name):
 
 @pytest.mark.parametrize("name", sorted(set(NAMES) - set(GIFT_NAMES)))
 def test_a_kind_without_gift_is_not_exported(name):
-    assert gift_from_fields(example_fields(KINDS[name])) is None
+    fields = example_fields(KINDS[name])
+    assert gift_from_fields(fields) is None
+    with pytest.raises(NotImplementedError):
+        KINDS[name].to_gift(fields)
+    with pytest.raises(NotImplementedError):
+        KINDS[name].from_gift(GiftQuestion(name="q", kind=name, text="q"))
 
 
 def test_every_kind_has_its_partials_and_form(app, kind):

@@ -8,7 +8,7 @@ blank rows dropped, numbers parsed, problems reported per field.
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from quizapp.core.kinds import KINDS as REGISTRY
@@ -72,7 +72,7 @@ def _common(raw: Mapping) -> tuple[dict, dict]:
     return fields, problems
 
 
-def orphaned_anchors(anchors, used: Mapping[str, int]) -> dict[str, int]:
+def orphaned_anchors(anchors: Iterable[str], used: Mapping[str, int]) -> dict[str, int]:
     """Paragraph ids that questions point at (id → how many) but the new text no longer has."""
     present = set(anchors)
     return {anchor: n for anchor, n in sorted(used.items()) if anchor and anchor not in present}

@@ -13,7 +13,7 @@ import random
 import re
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
@@ -188,7 +188,7 @@ def clean(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def has_duplicates(texts) -> bool:
+def has_duplicates(texts: Iterable[str]) -> bool:
     folded = [t.casefold() for t in texts]
     return len(set(folded)) != len(folded)
 

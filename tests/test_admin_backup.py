@@ -8,7 +8,7 @@ from admin_helpers import flashes, question_by_key
 from sqlalchemy import delete, func, select
 
 from quizapp.models import Choice, Question, Quiz, Topic, db, quiz_topic
-from quizapp.services.editing import fields_from_question
+from quizapp.services.bank import fields_from_question
 
 from conftest import login, make_app, seed_tiny
 

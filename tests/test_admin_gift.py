@@ -8,7 +8,7 @@ from admin_helpers import flashes, question_by_key, question_count, question_for
 from sqlalchemy import delete, select
 
 from quizapp.models import Choice, Question, User, db
-from quizapp.services.editing import fields_from_question
+from quizapp.services.bank import fields_from_question
 
 from conftest import login, make_app, seed_tiny
 

@@ -13,7 +13,7 @@ from admin_helpers import (
 from sqlalchemy import select
 
 from quizapp.models import Question, User, db
-from quizapp.services.editing import fields_from_question
+from quizapp.services.bank import fields_from_question
 
 from conftest import login, make_app, seed_tiny
 

@@ -6,7 +6,7 @@ from admin_helpers import question_by_key, question_count
 from sqlalchemy import delete, select
 
 from quizapp.models import Choice, Question, db
-from quizapp.services.editing import fields_from_question
+from quizapp.services.bank import fields_from_question
 
 from conftest import make_app, seed_tiny
 

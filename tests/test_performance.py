@@ -236,7 +236,7 @@ def test_answers_leave_shared_pages_kept_and_other_writes_clear_them(app, studen
     # Any other commit in the process, here a teacher's edit, empties the cache at once.
     body = TOPIC_BODY.replace("A first paragraph", "Rewritten by the teacher")
     form = {"title": "The border", "summary": "The border.", "position": "1", "body": body,
-            "action": "save"}  # fmt: skip
+            "action": "save", "version": "1"}  # fmt: skip
     assert teacher.post(f"/admin/topics/{topic_id(app)}/edit", data=form).status_code == 303
     assert _statements(app, student, "GET", "/quizzes") > 0
     assert "Rewritten by the teacher about the border." in student.get("/learn/border").text

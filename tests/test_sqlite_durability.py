@@ -44,6 +44,7 @@ def rewrite(app, times: int) -> None:
         for _ in range(times):
             with connection.begin():
                 connection.exec_driver_sql("UPDATE note SET b = randomblob(3000) WHERE id = 1")
+            time.sleep(0.001)  # requests come with gaps; a tight loop would starve the others
 
 
 def wal_size(directory) -> int:

@@ -5,15 +5,14 @@ tags `difficulty:N` and `anchor:ID` ↔ difficulty and anchor. Ordering question
 type. Importing is planned here and written by the caller only when the plan has no problems.
 """
 
-import html
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from quizapp.core.gift import IMPORTABLE_KINDS, GiftAnswer, GiftPair, GiftProblem, GiftQuestion
+from quizapp.core.gift import GiftProblem, GiftQuestion
+from quizapp.core.kinds import KINDS, kind_of
+from quizapp.core.kinds.base import plain
 from quizapp.core.questions import check_question
 
-_TAG = re.compile(r"<[^>]*>")
 NAME_LENGTH = 60
 
 
@@ -33,12 +32,6 @@ class ImportPlan:
     skipped: tuple[GiftProblem, ...]
 
 
-def _plain(text: str, text_format: str) -> str:
-    if text_format != "html":
-        return text
-    return html.unescape(_TAG.sub("", text)).strip()
-
-
 def _tag(tags: Iterable[str], name: str) -> str:
     prefix = f"{name}:"
     return next((t[len(prefix) :].strip() for t in tags if t.startswith(prefix)), "")
@@ -50,36 +43,12 @@ def fields_from_gift(q: GiftQuestion) -> dict:
     fields = {
         "kind": q.kind,
         "key": q.idnumber or None,
-        "prompt": _plain(q.text, q.text_format),
-        "explanation": _plain(q.general_feedback, q.text_format),
+        "prompt": plain(q.text, q.text_format),
+        "explanation": plain(q.general_feedback, q.text_format),
         "difficulty": int(difficulty) if difficulty in ("1", "2", "3") else 2,
         "anchor": _tag(q.tags, "anchor"),
     }
-    fmt = q.text_format
-    if q.kind in ("single", "multiple"):
-        # Partial credit has no place in the bank: a single choice is right only at 100%.
-        least = 1.0 if q.kind == "single" else 1e-9
-        fields["choices"] = [
-            {
-                "text": _plain(a.text, fmt),
-                "correct": a.fraction >= least,
-                "feedback": _plain(a.feedback, fmt),
-            }
-            for a in q.answers
-        ]
-    elif q.kind == "true_false":
-        fields["answer"] = next((a.text == "True" for a in q.answers if a.fraction >= 1), None)
-    elif q.kind == "short_text":
-        fields["accepted"] = [_plain(a.text, fmt) for a in q.answers if a.fraction >= 1]
-    elif q.kind == "numeric":
-        best = next((a for a in q.answers if a.fraction >= 1 and a.text != "*"), None)
-        fields["answer"] = best.text if best else None
-        fields["tolerance"] = (best.tolerance or 0.0) if best else 0.0
-    elif q.kind == "matching":  # pragma: no branch - only importable kinds reach here
-        fields["pairs"] = [
-            {"prompt": _plain(p.prompt, fmt), "answer": p.answer} for p in q.pairs if p.prompt
-        ]
-    return fields
+    return fields | kind_of(q.kind).from_gift(q)
 
 
 def topic_for_category(category: str, topics: Mapping[str, str]) -> str | None:
@@ -103,7 +72,7 @@ def plan_import(
     planned, problems, skipped = [], [], []
     seen = set(taken_keys)
     for q in questions:
-        if q.kind not in IMPORTABLE_KINDS:
+        if not importable(q.kind):
             skipped.append(
                 GiftProblem(
                     q.line,
@@ -154,50 +123,27 @@ def _name(fields: Mapping) -> str:
     return (cut[: cut.rindex(" ")] if " " in cut else cut) + "..."
 
 
-def _number_text(value: float) -> str:
-    text = repr(float(value))
-    return text[:-2] if text.endswith(".0") else text
-
-
-def _answers(fields: Mapping) -> tuple[GiftAnswer, ...]:
-    kind = fields["kind"]
-    if kind == "single":
-        return tuple(
-            GiftAnswer(c["text"], 1.0 if c.get("correct") else 0.0, c.get("feedback", ""))
-            for c in fields["choices"]
-        )
-    if kind == "multiple":
-        share = 1 / sum(1 for c in fields["choices"] if c.get("correct"))
-        # One wrong tick scores nothing in the bank: Moodle's -100% comes closest.
-        return tuple(
-            GiftAnswer(c["text"], share if c.get("correct") else -1.0, c.get("feedback", ""))
-            for c in fields["choices"]
-        )
-    if kind == "true_false":
-        right = bool(fields["answer"])
-        return (GiftAnswer("True", float(right)), GiftAnswer("False", float(not right)))
-    if kind == "short_text":
-        return tuple(GiftAnswer(a, 1.0) for a in fields["accepted"])
-    value, tolerance = fields["answer"], fields.get("tolerance") or 0.0
-    return (GiftAnswer(_number_text(value), 1.0, "", float(tolerance)),)
+def importable(kind: str) -> bool:
+    """Whether the bank has a kind that reads GIFT questions of this GIFT type."""
+    return kind in KINDS and KINDS[kind].has_gift
 
 
 def gift_from_fields(fields: Mapping, category: str = "") -> GiftQuestion | None:
-    """The GIFT form of a bank question, or None for an ordering question (no GIFT type)."""
-    kind = fields["kind"]
-    if kind == "ordering":
+    """The GIFT form of a bank question, or None for a kind without GIFT (ordering)."""
+    kind = kind_of(fields["kind"])
+    if not kind.has_gift:
         return None
     tags = [f"difficulty:{fields.get('difficulty', 2)}"]
     if fields.get("anchor"):
         tags.append(f"anchor:{fields['anchor']}")
-    pairs = tuple(GiftPair(p["prompt"], p["answer"]) for p in fields.get("pairs", ()))
+    body = kind.to_gift(fields)
     return GiftQuestion(
         name=_name(fields),
-        kind=kind,
+        kind=kind.name,
         text=fields["prompt"],
         general_feedback=fields.get("explanation", ""),
-        answers=() if kind == "matching" else _answers(fields),
-        pairs=pairs if kind == "matching" else (),
+        answers=body.answers,
+        pairs=body.pairs,
         tags=tuple(tags),
         idnumber=fields.get("key") or "",
         category=category,

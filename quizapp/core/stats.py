@@ -9,9 +9,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from quizapp.core.kinds import KINDS
 from quizapp.core.review import describe_response
 
-CHOICE_KINDS = ("single", "true_false", "multiple")
+# Kinds whose answers are option texts that item analysis can count.
+CHOICE_KINDS = tuple(name for name, kind in KINDS.items() if kind.counts_options)
 LABEL_SEPARATOR = "\n"
 SMALL_SAMPLE = 10
 MASTERY_WINDOW = 10  # the last answers per section that mastery looks at

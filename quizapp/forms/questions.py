@@ -1,14 +1,12 @@
-"""Question forms, one class per kind. They check shape; quizapp.core.questions decides the rest.
+"""Question forms: the fields every kind shares, the bank's filter and the status buttons.
 
-Option, item and pair lists are FieldLists with a fixed number of blank rows, so they work
-without JavaScript. Blank rows are dropped by `core.questions.check_question`.
+Each kind's answer fields are in `forms.question_kinds`. Forms check shape;
+quizapp.core.questions (and the kind in core/kinds) decides the rest.
 """
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    BooleanField,
     FieldList,
-    Form,
     FormField,
     HiddenField,
     SearchField,
@@ -19,19 +17,12 @@ from wtforms import (
 )
 from wtforms.validators import Length, ValidationError
 
-from quizapp.services.editing import key_taken
+from quizapp.core.kinds import KINDS
+from quizapp.services.bank import key_taken
 
 ROWS = 6
 MAX_ROWS = 30
-KIND_LABELS = {
-    "single": "Single choice",
-    "multiple": "Multiple select",
-    "true_false": "True or false",
-    "short_text": "Short answer",
-    "numeric": "Number",
-    "ordering": "Put in order",
-    "matching": "Matching",
-}
+KIND_LABELS = {name: kind.label for name, kind in KINDS.items()}
 
 
 def options(pairs) -> list[SelectChoice]:
@@ -53,33 +44,18 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def _relabel(entries, label: str) -> None:
-    for number, entry in enumerate(entries, 1):
-        entry.label.text = label.format(n=number)
-
-
 def padded(rows: list, blank) -> list:
     """`rows` plus blank rows: ROWS in all, or two spare rows past that (at most MAX_ROWS)."""
     size = min(MAX_ROWS, max(ROWS, len(rows) + 2))
     return rows + [blank] * (size - len(rows))
 
 
-class ChoiceRow(Form):
-    text = StringField("Option", [Length(max=500)], filters=[strip])
-    correct = BooleanField("Correct")
-    feedback = StringField("Feedback (optional)", [Length(max=500)], filters=[strip])
-
-
-class PairRow(Form):
-    prompt = StringField("Prompt", [Length(max=300)], filters=[strip])
-    answer = StringField("Its match", [Length(max=300)], filters=[strip])
-
-
 class QuestionForm(FlaskForm):
     """The fields every kind shares. `question_id` is set by the view when editing.
 
-    Each kind's subclass adds its answer fields, `answer_fields()` (their raw values for
-    core.questions.check_question) and `initial(fields)` (form data, blank rows included).
+    Each answer form (forms.question_kinds) adds its answer fields, `answer_fields()` (their
+    raw values for core.questions.check_question), `initial(fields)` (form data, blank rows
+    included) and `template`, the partial that renders them. The view sets `kind`.
     """
 
     version = HiddenField()
@@ -106,11 +82,19 @@ class QuestionForm(FlaskForm):
     )
     status = SelectField("Status", choices=STATUS_CHOICES, default="draft")
     question_id: int | None = None
+    kind: str = ""  # a name in quizapp.core.kinds.KINDS
+    shape: str = ""  # the `Kind.form` this class serves
+    template: str = ""  # the partial that renders its answer fields
     lists: tuple[str, ...] = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.group_errors: dict[str, str] = {}
+
+    @property
+    def hint(self) -> str:
+        """What the kind asks of its answer fields, shown above them."""
+        return KINDS[self.kind].form_hint
 
     def validate_key(self, field) -> None:
         if key_taken(field.data, self.question_id):
@@ -155,130 +139,6 @@ def leaves(fields):
 def error_summary(form) -> list[tuple[str, str, str]]:
     """(anchor id, label, message) for each field error in `form`, nested rows included."""
     return [(f.id, f.label.text, e) for f in leaves(form) for e in f.errors if isinstance(e, str)]
-
-
-class ChoiceQuestionForm(QuestionForm):
-    choices = FieldList(FormField(ChoiceRow), "Options", min_entries=ROWS, max_entries=MAX_ROWS)
-    lists = ("choices",)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for number, row in enumerate(self.choices, 1):
-            row.text.label.text = f"Option {number}"
-            row.correct.label.text = f"Option {number} is correct"
-            row.feedback.label.text = f"Feedback on option {number} (optional)"
-
-    def answer_fields(self) -> dict:
-        return {"choices": [row.data for row in self.choices]}
-
-    @classmethod
-    def initial(cls, fields: dict) -> dict:
-        return {"choices": padded(fields.get("choices", []), {})}
-
-
-class TrueFalseForm(QuestionForm):
-    answer = SelectField(
-        "The statement is",
-        choices=options([("", "Choose…"), ("true", "True"), ("false", "False")]),
-        default="",
-    )
-
-    def answer_fields(self) -> dict:
-        return {"answer": {"true": True, "false": False}.get(self.answer.data)}
-
-    @classmethod
-    def initial(cls, fields: dict) -> dict:
-        answer = fields.get("answer")
-        return {"answer": "" if answer is None else ("true" if answer else "false")}
-
-
-class ShortTextForm(QuestionForm):
-    accepted = TextAreaField(
-        "Accepted answers",
-        [Length(max=4000)],
-        description="One a line. Case, spacing and punctuation are ignored when grading.",
-    )
-
-    def answer_fields(self) -> dict:
-        return {"accepted": (self.accepted.data or "").splitlines()}
-
-    @classmethod
-    def initial(cls, fields: dict) -> dict:
-        return {"accepted": "\n".join(fields.get("accepted", []))}
-
-
-class NumericForm(QuestionForm):
-    answer = StringField(
-        "The answer", [Length(max=40)], filters=[strip], render_kw={"inputmode": "decimal"}
-    )
-    tolerance = StringField(
-        "Tolerance (±)",
-        [Length(max=40)],
-        filters=[strip],
-        default="0",
-        description="How far from the answer still counts as right; 0 for exactly.",
-        render_kw={"inputmode": "decimal"},
-    )
-
-    def answer_fields(self) -> dict:
-        return {"answer": self.answer.data, "tolerance": self.tolerance.data}
-
-    @classmethod
-    def initial(cls, fields: dict) -> dict:
-        def text(value):
-            return "" if value is None else f"{value:g}"
-
-        return {"answer": text(fields.get("answer")), "tolerance": text(fields.get("tolerance"))}
-
-
-class OrderingForm(QuestionForm):
-    items = FieldList(
-        StringField("Item", [Length(max=300)], filters=[strip]),
-        "Items",
-        min_entries=ROWS,
-        max_entries=MAX_ROWS,
-    )
-    lists = ("items",)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _relabel(self.items, "Item {n}")
-
-    def answer_fields(self) -> dict:
-        return {"items": list(self.items.data)}
-
-    @classmethod
-    def initial(cls, fields: dict) -> dict:
-        return {"items": padded(fields.get("items", []), "")}
-
-
-class MatchingForm(QuestionForm):
-    pairs = FieldList(FormField(PairRow), "Pairs", min_entries=ROWS, max_entries=MAX_ROWS)
-    lists = ("pairs",)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for number, row in enumerate(self.pairs, 1):
-            row.prompt.label.text = f"Prompt {number}"
-            row.answer.label.text = f"Match for prompt {number}"
-
-    def answer_fields(self) -> dict:
-        return {"pairs": [row.data for row in self.pairs]}
-
-    @classmethod
-    def initial(cls, fields: dict) -> dict:
-        return {"pairs": padded(fields.get("pairs", []), {})}
-
-
-QUESTION_FORMS = {
-    "single": ChoiceQuestionForm,
-    "multiple": ChoiceQuestionForm,
-    "true_false": TrueFalseForm,
-    "short_text": ShortTextForm,
-    "numeric": NumericForm,
-    "ordering": OrderingForm,
-    "matching": MatchingForm,
-}
 
 
 class VersionForm(FlaskForm):

@@ -16,9 +16,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from quizapp.core.kinds import NAMES
 from quizapp.models.base import db, utcnow
 
-KINDS = ("single", "multiple", "true_false", "short_text", "numeric", "ordering", "matching")
+KINDS = NAMES  # the registered question kinds (quizapp.core.kinds)
 STATUSES = ("draft", "published", "retired")
 ORIGINS = ("curated", "imported", "generated")
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from quizapp.core.generation import Candidate, generate
+from quizapp.core.kinds import ChoiceData, StoredAnswers, kind_of
 from quizapp.core.provenance import Span, remap_span
 from quizapp.models import Article, ArticleRevision, Question, Quiz, Topic, db
 from quizapp.services.bank import question_from_fields
@@ -34,15 +35,12 @@ def candidate_fields(candidate: Candidate) -> dict:
         "explanation": candidate.explanation,
         "difficulty": 2,
     }
-    if candidate.kind == "numeric":
-        fields |= {"answer": candidate.answer, "tolerance": candidate.tolerance or 0}
-    elif candidate.kind == "true_false":
-        fields["answer"] = any(c.is_correct and c.text == "True" for c in candidate.choices)
-    elif candidate.kind == "ordering":
-        fields["items"] = [c.text for c in candidate.choices]
-    else:
-        fields["choices"] = [{"text": c.text, "correct": c.is_correct} for c in candidate.choices]
-    return fields
+    stored = StoredAnswers(
+        choices=tuple(ChoiceData(c.text, c.is_correct) for c in candidate.choices),
+        numeric_answer=candidate.answer,
+        tolerance=candidate.tolerance,
+    )
+    return fields | kind_of(candidate.kind).fields(stored)
 
 
 def generate_drafts(

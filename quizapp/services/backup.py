@@ -12,8 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from quizapp.core.backup import FORMAT, MAX_DEPTH, VERSION, check_backup, nesting_depth
 from quizapp.models import Question, Quiz, Topic, db, utcnow
-from quizapp.services.bank import question_from_fields
-from quizapp.services.editing import fields_from_question, update_question
+from quizapp.services.bank import fields_from_question, question_from_fields, update_question
 
 MAX_BACKUP_BYTES = 1_500_000  # the seeded bank's export is about a tenth of this
 

@@ -1,63 +1,100 @@
-"""The question bank: building questions from plain fields and reading them for the core."""
+"""The question bank: questions to and from plain fields, writing them, reading them for the core.
 
+Fields are the plain shape checked by `quizapp.core.questions.check_question` (a content-file
+entry, see content/README.md); each kind (quizapp.core.kinds) says how its answer fields are
+stored. Views and CLI commands call these and commit; these never commit.
+"""
+
+import secrets
 from collections.abc import Mapping
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import ChoiceData, QuestionData
+from quizapp.core.kinds import StoredAnswers, kind_of
 from quizapp.models import ArticleRevision, Choice, Question, Quiz, Topic, db
+
+
+class EditConflict(Exception):
+    """The question changed since the form was opened (edited, retired or published)."""
+
+    message = (
+        "Someone changed this question (edited, published or retired it) after you opened it. "
+        "Nothing was saved: reload the page to see the current version, then make your change "
+        "again."
+    )
 
 
 def choices_from_fields(kind: str, fields: Mapping) -> list[Choice]:
     """Choice rows for a question described like a content file entry (see content/README.md)."""
-    if kind == "true_false":
-        answer = bool(fields["answer"])
-        return [
-            Choice(text="True", is_correct=answer, position=0),
-            Choice(text="False", is_correct=not answer, position=1),
-        ]
-    if kind == "ordering":
-        return [Choice(text=t, is_correct=True, position=i) for i, t in enumerate(fields["items"])]
-    if kind == "matching":
-        return [
-            Choice(text=p["prompt"], match_text=p["answer"], is_correct=True, position=i)
-            for i, p in enumerate(fields["pairs"])
-        ]
-    if kind in ("single", "multiple"):
-        return [
-            Choice(
-                text=c["text"],
-                is_correct=bool(c.get("correct")),
-                feedback=c.get("feedback", ""),
-                position=i,
-            )
-            for i, c in enumerate(fields["choices"])
-        ]
-    return []
+    return _choice_rows(kind_of(kind).stored(fields))
+
+
+def _choice_rows(stored: StoredAnswers) -> list[Choice]:
+    return [
+        Choice(
+            text=c.text,
+            is_correct=c.is_correct,
+            feedback=c.feedback,
+            match_text=c.match_text,
+            position=i,
+        )
+        for i, c in enumerate(stored.choices)
+    ]
+
+
+def _store_answers(question: Question, fields: Mapping) -> None:
+    """Write the answer fields of `question`'s kind onto it."""
+    stored = kind_of(question.kind).stored(fields)
+    question.accepted_answers = list(stored.accepted)
+    question.numeric_answer, question.tolerance = stored.numeric_answer, stored.tolerance
+    question.choices = _choice_rows(stored)
 
 
 def question_from_fields(fields: Mapping, topic: Topic | None, **extra) -> Question:
-    kind = fields["kind"]
     question = Question(
         key=fields.get("key"),
         topic=topic,
-        kind=kind,
+        kind=fields["kind"],
         prompt=fields["prompt"].strip(),
         explanation=fields.get("explanation", "").strip(),
         difficulty=int(fields.get("difficulty", 2)),
         anchor=fields.get("anchor", ""),
-        accepted_answers=list(fields.get("accepted", [])),
-        numeric_answer=float(fields["answer"]) if kind == "numeric" else None,
-        tolerance=float(fields.get("tolerance", 0)) if kind == "numeric" else None,
         **extra,
     )
-    question.choices = choices_from_fields(kind, fields)
+    _store_answers(question, fields)
     return question
+
+
+def stored_answers(question: Question) -> StoredAnswers:
+    """The plain stored answers of a question, as its kind reads them."""
+    return StoredAnswers(
+        choices=tuple(
+            ChoiceData(c.text, c.is_correct, c.feedback, c.match_text) for c in question.choices
+        ),
+        numeric_answer=question.numeric_answer,
+        tolerance=question.tolerance,
+        accepted=tuple(question.accepted_answers or ()),
+    )
+
+
+def fields_from_question(question: Question) -> dict:
+    """The question's plain fields (the inverse of `question_from_fields`)."""
+    fields = {
+        "key": question.key,
+        "kind": question.kind,
+        "prompt": question.prompt,
+        "explanation": question.explanation,
+        "difficulty": question.difficulty,
+        "anchor": question.anchor,
+    }
+    return fields | kind_of(question.kind).fields(stored_answers(question))
 
 
 def question_data(question: Question) -> QuestionData:
     """The plain view of a question that the core draws and snapshots."""
+    stored = stored_answers(question)
     return QuestionData(
         id=question.id,
         kind=question.kind,
@@ -66,13 +103,65 @@ def question_data(question: Question) -> QuestionData:
         explanation=question.explanation,
         anchor=question.anchor,
         difficulty=question.difficulty,
-        choices=tuple(
-            ChoiceData(c.text, c.is_correct, c.feedback, c.match_text) for c in question.choices
-        ),
-        numeric_answer=question.numeric_answer,
-        tolerance=question.tolerance,
-        accepted=tuple(question.accepted_answers or ()),
+        choices=stored.choices,
+        numeric_answer=stored.numeric_answer,
+        tolerance=stored.tolerance,
+        accepted=stored.accepted,
     )
+
+
+def new_key() -> str:
+    """A fresh stable id for a question written without one (GIFT [id:…], backups)."""
+    return f"q-{secrets.token_hex(5)}"
+
+
+def create_question(fields: dict, topic: Topic | None, **extra) -> Question:
+    question = question_from_fields(
+        {**fields, "key": fields.get("key") or new_key()}, topic, **extra
+    )
+    db.session.add(question)
+    db.session.flush()
+    return question
+
+
+def claim_version(question: Question, version: int) -> None:
+    """Move the question to the next version if it is still at `version`; else EditConflict.
+
+    One UPDATE … WHERE version = :seen, so two concurrent saves cannot both succeed.
+    """
+    changed = db.session.execute(
+        update(Question)
+        .where(Question.id == question.id, Question.version == version)
+        .values(version=version + 1)
+    ).rowcount
+    if changed != 1:
+        raise EditConflict()
+
+
+def update_question(question: Question, fields: dict, topic: Topic | None) -> None:
+    """Overwrite the question's content with `fields` (kind, status and owner stay)."""
+    question.key = fields.get("key") or question.key or new_key()
+    question.topic = topic
+    question.prompt, question.explanation = fields["prompt"], fields["explanation"]
+    question.difficulty, question.anchor = fields["difficulty"], fields["anchor"]
+    _store_answers(question, fields)
+
+
+def duplicate_question(question: Question, owner_id: int) -> Question:
+    """A draft copy owned by `owner_id`, with a new id; history stays with the original."""
+    fields = {**fields_from_question(question), "key": None}
+    return create_question(
+        fields, question.topic, status="draft", origin=question.origin, created_by_id=owner_id
+    )
+
+
+def key_taken(key: str | None, exclude_id: int | None = None) -> bool:
+    if not key:
+        return False
+    query = select(func.count()).select_from(Question).where(Question.key == key)
+    if exclude_id is not None:
+        query = query.where(Question.id != exclude_id)
+    return bool(db.session.scalar(query))
 
 
 def quiz_pool(quiz: Quiz) -> list[QuestionData]:

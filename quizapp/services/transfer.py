@@ -24,8 +24,7 @@ from quizapp.core.gift import (
 from quizapp.core.question_gift import ImportPlan, gift_from_fields, plan_import
 from quizapp.core.review import describe_key
 from quizapp.models import Question, Topic, db
-from quizapp.services.bank import question_data
-from quizapp.services.editing import create_question, fields_from_question
+from quizapp.services.bank import create_question, fields_from_question, question_data
 
 CSV_COLUMNS = (
     "id",

@@ -10,23 +10,18 @@ from sqlalchemy.orm import selectinload
 from quizapp.core.assembly import make_snapshot
 from quizapp.core.questions import check_question, may_edit
 from quizapp.core.review import describe_key
-from quizapp.forms.questions import (
-    KIND_LABELS,
-    QUESTION_FORMS,
-    BankFilterForm,
-    StatusForm,
-    options,
-)
+from quizapp.forms.question_kinds import QUESTION_FORMS
+from quizapp.forms.questions import KIND_LABELS, BankFilterForm, StatusForm, options
 from quizapp.models import AttemptItem, Question, Topic, db, utcnow
 from quizapp.models.content import KINDS
 from quizapp.services.articles import record_approval
-from quizapp.services.bank import question_data
-from quizapp.services.editing import (
+from quizapp.services.bank import (
     EditConflict,
     claim_version,
     create_question,
     duplicate_question,
     fields_from_question,
+    question_data,
     update_question,
 )
 from quizapp.services.pagination import page_number, paginate

@@ -12,7 +12,7 @@ from quizapp.forms.quizzes import QuizForm
 from quizapp.models import Attempt, Quiz, Topic, db, utcnow
 from quizapp.services.attempts import quiz_is_open
 from quizapp.services.bank import quiz_pool
-from quizapp.services.editing import apply_quiz
+from quizapp.services.quiz_builder import apply_quiz
 from quizapp.services.versions import StaleEdit, claim
 from quizapp.views.admin import bp
 

@@ -5,6 +5,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from quizapp.core.gift import GiftError
+from quizapp.core.kinds import WITHOUT_GIFT
 from quizapp.forms.questions import KIND_LABELS
 from quizapp.forms.transfer import GiftExportForm, GiftImportForm, RestoreForm
 from quizapp.models import Question, Topic, db, utcnow
@@ -29,7 +30,7 @@ def _page(form=None, restore_form=None, outcome=None, restored=None, status: int
     ordering = db.session.scalar(
         select(func.count())
         .select_from(Question)
-        .where(Question.kind == "ordering", Question.status != "retired")
+        .where(Question.kind.in_(WITHOUT_GIFT), Question.status != "retired")
     )
     return render_template(
         "admin/gift/index.html",

@@ -1,0 +1,106 @@
+"""Put in order: all items in the right order (no partial credit: a half-right order is wrong).
+
+GIFT has no ordering type, so these questions are neither imported nor exported.
+"""
+
+import random
+from collections.abc import Mapping
+
+from quizapp.core.gift import GiftQuestion
+from quizapp.core.kinds.base import (
+    Answers,
+    ChoiceData,
+    FormValues,
+    GiftBody,
+    Kind,
+    ParsedResponse,
+    StoredAnswers,
+    clean,
+    first_value,
+    has_duplicates,
+    option_texts,
+    strings,
+    token,
+)
+
+MIN_ITEMS = 3
+
+
+def shuffled_differently(items: list, rng: random.Random) -> list:
+    """A shuffled copy that is never the original order (the order is the answer)."""
+    shown = list(items)
+    while len(shown) > 1 and shown == items:
+        rng.shuffle(shown)
+    return shown
+
+
+class Ordering(Kind):
+    name = "ordering"
+    label = "Put in order"
+    form = "ordering"
+    answer_fields = ("items",)
+    has_gift = False
+
+    def example(self) -> dict:
+        return {"items": ["Durand Line drawn", "Partition", "Border fence built"]}
+
+    def check(self, raw: Mapping) -> tuple[dict, dict]:
+        items = [text for text in map(clean, strings(raw.get("items"))) if text]
+        problem = ""
+        if len(items) < MIN_ITEMS:
+            problem = f"Give at least {MIN_ITEMS} items, in the right order (now {len(items)})."
+        elif has_duplicates(items):
+            problem = "Each item must be different, or the right order is ambiguous."
+        return {"items": items}, ({"items": problem} if problem else {})
+
+    def stored(self, fields: Mapping) -> StoredAnswers:
+        return StoredAnswers(choices=tuple(ChoiceData(text, True) for text in fields["items"]))
+
+    def fields(self, stored: Answers) -> dict:
+        return {"items": [c.text for c in stored.choices]}
+
+    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool) -> dict:
+        taken: set[str] = set()
+        options = [(token(rng, taken), choice) for choice in stored.choices]
+        shown = shuffled_differently(options, rng)
+        return {
+            "options": [{"id": oid, "text": c.text} for oid, c in shown],
+            "feedback": {oid: c.feedback for oid, c in options if c.feedback},
+            "key": {"order": [oid for oid, _ in options]},
+        }
+
+    def parse(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:
+        ids = [option["id"] for option in snapshot["options"]]
+        ranks = {}
+        for option_id in ids:
+            raw = first_value(form, f"rank-{option_id}")
+            if not raw.isdigit() or not 1 <= int(raw) <= len(ids):
+                return ParsedResponse(error=f"Give every item a place from 1 to {len(ids)}.")
+            ranks[option_id] = int(raw)
+        if len(set(ranks.values())) != len(ids):
+            return ParsedResponse(error="Use each place only once.")
+        return ParsedResponse(sorted(ids, key=ranks.__getitem__))
+
+    def form_values(self, snapshot: Mapping, response: object) -> dict[str, list[str]]:
+        return {f"rank-{option_id}": [str(n)] for n, option_id in enumerate(response, 1)}
+
+    def right_response(self, snapshot: Mapping) -> object:
+        return list(snapshot["key"]["order"])
+
+    def grade(self, key: Mapping, response: object) -> float:
+        return 1.0 if list(response) == list(key["order"]) else 0.0
+
+    def describe(self, snapshot: Mapping, response: object) -> str:
+        return " → ".join(option_texts(snapshot, response))
+
+    def describe_key(self, snapshot: Mapping) -> str:
+        return " → ".join(option_texts(snapshot, snapshot["key"]["order"]))
+
+    def from_gift(self, q: GiftQuestion) -> dict:
+        raise NotImplementedError("GIFT has no ordering questions.")
+
+    def to_gift(self, fields: Mapping) -> GiftBody:
+        raise NotImplementedError("GIFT has no ordering questions.")
+
+
+KIND = Ordering()

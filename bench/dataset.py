@@ -222,7 +222,7 @@ def _bulk_attempts(rng: random.Random, user_ids: list[int], heavy: dict[int, int
                 "user_id": user_id,
                 "quiz_id": quiz_id,
                 "attempt_no": attempt_no[(user_id, quiz_id)],
-                "seed": rng.getrandbits(31),
+                "seed": f"{rng.getrandbits(128):032x}",
                 "status": "submitted",
                 "started_at": started,
                 "submitted_at": started + timedelta(minutes=rng.randint(2, 20)),

@@ -184,7 +184,7 @@ def _attempts(student_ids: list[int], questions: list[dict], total: int, rng) ->
                 user_id=user,
                 quiz_id=quiz,
                 attempt_no=numbers[user, quiz],
-                seed=rng.getrandbits(31),
+                seed=f"{rng.getrandbits(128):032x}",
                 status="submitted",
                 started_at=started,
                 submitted_at=started + timedelta(minutes=12),

@@ -61,7 +61,16 @@ def test_snapshot_shows_no_key_and_grades_from_its_own_key():
 def test_option_ids_are_opaque_and_unique():
     snapshot = make_snapshot(bank()[0], random.Random(9))
     ids = [o["id"] for o in snapshot["options"]]
-    assert len(set(ids)) == 3 and all(len(i) == 10 for i in ids)
+    assert len(set(ids)) == 3 and all(len(i) == 16 for i in ids)  # 64 bits, in hex
+
+
+def test_option_ids_do_not_follow_from_the_papers_generator():
+    """Review finding 2: ids drawn from the paper's seeded generator in stored order let a
+    student who searched the seeds recover the stored order (and with it the key)."""
+    first = make_snapshot(bank()[0], random.Random(9))
+    again = make_snapshot(bank()[0], random.Random(9))
+    assert [o["text"] for o in first["options"]] == [o["text"] for o in again["options"]]
+    assert {o["id"] for o in first["options"]}.isdisjoint(o["id"] for o in again["options"])
 
 
 def test_true_false_keeps_true_first():

@@ -3,6 +3,7 @@
 Parametrised over the registry: a new kind is checked here as soon as it is registered.
 """
 
+import itertools
 import json
 import random
 
@@ -49,7 +50,8 @@ def snapshot_of(kind: Kind, seed: int = 7) -> dict:
         tolerance=stored.tolerance,
         accepted=stored.accepted,
     )
-    return make_snapshot(question, random.Random(seed))
+    counter = itertools.count(1)
+    return make_snapshot(question, random.Random(seed), new_id=lambda: f"id{next(counter)}")
 
 
 def tampered(values: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -92,17 +94,17 @@ def test_an_unknown_kind_is_refused_with_the_registered_names():
 
 
 def test_option_ids_in_one_snapshot_never_repeat():
-    class Repeating(random.Random):
-        """Draws 5, then 5 again, then 6."""
+    draws = iter(["a5", "a5", "a6"])  # the source repeats itself once
+    calls = []
 
-        def getrandbits(self, k: int) -> int:
-            self.draws = getattr(self, "draws", 0) + 1
-            return 6 if self.draws > 2 else 5
+    def new_id() -> str:
+        calls.append(1)
+        return next(draws)
 
-    rng, taken = Repeating(), set()
-    assert token(rng, taken) != token(rng, taken)
-    assert rng.draws == 3
-    assert len(taken) == 2
+    taken: set[str] = set()
+    assert token(new_id, taken) != token(new_id, taken)
+    assert len(calls) == 3
+    assert taken == {"a5", "a6"}
 
 
 def test_the_key_gets_full_marks_through_the_form(kind):

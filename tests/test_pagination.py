@@ -70,7 +70,7 @@ def paged(app):
                     user_id=alice,
                     quiz_id=quiz,
                     attempt_no=number,
-                    seed=number,
+                    seed=str(number),
                     status="submitted",
                     started_at=when,
                     submitted_at=when,

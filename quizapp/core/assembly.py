@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from quizapp.core.kinds import ChoiceData, kind_of
+from quizapp.core.kinds.base import NewId, random_option_id
 
 __all__ = ["ChoiceData", "QuestionData", "draw_paper", "make_snapshot"]
 
@@ -51,7 +52,12 @@ def draw_paper(
     return paper
 
 
-def make_snapshot(question: QuestionData, rng: random.Random, shuffle: bool = True) -> dict:
+def make_snapshot(
+    question: QuestionData,
+    rng: random.Random,
+    shuffle: bool = True,
+    new_id: NewId = random_option_id,
+) -> dict:
     """What the student is shown (`options`, `answers`) and the key used to grade it."""
     snapshot = {
         "kind": question.kind,
@@ -63,5 +69,5 @@ def make_snapshot(question: QuestionData, rng: random.Random, shuffle: bool = Tr
         "options": [],
         "feedback": {},
     }
-    snapshot.update(kind_of(question.kind).snapshot(question, rng, shuffle))
+    snapshot.update(kind_of(question.kind).snapshot(question, rng, shuffle, new_id))
     return snapshot

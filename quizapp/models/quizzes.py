@@ -75,7 +75,7 @@ class Attempt(db.Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id"))
     attempt_no: Mapped[int] = mapped_column(Integer)
-    seed: Mapped[int] = mapped_column(Integer)
+    seed: Mapped[str] = mapped_column(String(32))  # 128 random bits, hex
     status: Mapped[str] = mapped_column(String(16), default="in_progress")
     started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     deadline_at: Mapped[datetime | None] = mapped_column(DateTime)

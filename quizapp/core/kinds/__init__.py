@@ -2,7 +2,8 @@
 
     kind = KINDS["numeric"]          # or kind_of(name), which says what is missing
     kind.check(raw_fields)           # (cleaned answer fields, problems)
-    kind.snapshot(stored, rng, shuffle), kind.parse(snapshot, form), kind.grade(key, response)
+    kind.snapshot(stored, rng, shuffle, new_id), kind.parse(snapshot, form)
+    kind.grade(key, response)
     kind.describe(snapshot, response), kind.describe_key(snapshot)
     kind.from_gift(gift_question), kind.to_gift(fields)   # when kind.has_gift
 

@@ -11,13 +11,16 @@ import html
 import math
 import random
 import re
+import secrets
 import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from quizapp.core.gift import GiftAnswer, GiftPair, GiftQuestion
+
+NewId = Callable[[], str]  # makes one opaque option id
 
 MAX_TEXT_ANSWER = 200
 _PUNCT = re.compile(r"[^\w\s]", re.UNICODE)
@@ -101,8 +104,9 @@ class Kind(ABC):
         """The answer fields of a stored question (the inverse of `stored`)."""
 
     @abstractmethod
-    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool) -> dict:
-        """`options`, `feedback`, `key` (and `answers` if any) as one attempt shows them."""
+    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool, new_id: NewId) -> dict:
+        """`options`, `feedback`, `key` (and `answers` if any) as one attempt shows them; `rng`
+        orders what is shown, `new_id` names options (independent of `rng`)."""
 
     @abstractmethod
     def parse(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:
@@ -158,10 +162,17 @@ def first_value(form: FormValues, name: str) -> str:
     return (form.get(name) or [""])[0]
 
 
-def token(rng: random.Random, taken: set[str]) -> str:
+def random_option_id() -> str:
+    """64 random bits from the operating system. Option ids must not come from the paper's
+    generator: ids made from it in stored order let a student who searched its seeds recover
+    the order the ids were made in, which is the key of ordering and matching questions."""
+    return secrets.token_hex(8)
+
+
+def token(new_id: NewId, taken: set[str]) -> str:
     """An opaque option id, new within one snapshot."""
     while True:
-        value = f"{rng.getrandbits(40):010x}"
+        value = new_id()
         if value not in taken:
             taken.add(value)
             return value

@@ -9,6 +9,7 @@ from quizapp.core.kinds.base import (
     ChoiceData,
     FormValues,
     Kind,
+    NewId,
     ParsedResponse,
     StoredAnswers,
     clean,
@@ -50,9 +51,9 @@ class OptionKind(Kind):
     counts_options = True
     shuffles = True  # shown in a random order when the quiz shuffles
 
-    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool) -> dict:
+    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool, new_id: NewId) -> dict:
         taken: set[str] = set()
-        options = [(token(rng, taken), choice) for choice in stored.choices]
+        options = [(token(new_id, taken), choice) for choice in stored.choices]
         shown = list(options)
         if shuffle and self.shuffles:
             rng.shuffle(shown)

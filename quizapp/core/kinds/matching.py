@@ -10,6 +10,7 @@ from quizapp.core.kinds.base import (
     FormValues,
     GiftBody,
     Kind,
+    NewId,
     ParsedResponse,
     StoredAnswers,
     clean,
@@ -73,10 +74,10 @@ class Matching(Kind):
     def fields(self, stored: Answers) -> dict:
         return {"pairs": [{"prompt": c.text, "answer": c.match_text or ""} for c in stored.choices]}
 
-    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool) -> dict:
+    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool, new_id: NewId) -> dict:
         taken: set[str] = set()
-        prompts = [(token(rng, taken), c.text) for c in stored.choices]
-        answers = [(token(rng, taken), c.match_text or "") for c in stored.choices]
+        prompts = [(token(new_id, taken), c.text) for c in stored.choices]
+        answers = [(token(new_id, taken), c.match_text or "") for c in stored.choices]
         return {
             "options": [{"id": pid, "text": text} for pid, text in prompts],
             "answers": [

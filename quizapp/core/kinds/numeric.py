@@ -10,6 +10,7 @@ from quizapp.core.kinds.base import (
     FormValues,
     GiftBody,
     Kind,
+    NewId,
     ParsedResponse,
     StoredAnswers,
     first_value,
@@ -64,7 +65,7 @@ class Numeric(Kind):
     def fields(self, stored: Answers) -> dict:
         return {"answer": stored.numeric_answer, "tolerance": stored.tolerance or 0.0}
 
-    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool) -> dict:
+    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool, new_id: NewId) -> dict:
         return {"key": {"value": stored.numeric_answer, "tolerance": stored.tolerance or 0.0}}
 
     def parse(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:

@@ -13,6 +13,7 @@ from quizapp.core.kinds.base import (
     FormValues,
     GiftBody,
     Kind,
+    NewId,
     ParsedResponse,
     StoredAnswers,
     clean,
@@ -59,9 +60,9 @@ class Ordering(Kind):
     def fields(self, stored: Answers) -> dict:
         return {"items": [c.text for c in stored.choices]}
 
-    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool) -> dict:
+    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool, new_id: NewId) -> dict:
         taken: set[str] = set()
-        options = [(token(rng, taken), choice) for choice in stored.choices]
+        options = [(token(new_id, taken), choice) for choice in stored.choices]
         shown = shuffled_differently(options, rng)
         return {
             "options": [{"id": oid, "text": c.text} for oid, c in shown],

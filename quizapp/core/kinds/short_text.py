@@ -11,6 +11,7 @@ from quizapp.core.kinds.base import (
     FormValues,
     GiftBody,
     Kind,
+    NewId,
     ParsedResponse,
     StoredAnswers,
     clean,
@@ -45,7 +46,7 @@ class ShortText(Kind):
     def fields(self, stored: Answers) -> dict:
         return {"accepted": list(stored.accepted or [])}
 
-    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool) -> dict:
+    def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool, new_id: NewId) -> dict:
         return {"key": {"accepted": list(stored.accepted)}}
 
     def parse(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:

@@ -116,7 +116,16 @@ def runs(text: str) -> list[list[Token]]:
 
 
 def _connects(token: Token, words: list[Token], i: int, text: str) -> bool:
+    """Whether a lower-case connector joins two names: "Bank of Pakistan", and "of the" in
+    "Federation of the Red Cross"."""
     following = words[i + 1] if i + 1 < len(words) else None
+    if (
+        token.text == "of"
+        and following is not None
+        and following.text == "the"
+        and text[token.end : following.start] == " "
+    ):
+        return _connects(following, words, i + 1, text)
     return (
         token.text in _CONNECTORS
         and following is not None
@@ -184,16 +193,45 @@ def _place_subtype(place: lexicon.Place, sentence: str, start: int, end: int) ->
 
 
 def org_subtype(text: str) -> str:
-    lower = text.lower()
-    if any(w in lower for w in ("lashkar", "jaish")):
-        return "kashmir"
-    if any(
-        w in lower for w in ("taliban", "liberation", "qaeda", "tehr", "militant", "islamic state")
-    ):
-        return "militant"
-    if any(w in lower for w in ("united nations", "international", "world ", "nato")):
-        return "international"
-    return "agency"
+    """What kind of organisation a name says it is ("kashmir", "militant", "party", "media",
+    "sport", "finance", "international", "agency"), or "" when its name does not tell."""
+    lower = f" {text.lower()} "
+    known = lexicon.organisation(text)
+    if known:
+        return known
+    for category, cues in ORG_CUES:
+        if any(cue in lower for cue in cues):
+            return category
+    return ""
+
+
+# Words in an organisation's name that say what kind it is, most telling first.
+ORG_CUES = (
+    ("kashmir", ("lashkar", "jaish")),
+    ("militant", ("taliban", "liberation", "qaeda", "tehr", "militant", "islamic state")),
+    ("sport", ("cricket", "football", "olympic", " fifa", "sports", " club ")),
+    ("media", (" tv ", " news", " times ", " tribune", " post ", "press", "radio", "broadcast")),
+    ("party", (" party ", " congress ", " league ", " bloc ", " alliance ", " dal ", " janata")),
+    ("finance", ("monetary", " bank ", "fund ", "exchange", "reserve")),
+    ("international", ("united nations", "international", " world ", "nato", " unicef")),
+    (
+        "agency",
+        (
+            "ministry",
+            "department",
+            "commission",
+            "authority",
+            "intelligence",
+            "inter-services",
+            "police",
+            "army",
+            "agency",
+            "office",
+            "bureau",
+            "council",
+        ),
+    ),
+)
 
 
 def _titled(run: list[Token], sentence: str) -> list[Run]:

@@ -49,7 +49,10 @@ ROLE_NOUNS = frozenset(
     "minister president leader spokesman spokeswoman spokesperson chief commander cleric "
     "ruler secretary envoy ambassador official general governor founder co-founder "
     "counterpart king queen emir amir head scholar journalist analyst professor mayor "
-    "senator diplomat negotiator general prince premier chairman director".split()
+    "senator diplomat negotiator general prince premier chairman director coordinator "
+    "adviser advisor manager economist lawmaker candidate captain skipper coach player "
+    "batsman batter bowler resident student volunteer witness researcher deputy "
+    "representative correspondent governor-general chairperson executive".split()
 )
 SPEECH_VERBS = frozenset(
     "said says wrote writes told tells added adds announced announces declared declares "

@@ -33,4 +33,4 @@ def plain(text: str) -> str:
 
 def squash(text: str) -> str:
     """Plain text on one line, runs of spaces made single."""
-    return " ".join(plain(text).split())
+    return " ".join(plain(" ".join(text.split())).split())

@@ -46,7 +46,9 @@ _CURRENCIES = {"$": "US dollars", "US$": "US dollars", "£": "pounds", "€": "e
 _SCALES = {"m": "million", "bn": "billion", "tn": "trillion"}
 # "2,640-kilometer (1,640-mile)", "10 kilometers (6 miles)": one figure converted into
 # another unit, rounded; neither is a fair figure to ask for exactly.
-_CONVERSION_AFTER = re.compile(r"[\w-]*\s*\(\s*(?:about |some |around )?\d[\d,.]*[\s-]*[A-Za-z]")
+_CONVERSION_AFTER = re.compile(
+    r"(?:[\s-]*[A-Za-z]+)?\s*\(\s*(?:about |some |around )?\d[\d,.]*[\s-]*[A-Za-z]"
+)
 _CONVERSION_INSIDE = re.compile(r"\d[\d,.]*[\s-]*[A-Za-z][\w-]*\s*\(\s*(?:about |some |around )?$")
 _NP_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _RANGE_BEFORE = re.compile(r"(?:between|from|\d|to|and|[–-])\s*$", re.IGNORECASE)

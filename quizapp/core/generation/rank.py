@@ -54,7 +54,7 @@ def importance(sentence: Sentence, mentions: Sequence[Mention], analysis: Analys
     meta = 0.5 if any(p in sentence.text.lower() for p in META_PHRASES) else 1.0
     lead = 1.0 - LEAD_WEIGHT + LEAD_WEIGHT * analysis.lead(sentence.index)
     mixed = 0.35 * density + 0.3 * centrality + 0.35 * min(position, 1.0)
-    return min(1.0, mixed * shape * meta * lead * analysis.weight(sentence.index))
+    return min(1.0, mixed * shape * meta * lead)
 
 
 def distractor_quality(draft: Draft) -> float:
@@ -73,7 +73,8 @@ def base_score(draft: Draft, analysis: Analysis) -> float:
         distractor_quality(draft),
     )
     mixed = sum(w * p for w, p in zip(WEIGHTS, parts, strict=True))
-    return KIND_PRIOR[draft.family] * KEY_PRIOR[draft.key_kind] * mixed
+    role = analysis.weight(draft.sentence.index)  # an opinion or a bio counts for less
+    return KIND_PRIOR[draft.family] * KEY_PRIOR[draft.key_kind] * mixed * role
 
 
 def answers(draft: Draft) -> frozenset[str]:
@@ -82,7 +83,7 @@ def answers(draft: Draft) -> frozenset[str]:
         return frozenset({fold(draft.replaced)} if draft.replaced else ())
     if draft.family == "ordering":
         return frozenset()
-    return frozenset(fold(n) for n in {draft.key, *draft.aliases} if len(n) > 1)
+    return frozenset(fold(n) for n in {draft.key, *draft.aliases} if len(n) > 1 or n.isdigit())
 
 
 def shown(draft: Draft) -> str:

@@ -28,9 +28,11 @@ BIO = re.compile(
     r"(?:fellow|professor|author|journalist|correspondent|editor|analyst|researcher|writer"
     r"|director|lecturer|scholar|columnist|contributor)\b",
 )
+# An analyst's view, or a bystander's words ("a resident told…"): colour, not the story.
 OPINION = re.compile(
     r"\b(?:analyst|analysts|expert|experts|commentator|commentators|observer|observers"
-    r"|retired|pundit|pundits|think tank|think-tank)\b",
+    r"|retired|pundit|pundits|think tank|think-tank|resident|residents|witness|witnesses"
+    r"|eyewitness|eyewitnesses|villager|villagers|passer-by|bystander|bystanders)\b",
     re.IGNORECASE,
 )
 SPECULATION = re.compile(

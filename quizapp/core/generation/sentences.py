@@ -26,10 +26,10 @@ _DATELINE = re.compile(
 # text follows it than comes before, closes the story: a bio or boilerplate follows.
 _RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 _ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t]+")
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"[\"'“‘(\[]*([^\s\"'“‘(\[]+)$")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
-_TERMINAL = tuple('.!?"”’)')
+_TERMINAL = tuple('.!?"”’»)')
 # A line this long without a full stop at its end was wrapped, not finished.
 _WRAP_WIDTH = 50
 
@@ -143,7 +143,7 @@ def _is_boundary(text: str, match: re.Match, end: int) -> bool:
     if following >= end:
         return False
     first = text[following]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'(["):
+    if not (first.isupper() or first.isdigit() or first in "\"“‘«'(["):
         return False
     if match.group() != ".":
         return True

@@ -114,7 +114,7 @@ def _lower_first(clause: str, sentence: Sentence, mentions: Sequence[Mention]) -
     offset = sentence.text.find(clause)
     starts_name = any(m.start - sentence.start == offset for m in mentions if m.kind != "date")
     first = words(clause)[0] if words(clause) else ""
-    if starts_name or first.isupper() or first in ("I",):
+    if starts_name or (first.isupper() and len(first) > 1) or first == "I":
         return clause
     return clause[0].lower() + clause[1:]
 

@@ -266,7 +266,7 @@ def _titled(run: list[Token], sentence: str) -> list[Run]:
 
 def role_class(title: str) -> str:
     """The kind of office a title names ("Prime Minister" → "head"), or ""."""
-    lower = set(title.lower().split())
+    lower = set(re.findall(r"[\w.]+", title.lower()))
     return next((name for name, members in ROLE_CLASSES if lower & members), "")
 
 

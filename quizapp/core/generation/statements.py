@@ -190,12 +190,25 @@ def _changed_number(mention: Mention, rng: random.Random, text: str) -> str | No
     return numbers.altered(mention, rng, text)
 
 
+_WEEKDAY_NEAR = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*$", re.IGNORECASE
+)
+
+
+def sentence_text(mention: Mention, analysis: Analysis) -> str:
+    """The text of the mention's sentence up to the mention."""
+    sentence = analysis.sentences[mention.sentence]
+    return sentence.text[: mention.start - sentence.start]
+
+
 def _changed_date(mention: Mention, rng: random.Random, analysis: Analysis) -> str | None:
     """Another year, or another day of the same month, that the text does not name."""
     if mention.subtype not in ("year", "full", "month_year", "month") or not mention.date:
         return None
     year, _, day = mention.date
-    shifts = [2, 3, 4, -2, -3, -4]
+    # A weekday beside the date ("Tuesday, 14 October") keeps its day only a week away.
+    weekday = _WEEKDAY_NEAR.search(sentence_text(mention, analysis))
+    shifts = [7, -7] if weekday else [2, 3, 4, -2, -3, -4]
     rng.shuffle(shifts)
     for shift in shifts:
         if day:

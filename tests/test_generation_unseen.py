@@ -312,6 +312,31 @@ def test_an_unjudged_draft_counts_as_a_failure():
     assert Table(0, 0, {}, {}).rate == 0.0
 
 
+def test_verdict_files_feed_the_split_figures(tmp_path, monkeypatch):
+    name = NAMES[0]
+    found = top(name)
+    agree = dict.fromkeys(CRITERIA, True)
+    first = {fingerprint(c): agree for c in found}
+    second = {**first, fingerprint(found[0]): {**agree, "important": False}}
+    for judge, verdicts in ((FIRST, first), (SECOND, second)):
+        data = {"article": name, "judge": judge, "verdicts": verdicts}
+        (tmp_path / f"{name}.{judge}.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "VERDICTS", tmp_path)
+    assert judged(NAMES) == [name]
+    _, _, problems = split_table([name])
+    assert problems and "no third reading" in problems[0]
+    third = {"article": name, "judge": THIRD, "verdicts": {fingerprint(found[0]): agree}}
+    (tmp_path / f"{name}.{THIRD}.json").write_text(json.dumps(third), encoding="utf-8")
+    overall, per_article, problems = split_table([name])
+    assert not problems
+    assert overall.rate == 1.0 and per_article[name].drafts == len(found)
+    del second[fingerprint(found[-1])]
+    data = {"article": name, "judge": SECOND, "verdicts": second}
+    (tmp_path / f"{name}.{SECOND}.json").write_text(json.dumps(data), encoding="utf-8")
+    _, _, problems = split_table([name])
+    assert any("without a resolved label" in p for p in problems)
+
+
 def write_packets() -> None:
     PACKETS.mkdir(parents=True, exist_ok=True)
     VERDICTS.mkdir(parents=True, exist_ok=True)

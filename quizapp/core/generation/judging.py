@@ -27,15 +27,17 @@ def family(candidate: Candidate) -> str:
 
 
 def draft_entry(candidate: Candidate) -> dict:
-    """What a judge sees of one draft: no score, no checks, no explanation."""
+    """What a judge sees of one draft: the prompt, the options (the correct one marked "* ")
+    and the key; no score, no checks, no explanation."""
     entry = {
         "id": fingerprint(candidate),
-        "kind": candidate.kind,
+        "kind": family(candidate),
         "prompt": candidate.prompt,
         "options": [("* " if c.is_correct else "") + c.text for c in candidate.choices],
+        "key": [c.text for c in candidate.choices if c.is_correct],
     }
     if candidate.kind == "numeric":
-        entry.update(options=[], answer=candidate.answer, tolerance=candidate.tolerance)
+        entry.update(options=[], key=[candidate.answer], tolerance=candidate.tolerance)
     return entry
 
 
@@ -46,7 +48,8 @@ def packet(name: str, article_path: str, candidates: Sequence[Candidate]) -> dic
         "article_path": article_path,
         "rubric": "tests/data/generation_rubric.md",
         "instructions": (
-            "Judge every draft against the rubric using only the article. Write "
+            "Judge every draft against the rubric using only the article (the text after "
+            "its header line '---' is what the generator read). Write "
             f"tests/data/judging/verdicts/{name}.<judge>.json as the rubric describes."
         ),
         "drafts": [draft_entry(c) for c in candidates],

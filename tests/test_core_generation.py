@@ -13,6 +13,7 @@ from quizapp.core.generation import (
     QUIZ_READY,
     GenerationError,
     candidate_to_json,
+    context,
     drafts,
     filters,
     generate,
@@ -466,15 +467,15 @@ def test_a_dangling_opening_needs_an_earlier_sentence():
         "This was the deadliest attack in Pakistan since the school massacre.",
     ):
         [sentence] = split(text)
-        assert not filters.has_context(sentence, ())
+        assert not context.has_context(sentence, ())
     [sentence] = split("Pakistan said the talks in Doha had failed on Friday evening.")
-    assert filters.has_context(sentence, ())
+    assert context.has_context(sentence, ())
 
 
 def test_a_pronoun_after_the_person_it_names_is_fine():
     text = "Khawaja Asif, the defence minister, said he had warned Kabul about the TTP."
     analysis = analyse(text, split(text))
-    assert filters.has_context(analysis.sentences[0], analysis.mentions[0])
+    assert context.has_context(analysis.sentences[0], analysis.mentions[0])
 
 
 def test_article_before_the_blank_agrees_with_every_option():

@@ -5,8 +5,8 @@ ordering, and the quiz-level choice of drafts."""
 import pytest
 
 from quizapp.core.generation import QUIZ_READY, drafts, generate, relative, roles, speech
+from quizapp.core.generation.context import leans_back
 from quizapp.core.generation.entities import analyse
-from quizapp.core.generation.filters import leans_back
 from quizapp.core.generation.markup import plain, squash
 from quizapp.core.generation.numbers import quantities
 from quizapp.core.generation.sentences import split

@@ -12,6 +12,7 @@ from . import lexicon
 from .words import (
     EVENT_HEADS,
     FUNCTION_WORDS,
+    ORG_CUES,
     ORG_HEADS,
     ROLE_CLASSES,
     ROLE_NOUNS,
@@ -203,35 +204,6 @@ def org_subtype(text: str) -> str:
         if any(cue in lower for cue in cues):
             return category
     return ""
-
-
-# Words in an organisation's name that say what kind it is, most telling first.
-ORG_CUES = (
-    ("kashmir", ("lashkar", "jaish")),
-    ("militant", ("taliban", "liberation", "qaeda", "tehr", "militant", "islamic state")),
-    ("sport", ("cricket", "football", "olympic", " fifa", "sports", " club ")),
-    ("media", (" tv ", " news", " times ", " tribune", " post ", "press", "radio", "broadcast")),
-    ("party", (" party ", " congress ", " league ", " bloc ", " alliance ", " dal ", " janata")),
-    ("finance", ("monetary", " bank ", "fund ", "exchange", "reserve")),
-    ("international", ("united nations", "international", " world ", "nato", " unicef")),
-    (
-        "agency",
-        (
-            "ministry",
-            "department",
-            "commission",
-            "authority",
-            "intelligence",
-            "inter-services",
-            "police",
-            "army",
-            "agency",
-            "office",
-            "bureau",
-            "council",
-        ),
-    ),
-)
 
 
 def _titled(run: list[Token], sentence: str) -> list[Run]:

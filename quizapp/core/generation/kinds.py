@@ -8,8 +8,8 @@ import random
 from collections.abc import Iterator, Mapping, Sequence
 
 from . import distractors
+from .context import has_context
 from .entities import Analysis
-from .filters import has_context
 from .markup import squash
 from .model import Choice, Draft, Mention, Sentence
 from .words import QUALIFIERS

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from .context import PERSONAL, leans_back, words
 from .entities import Analysis
-from .filters import PERSONAL, leans_back, words
 from .markup import squash
 from .model import Choice, Draft, Mention, Sentence
 

@@ -14,8 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .context import words
 from .entities import Analysis
-from .filters import words
 from .lexicon import fold
 from .model import Draft, Mention, Sentence
 from .words import META_PHRASES

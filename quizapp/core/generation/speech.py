@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from . import distractors
+from .context import PERSONAL, leans_back, words
 from .entities import Analysis
-from .filters import PERSONAL, leans_back, words
 from .kinds import local_rng, salience, says, shuffled
 from .markup import squash
 from .model import Draft, Mention, Sentence

@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from . import distractors, kinds, lexicon, numbers
 from . import gazetteer as gz
+from .context import has_context, words
 from .entities import Analysis
-from .filters import count_phrase, has_context, words
+from .filters import count_phrase
 from .kinds import local_rng, salience, says
 from .markup import squash
 from .model import Choice, Draft, Mention, Sentence

@@ -219,3 +219,30 @@ ROLE_CLASSES = (
     ("cleric", frozenset("mullah cleric maulana maulvi mufti imam ayatollah scholar".split())),
     ("diplomat", frozenset("envoy ambassador diplomat negotiator counterpart".split())),
 )
+# Words in an organisation's name that say what kind it is, most telling first.
+ORG_CUES = (
+    ("kashmir", ("lashkar", "jaish")),
+    ("militant", ("taliban", "liberation", "qaeda", "tehr", "militant", "islamic state")),
+    ("sport", ("cricket", "football", "olympic", " fifa", "sports", " club ")),
+    ("media", (" tv ", " news", " times ", " tribune", " post ", "press", "radio", "broadcast")),
+    ("party", (" party ", " congress ", " league ", " bloc ", " alliance ", " dal ", " janata")),
+    ("finance", ("monetary", " bank ", "fund ", "exchange", "reserve")),
+    ("international", ("united nations", "international", " world ", "nato", " unicef")),
+    (
+        "agency",
+        (
+            "ministry",
+            "department",
+            "commission",
+            "authority",
+            "intelligence",
+            "inter-services",
+            "police",
+            "army",
+            "agency",
+            "office",
+            "bureau",
+            "council",
+        ),
+    ),
+)

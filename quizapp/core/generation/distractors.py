@@ -65,11 +65,7 @@ def _linked(option: str, context: frozenset[str], analysis: Analysis) -> bool:
 
 def _canonical(name: str, analysis: Analysis) -> str:
     """The entity a spelling names ("BJP" → "Bharatiya Janata Party"), or the spelling."""
-    folded = fold(name)
-    for entity in analysis.entities.values():
-        if folded in {fold(a) for a in entity.aliases}:
-            return entity.canonical
-    return name
+    return analysis.named(name) or name
 
 
 def choose(

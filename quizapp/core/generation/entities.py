@@ -40,6 +40,15 @@ class Analysis:
     where: dict[str, tuple[int, ...]] = field(default_factory=dict)  # canonical → sentences
     _stems: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
     _subtypes: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _spellings: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def named(self, spelling: str) -> str:
+        """The canonical name of the entity a spelling names, or ""."""
+        if not self._spellings:
+            self._spellings.update(
+                (lexicon.fold(a), e.canonical) for e in self.entities.values() for a in e.aliases
+            )
+        return self._spellings.get(lexicon.fold(spelling), "")
 
     def subtypes(self, canonical: str) -> frozenset[str]:
         """Every subtype the text gives the entity's mentions ("city" and "province")."""

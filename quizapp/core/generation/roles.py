@@ -41,6 +41,24 @@ SPECULATION = re.compile(
     re.IGNORECASE,
 )
 BIO_WEIGHT, OPINION_WEIGHT, SPECULATION_WEIGHT = 0.3, 0.6, 0.4
+# Every word OPINION or SPECULATION can match contains one of these.
+_OPINION_CUES = (
+    "analyst",
+    "expert",
+    "comment",
+    "observer",
+    "retired",
+    "pundit",
+    "think",
+    "resident",
+    "witness",
+    "villager",
+    "passer",
+    "bystander",
+    "some",
+    "many",
+    "critic",
+)
 LEAD_SENTENCES = 2
 _CONTENT = re.compile(r"[A-Za-z][\w’'-]{3,}")
 _SHORT_MONTHS = {m[:3]: n for m, n in MONTHS.items()} | {"sept": 9}
@@ -62,11 +80,16 @@ def weights(sentences: Sequence[Sentence]) -> tuple[float, ...]:
 
 
 def weight(sentence: Sentence, near_end: bool) -> float:
+    """How much one sentence is the story: 0 for boilerplate and a closing bio, less for a
+    bio elsewhere, speculation or an opinion, else 1."""
     text = sentence.text.strip('*_ "“”')
     if BOILERPLATE.match(text) or CREDITS.match(text):
         return 0.0
     if BIO.match(text):
         return 0.0 if near_end else BIO_WEIGHT
+    lower = text.lower()
+    if not any(cue in lower for cue in _OPINION_CUES):
+        return 1.0  # neither pattern below can match: most sentences stop here
     if SPECULATION.search(text):
         return SPECULATION_WEIGHT
     if OPINION.search(text):

@@ -226,13 +226,15 @@ def _changed_date(mention: Mention, rng: random.Random, analysis: Analysis) -> s
     return None
 
 
+_SIDES = {name: group for name, group, _ in gz.PEOPLE}
+
+
 def _same_side(side: str, options: Iterable[distractors.Option], analysis: Analysis) -> Iterator:
     """People of the same country or movement: a Taliban leader swapped for a Pakistani
     minister makes an absurd claim, not a plausible false one."""
-    bank = {name: group for name, group, _ in gz.PEOPLE}
     for option in options:
         entity = analysis.entities.get(option[0])
-        if (entity.affiliation if entity else bank.get(option[0], "")) == side:
+        if (entity.affiliation if entity else _SIDES.get(option[0], "")) == side:
             yield option
 
 

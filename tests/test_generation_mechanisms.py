@@ -145,6 +145,16 @@ def test_money_is_asked_with_its_scale_and_currency():
     assert "$_____ billion" in six.prompt
 
 
+def test_a_total_named_before_its_number_is_asked():
+    text = "Officials estimated on Tuesday that the death toll from the quake would surpass 35,000."
+    [total] = [c for c in drafts(text) if c.kind == "numeric"]
+    assert total.prompt.startswith("What figure? Fill in the number:")
+    assert total.answer == 35000
+    assert not [
+        c for c in drafts("Officials said the road was closed at 35,000.") if c.kind == "numeric"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -218,7 +218,12 @@ def faithful(draft: Draft) -> bool:
 
 
 def noun_follows(draft: Draft) -> bool:
-    return bool(re.search(r"_+(?:%| per ?cent)?\s+\w", draft.stem)) or "%" in draft.key
+    """The blank is followed by what it counts, or the question names the total it is."""
+    return (
+        bool(re.search(r"_+(?:%| per ?cent)?\s+\w", draft.stem))
+        or "%" in draft.key
+        or draft.prompt.startswith("What figure?")
+    )
 
 
 def _family_checks(draft: Draft, analysis: Analysis) -> dict[str, Check]:

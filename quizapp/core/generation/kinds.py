@@ -110,7 +110,9 @@ def numeric(analysis: Analysis) -> Iterator[Draft]:
 
 def _numeric(mention: Mention, sentence: Sentence) -> Draft:
     stem = blank(sentence, mention.start, mention.end)
-    question = "What percentage?" if mention.subtype == "percent" else f"How many {mention.noun}?"
+    question = {"percent": "What percentage?", "total": "What figure?"}.get(
+        mention.subtype, f"How many {mention.noun}?"
+    )
     tolerance = round(mention.value * 0.1, 6) if QUALIFIERS.get(mention.qualifier) else 0.0
     weight = 0.5 + 0.1 * min(len(mention.noun.split()), 3)
     if mention.noun in SPANS:

@@ -50,6 +50,11 @@ _CONVERSION_AFTER = re.compile(
     r"(?:[\s-]*[A-Za-z]+)?\s*\(\s*(?:about |some |around )?\d[\d,.]*[\s-]*[A-Za-z]"
 )
 _CONVERSION_INSIDE = re.compile(r"\d[\d,.]*[\s-]*[A-Za-z][\w-]*\s*\(\s*(?:about |some |around )?$")
+# What a bare number at the end of a clause can be the figure of.
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:death toll|toll|total|tally|turnout|population|figure)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
 _NP_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _RANGE_BEFORE = re.compile(r"(?:between|from|\d|to|and|[–-])\s*$", re.IGNORECASE)
 # A number after these names something ("Phase 2", "Article 370"); it counts nothing.
@@ -160,7 +165,10 @@ def _quantity(sentence: Sentence, match: re.Match, start: int, end: int) -> Ment
         noun = noun_after(sentence.text, match.end())
         subtype = "unit" if noun in UNITS else "count"
     if not noun:
-        return None
+        # "the death toll would surpass 35,000.": a total the words before it name.
+        if not _TOTAL_BEFORE.search(sentence.text[max(0, match.start() - 60) : match.start()]):
+            return None
+        subtype = "total"
     qualifier = (match["qual"] or "").lower()
     return Mention(
         "quantity",
@@ -169,7 +177,7 @@ def _quantity(sentence: Sentence, match: re.Match, start: int, end: int) -> Ment
         start,
         end,
         sentence.index,
-        f"{text_of(match)} {noun}",
+        f"{text_of(match)} {noun}".strip(),
         value=value,
         noun=noun,
         qualifier=qualifier,

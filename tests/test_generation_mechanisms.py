@@ -230,6 +230,16 @@ def test_an_acronym_nobody_explains_and_a_news_outlet_are_not_asked_for():
     assert "XQZ" not in keys and "NDTV" not in keys
 
 
+def test_the_last_word_of_a_longer_name_is_not_asked_for():
+    text = (
+        "Fighters loyal to the Islamic State in Iraq and Syria attacked Kabul airport in 2021. "
+        "Pakistan, Iran and Syria condemned the attack, and Qatar offered to help Kabul."
+    )
+    assert not [c for c in drafts(text) if "in Iraq and _____" in c.prompt]
+    assert not [c for c in drafts(text) if "in _____ and Syria" in c.prompt]
+    assert [c for c in drafts(text) if c.key == "Iran"]
+
+
 def test_options_are_of_the_keys_kind():
     text = (
         "The Samajwadi Party won 37 seats in Uttar Pradesh, the Election Commission said. "

@@ -175,12 +175,18 @@ def article_agrees(draft: Draft) -> bool:
 
 
 _GLUED = re.compile(r"[\w/\-]_____|_____[\w/(\-]|\(_____\)")
+# "Islamic State in Syria and _____": the blank ends a longer name that general knowledge
+# completes (a name with "of", "in" or "for" in it, then "and").
+_NAME_TAIL = re.compile(
+    r"(?:^|[\s(])(?:[A-Z][\w'’-]*\s+)+(?:of|in|for)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'’-]*\s+)+and\s+_____|_____\s+and\s+[A-Z])"
+)
 
 
 def blank_stands_alone(draft: Draft) -> bool:
-    """The blank is a whole name: not half of "RFE/_____" or "_____(U)", and not an acronym
-    in brackets right after the name it stands for."""
-    return not _GLUED.search(draft.stem)
+    """The blank is a whole name: not half of "RFE/_____" or "_____(U)", not an acronym in
+    brackets right after the name it stands for, and not the last word of a longer name."""
+    return not _GLUED.search(draft.stem) and not _NAME_TAIL.search(draft.stem)
 
 
 def enough_options(draft: Draft) -> bool:

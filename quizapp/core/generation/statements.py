@@ -159,10 +159,10 @@ def _replacement(
         return None  # the parties the whole text is about, or the outlet credited: no claim
     if mention.subtype in ("capital", "region"):
         return None
-    # People and organisations may be swapped for others the text names elsewhere (a
-    # misattribution), unless the text links them to the same words; places only for ones
-    # it never names, so the swap cannot be true elsewhere.
-    named = mention.kind in ("person", "org")
+    # People, organisations and countries may be swapped for others the text names
+    # elsewhere (a misattribution), unless the text links them to the same words; other
+    # places only for ones it never names, so the swap cannot be true elsewhere.
+    named = mention.kind in ("person", "org") or mention.subtype == "country"
     avoid = _neighbourhood(analysis, sentence) if named else analysis.text
     stem = kinds.blank(sentence, mention.start, mention.end)
     found = distractors.unlinked(

@@ -12,7 +12,8 @@ tests/data/judging/packets/<article>.json (the article's path and its top 20, ea
 stable id). Judges write tests/data/judging/verdicts/<article>.<judge>.json, judges "a" and
 "b" on every draft, judge "c" on the drafts they disagree on (see
 tests/data/generation_rubric.md). `python tests/test_generation_unseen.py tables` prints the
-per-article, per-criterion and per-kind tables for the README.
+per-article, per-criterion and per-kind tables for the README and keeps them in
+tests/data/judging/tables.md.
 """
 
 import json
@@ -347,22 +348,32 @@ def write_packets() -> None:
         print(f"{path}: {len(found['drafts'])} drafts")
 
 
-def print_tables() -> None:
+def tables() -> str:
+    """The per-article, per-criterion and per-kind tables of both splits, in Markdown."""
+    lines = []
     for split in ("dev", "test"):
         overall, per_article, problems = split_table(SPLITS[split])
-        print(f"\n{split}: {overall.passed}/{overall.drafts} = {overall.rate:.0%}")
-        print("| article | words | drafts | pass | " + " | ".join(CRITERIA) + " |")
-        print("|---" * (4 + len(CRITERIA)) + "|")
+        lines += [
+            f"\n### {split}: {overall.passed} of {overall.drafts} pass ({overall.rate:.0%})\n",
+            "| article | words | drafts | pass | " + " | ".join(CRITERIA) + " |",
+            "|---" * (4 + len(CRITERIA)) + "|",
+        ]
         for name, t in per_article.items():
             cells = " | ".join(str(t.criteria[c]) for c in CRITERIA)
             words = len(body(name).split())
-            print(f"| {name} | {words} | {t.drafts} | {t.passed} ({t.rate:.0%}) | {cells} |")
-        print("\n| kind | drafts | pass |\n|---|---|---|")
-        for kind, (n, ok) in overall.kinds.items():
-            print(f"| {kind} | {n} | {ok} ({ok / n:.0%}) |")
-        for problem in problems:
-            print("  pending:", problem)
+            lines.append(f"| {name} | {words} | {t.drafts} | {t.passed} ({t.rate:.0%}) | {cells} |")
+        lines += ["", "| kind | drafts | pass |", "|---|---|---|"]
+        lines += [f"| {k} | {n} | {ok} ({ok / n:.0%}) |" for k, (n, ok) in overall.kinds.items()]
+        lines += [f"\npending: {problem}" for problem in problems]
+    return "\n".join(lines) + "\n"
+
+
+def write_tables() -> None:
+    """Print the tables and keep them in tests/data/judging/tables.md."""
+    text = tables()
+    (JUDGING / "tables.md").write_text(text, encoding="utf-8")
+    print(text)
 
 
 if __name__ == "__main__":
-    {"packets": write_packets, "tables": print_tables}[sys.argv[1]]()
+    {"packets": write_packets, "tables": write_tables}[sys.argv[1]]()

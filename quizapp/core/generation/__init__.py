@@ -3,23 +3,27 @@
     candidates = generate(text, seed=0, limit=30)
 
 Over-generates (every usable fact becomes a draft), filters (filters.py: the key is hidden,
-options are distinct and alike, the sentence stands on its own), and ranks (rank.py). Pure
-Python: the same text and seed always give the same list. Raises GenerationError, with a
-message for the teacher, for text it cannot use; any other text gives a list, maybe empty.
+options are distinct and alike, the sentence stands on its own), and ranks (rank.py). The
+list opens with a quiz, each of its drafts listing the check "quiz_ready": one question per
+sentence, none showing another's answer, true/false balanced. The other drafts follow as
+alternatives. Pure Python: the same text and seed always give the same list. Raises
+GenerationError, with a message for the teacher, for text it cannot use; any other text
+gives a list, maybe empty.
 """
 
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from . import filters, kinds, rank, statements
+from . import filters, kinds, ordering, rank, relative, speech, statements
 from .entities import Analysis, analyse
 from .model import MAX_CHARS, Candidate, Choice, Draft, GenerationError, Source
 from .sentences import split
 
 __all__ = [
     "MAX_CHARS",
+    "QUIZ_READY",
     "Candidate",
     "Choice",
     "Counts",
@@ -27,10 +31,14 @@ __all__ = [
     "Source",
     "candidate_to_json",
     "counts",
+    "drafts",
     "generate",
 ]
 
 EXTRA_KINDS = frozenset({"person", "place", "org"})
+# The check a candidate passes when it belongs to the quiz at the top of the list: one
+# question per sentence, none giving another away, true/false balanced (rank.py).
+QUIZ_READY = "quiz_ready"
 _HTML_TAG = re.compile(
     r"</?(?:p|div|span|br|a|html|body|head|script|style|table|tr|td|li|ul"
     r"|ol|h[1-6]|img|strong|em)\b[^>]*>",
@@ -54,7 +62,18 @@ def generate(
     extra = _validated(text, limit, extra_distractors)
     analysis, drafts = _drafts(text, seed, extra)
     ranked = rank.rank(_checked(drafts, analysis), analysis)
-    return [_candidate(d, score, analysis) for d, score in ranked[:limit]]
+    return [_candidate(d, score, analysis, ready) for d, score, ready in ranked[:limit]]
+
+
+def drafts(
+    text: str, *, seed: int = 0, extra_distractors: Mapping[str, Sequence[str]] | None = None
+) -> list[Candidate]:
+    """Every candidate that passes the checks, best first, before the quiz-level choice
+    (one per sentence, no giveaways, balanced true/false) that `generate` makes."""
+    analysis, made = _drafts(text, seed, _validated(text, None, extra_distractors))
+    scored = [(d, rank.base_score(d, analysis)) for d in _checked(made, analysis)]
+    scored.sort(key=lambda pair: (-pair[1], pair[0].sentence.start))
+    return [_candidate(d, round(score, 4), analysis) for d, score in scored]
 
 
 @dataclass(frozen=True)
@@ -82,15 +101,44 @@ def _drafts(text: str, seed: int, extra: Mapping[str, Sequence[str]]) -> tuple[A
     analysis = analyse(text, split(text))
     return analysis, [
         *kinds.cloze(analysis, seed, extra),
-        *kinds.who_said(analysis, seed, extra),
+        *speech.who_said(analysis, seed, extra),
         *kinds.numeric(analysis),
         *statements.true_false(analysis, seed, extra),
-        *statements.ordering(analysis),
+        *ordering.ordering(analysis),
     ]
 
 
 def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
-    return filters.unique(d for draft in drafts if (d := filters.check(draft, analysis)))
+    """Drafts that pass every check, from sentences that are the story (not a byline or
+    boilerplate), with relative times made absolute; repeats dropped."""
+    relative_words = {s.index for s in analysis.sentences if relative.has_relative(s.text)}
+    return filters.unique(
+        d
+        for draft in drafts
+        if analysis.weight(draft.sentence.index) > 0
+        and (checked := filters.check(draft, analysis))
+        and (
+            d := _dated(checked, analysis)
+            if draft.family == "ordering" or draft.sentence.index in relative_words
+            else checked
+        )
+    )
+
+
+def _dated(draft: Draft, analysis: Analysis) -> Draft | None:
+    """The draft with "today", "last month"… read from the dateline, or None without one.
+    A quotation keeps its own words."""
+    if draft.prompt.startswith('Who said: "'):
+        return draft
+    texts = [draft.prompt, draft.stem, *(c.text for c in draft.choices)]
+    if not any(relative.has_relative(t) for t in texts):
+        return draft
+    resolved = [relative.resolve(t, analysis.dateline) for t in texts]
+    if any(t is None for t in resolved):
+        return None
+    prompt, stem, *options = resolved
+    choices = tuple(replace(c, text=t) for c, t in zip(draft.choices, options, strict=True))
+    return replace(draft, prompt=prompt, stem=stem, choices=choices)
 
 
 def candidate_to_json(candidate: Candidate) -> dict:
@@ -116,7 +164,8 @@ def candidate_to_json(candidate: Candidate) -> dict:
     }
 
 
-def _candidate(draft: Draft, score: float, analysis: Analysis) -> Candidate:
+def _candidate(draft: Draft, score: float, analysis: Analysis, ready: bool = False) -> Candidate:
+    """The public form of a draft; a quiz-ready one lists the check "quiz_ready"."""
     start, end = draft.span or (draft.sentence.start, draft.sentence.end)
     return Candidate(
         draft.kind,
@@ -126,7 +175,7 @@ def _candidate(draft: Draft, score: float, analysis: Analysis) -> Candidate:
         draft.tolerance,
         Source(start, end, analysis.text[start:end]),
         score,
-        draft.checks,
+        (*draft.checks, QUIZ_READY) if ready else draft.checks,
         draft.explanation,
         draft.key,
     )

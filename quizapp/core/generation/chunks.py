@@ -12,6 +12,7 @@ from . import lexicon
 from .words import (
     EVENT_HEADS,
     FUNCTION_WORDS,
+    ORG_CUES,
     ORG_HEADS,
     ROLE_CLASSES,
     ROLE_NOUNS,
@@ -116,7 +117,16 @@ def runs(text: str) -> list[list[Token]]:
 
 
 def _connects(token: Token, words: list[Token], i: int, text: str) -> bool:
+    """Whether a lower-case connector joins two names: "Bank of Pakistan", and "of the" in
+    "Federation of the Red Cross"."""
     following = words[i + 1] if i + 1 < len(words) else None
+    if (
+        token.text == "of"
+        and following is not None
+        and following.text == "the"
+        and text[token.end : following.start] == " "
+    ):
+        return _connects(following, words, i + 1, text)
     return (
         token.text in _CONNECTORS
         and following is not None
@@ -184,16 +194,16 @@ def _place_subtype(place: lexicon.Place, sentence: str, start: int, end: int) ->
 
 
 def org_subtype(text: str) -> str:
-    lower = text.lower()
-    if any(w in lower for w in ("lashkar", "jaish")):
-        return "kashmir"
-    if any(
-        w in lower for w in ("taliban", "liberation", "qaeda", "tehr", "militant", "islamic state")
-    ):
-        return "militant"
-    if any(w in lower for w in ("united nations", "international", "world ", "nato")):
-        return "international"
-    return "agency"
+    """What kind of organisation a name says it is ("kashmir", "militant", "party", "media",
+    "sport", "finance", "international", "agency"), or "" when its name does not tell."""
+    lower = f" {text.lower()} "
+    known = lexicon.organisation(text)
+    if known:
+        return known
+    for category, cues in ORG_CUES:
+        if any(cue in lower for cue in cues):
+            return category
+    return ""
 
 
 def _titled(run: list[Token], sentence: str) -> list[Run]:
@@ -228,7 +238,7 @@ def _titled(run: list[Token], sentence: str) -> list[Run]:
 
 def role_class(title: str) -> str:
     """The kind of office a title names ("Prime Minister" → "head"), or ""."""
-    lower = set(title.lower().split())
+    lower = set(re.findall(r"[\w.]+", title.lower()))
     return next((name for name, members in ROLE_CLASSES if lower & members), "")
 
 

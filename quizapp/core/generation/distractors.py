@@ -11,7 +11,9 @@ from .entities import Analysis
 from .filters import nested, phrase_in, related, same_format, same_thing
 from .lexicon import fold
 from .model import Entity, Mention
+from .words import FUNCTION_WORDS
 
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z]|[A-Z](?:\.[A-Z])+\.?")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 Option = tuple[str, str]  # (text, where it came from: text | extra | bank | made)
 WANTED = 3
@@ -27,10 +29,43 @@ def for_mention(
     rng: random.Random,
     extra: Mapping[str, Sequence[str]],
 ) -> list[Option]:
-    """Up to three distractors for the key `mention`, best first."""
+    """Up to three distractors for the key `mention`, best first; none the text links to the
+    blank's neighbourhood as it links the key (two countries that both "called for calm")."""
     found = pool(mention, entity, analysis, rng, extra)
     aliases = entity.aliases if entity else frozenset({mention.text})
-    return choose(mention.text, aliases, found, stem)
+    if mention.kind == "person" and " " not in mention.text:
+        found = (o for o in found if " " not in o[0])  # "Haibatullah" among full names
+    return choose(mention.text, aliases, unlinked(found, stem, analysis), stem)
+
+
+def unlinked(found: Iterable[Option], stem: str, analysis: Analysis) -> Iterator[Option]:
+    """The options of `found` that the text does not link to the blank's neighbourhood."""
+    context = _context(stem)
+    return (o for o in found if o[1] != "text" or not _linked(o[0], context, analysis))
+
+
+_CONTENT = re.compile(r"[A-Za-z][a-z’'-]{3,}")
+# Words of the blank's neighbourhood that another sentence must share with an option, and
+# how near the blank they must be, for the text to link that option in the same way.
+LINKED_WORDS, NEIGHBOURHOOD = 2, 5
+
+
+def _context(stem: str) -> frozenset[str]:
+    """Stems (first five letters) of the content words next to the blank."""
+    before, _, after = stem.partition("_____")
+    near = _CONTENT.findall(before)[-NEIGHBOURHOOD:] + _CONTENT.findall(after)[:NEIGHBOURHOOD]
+    return frozenset(w.lower()[:5] for w in near if w.lower() not in FUNCTION_WORDS)
+
+
+def _linked(option: str, context: frozenset[str], analysis: Analysis) -> bool:
+    """Whether a sentence naming `option` also has two of the blank's neighbouring words."""
+    indices = analysis.where.get(option) or analysis.where.get(_canonical(option, analysis), ())
+    return any(len(analysis.stems(index) & context) >= LINKED_WORDS for index in indices)
+
+
+def _canonical(name: str, analysis: Analysis) -> str:
+    """The entity a spelling names ("BJP" → "Bharatiya Janata Party"), or the spelling."""
+    return analysis.named(name) or name
 
 
 def choose(
@@ -83,15 +118,25 @@ def pool(
         yield from _minor(
             analysis,
             [
-                *((e.canonical, "text") for e in _same_kind(entity, analysis)),
+                *((e.canonical, "text") for e in _same_kind(entity, analysis, mention.subtype)),
                 *from_extra,
                 *_bank(_places(mention, entity), rng),
             ],
         )
-    elif entity:
-        yield from ((e.canonical, "text") for e in _same_kind(entity, analysis))
+    elif entity and entity.subtype not in ("", "acronym"):
+        short = _ACRONYM.fullmatch(mention.text) is not None
+        yield from ((_spelling(e, short), "text") for e in _same_kind(entity, analysis))
         yield from from_extra
         yield from _bank(_organisations(mention, entity, analysis), rng)
+
+
+def _spelling(entity: Entity, short: bool) -> str:
+    """The organisation's acronym when the key is an acronym and the text gives one."""
+    if short:
+        acronyms = sorted(a for a in entity.aliases if _ACRONYM.fullmatch(a))
+        if acronyms:
+            return acronyms[0]
+    return entity.canonical
 
 
 def _minor(analysis: Analysis, options: Iterable[Option]) -> Iterator[Option]:
@@ -100,13 +145,18 @@ def _minor(analysis: Analysis, options: Iterable[Option]) -> Iterator[Option]:
     return (o for o in options if not analysis.is_protagonist(o[0]))
 
 
-def _same_kind(entity: Entity, analysis: Analysis) -> list[Entity]:
+def _same_kind(entity: Entity, analysis: Analysis, subtype: str = "") -> list[Entity]:
+    """Other entities of the text of the key's kind and subtype (the mention's subtype when
+    given: Kandahar named as a province wants provinces, not cities)."""
+    subtype = subtype or entity.subtype
     others = [
         e
         for e in analysis.entities.values()
-        if e.kind == entity.kind and e.subtype == entity.subtype and e.canonical != entity.canonical
+        if e.kind == entity.kind
+        and e.canonical != entity.canonical
+        and (e.subtype == subtype or subtype in analysis.subtypes(e.canonical))
     ]
-    if entity.kind == "place" and entity.subtype not in ("country", "capital", "region"):
+    if entity.kind == "place" and subtype not in ("country", "capital", "region"):
         home = _country(entity.canonical)
         others = [e for e in others if _country(e.canonical) == home]
     return sorted(others, key=lambda e: (-e.count, e.first, e.canonical))
@@ -136,12 +186,21 @@ def _places(mention: Mention, entity: Entity) -> list[str]:
 
 
 def _organisations(mention: Mention, entity: Entity, analysis: Analysis) -> list[str]:
-    wants_acronym = mention.text.isupper() or mention.subtype == "acronym"
+    """Bank organisations of the key's category: any for a category alike the world over
+    (militant groups, international bodies), else only when the key is itself in the bank
+    (one country's agencies stand in for each other, not for another country's)."""
+    category = entity.subtype
+    if not category or category == "acronym":
+        return []
+    in_bank = lexicon.organisation(entity.canonical) or lexicon.organisation(mention.text)
+    if category not in gz.GLOBAL_CATEGORIES and not in_bank:
+        return []
+    wants_acronym = _ACRONYM.fullmatch(mention.text) is not None
     names = []
-    for name, acronym, category in gz.ORGANISATIONS:
+    for name, acronym, kind in gz.ORGANISATIONS:
         if fold(name) in analysis.names or fold(acronym) in analysis.names:
             continue  # the text's own spelling is already in the pool
-        if category == entity.subtype or entity.subtype == "acronym":
+        if kind == category:
             names.append(acronym if wants_acronym else name)
     return [n for n in names if n]
 

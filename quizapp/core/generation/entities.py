@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import chunks, lexicon, numbers
+from . import chunks, lexicon, numbers, roles
 from . import gazetteer as gz
 from .model import Entity, Mention, Sentence
 
@@ -18,7 +18,9 @@ _EXPANSION_AFTER = re.compile(r"^\s*\(([A-Z][A-Za-z]{1,6})\)")
 _EXPANSION_BEFORE = re.compile(r"^(?:,\s+(?:short for|or|the)\s+|\s*\()")
 _OR_ACRONYM = re.compile(r"^,\s+or\s+([A-Z][A-Za-z]{1,6})\b")
 # An entity among the two most frequent is a protagonist only when named this often.
-PROTAGONIST_COUNT = 4
+PROTAGONIST_COUNT = 3
+_TOKEN = re.compile(r"[\w'-]+")
+_CONTENT = re.compile(r"[A-Za-z][a-z’'-]{3,}")
 _CALLED = re.compile(r",\s+(?:often |also |sometimes |usually )?(?:called|known as)\s+(?:the\s+)?")
 
 
@@ -31,6 +33,50 @@ class Analysis:
     names: frozenset[str] = frozenset()  # every name of every entity, folded
     salience: dict[str, float] = field(default_factory=dict)  # canonical → 0–1
     protagonists: frozenset[str] = frozenset()  # folded names of the two main countries
+    weights: tuple[float, ...] = ()  # per sentence: how much it is the story (roles.py)
+    lead_words: frozenset[str] = frozenset()  # content words of the headline and lead
+    overlaps: tuple[float, ...] = ()  # per sentence: how much it shares with the lead
+    dateline: tuple[int, int, int] | None = None  # (year, month, day) of the article
+    where: dict[str, tuple[int, ...]] = field(default_factory=dict)  # canonical → sentences
+    _stems: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _subtypes: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _spellings: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def named(self, spelling: str) -> str:
+        """The canonical name of the entity a spelling names, or ""."""
+        if not self._spellings:
+            self._spellings.update(
+                (lexicon.fold(a), e.canonical) for e in self.entities.values() for a in e.aliases
+            )
+        return self._spellings.get(lexicon.fold(spelling), "")
+
+    def subtypes(self, canonical: str) -> frozenset[str]:
+        """Every subtype the text gives the entity's mentions ("city" and "province")."""
+        found = self._subtypes.get(canonical)
+        if found is None:
+            found = self._subtypes[canonical] = frozenset(
+                m.subtype
+                for i in self.where.get(canonical, ())
+                for m in self.mentions[i]
+                if m.canonical == canonical
+            )
+        return found
+
+    def stems(self, index: int) -> frozenset[str]:
+        """The first five letters of each content word of sentence `index`, lower case."""
+        found = self._stems.get(index)
+        if found is None:
+            words = _CONTENT.findall(self.sentences[index].text)
+            found = self._stems[index] = frozenset(w.lower()[:5] for w in words)
+        return found
+
+    def lead(self, index: int) -> float:
+        """How much sentence `index` is about what the headline and lead are about, 0–1."""
+        return self.overlaps[index] if index < len(self.overlaps) else 0.0
+
+    def weight(self, index: int) -> float:
+        """How much sentence `index` is the story rather than a byline, bio or opinion."""
+        return self.weights[index] if index < len(self.weights) else 1.0
 
     def is_protagonist(self, name: str) -> bool:
         """Whether `name` (or its demonym or capital) is one of the text's two main countries."""
@@ -55,6 +101,7 @@ def analyse(text: str, sentences: list[Sentence]) -> Analysis:
         counted = list(numbers.quantities(sentence, taken))
         mentions.append(tuple(sorted(named + dated + counted, key=lambda m: m.start)))
     entities = _entities(mentions, acronyms)
+    lead = roles.lead_words(sentences)
     names = frozenset(lexicon.fold(a) for e in entities.values() for a in e.aliases)
     return Analysis(
         text,
@@ -63,19 +110,51 @@ def analyse(text: str, sentences: list[Sentence]) -> Analysis:
         entities,
         names,
         _salience(entities),
-        _protagonists(entities),
+        _protagonists(entities, text),
+        roles.weights(sentences),
+        lead,
+        tuple(roles.overlap(s, lead) for s in sentences),
+        roles.dateline(text),
+        _where(mentions),
     )
 
 
-def _protagonists(entities: dict[str, Entity]) -> frozenset[str]:
+def _where(mentions: list[tuple[Mention, ...]]) -> dict[str, tuple[int, ...]]:
+    """The sentences that name each entity, in order."""
+    found: dict[str, list[int]] = {}
+    for index, sentence_mentions in enumerate(mentions):
+        for mention in sentence_mentions:
+            places = found.setdefault(mention.canonical, [])
+            if not places or places[-1] != index:
+                places.append(index)
+    return {name: tuple(indices) for name, indices in found.items()}
+
+
+def _protagonists(entities: dict[str, Entity], text: str) -> frozenset[str]:
     """Folded names of the two countries named most, when they come back often enough: the
-    parties to the conflict the text is about."""
-    ranked = sorted(
-        (e for e in entities.values() if e.subtype == "country"), key=lambda e: (-e.count, e.first)
-    )
+    parties to the conflict the text is about. "Pakistani" and "Islamabad" count for
+    Pakistan."""
+    folded = lexicon.fold(text)
+    tally = Counter(_TOKEN.findall(folded))
+    counts = {
+        e.canonical: _country_count(e, folded, tally)
+        for e in entities.values()
+        if e.subtype == "country"
+    }
+    ranked = sorted(counts, key=lambda name: (-counts[name], entities[name].first))
     return frozenset(
-        lexicon.fold(a) for e in ranked[:2] if e.count >= PROTAGONIST_COUNT for a in e.aliases
+        lexicon.fold(a)
+        for name in ranked[:2]
+        if counts[name] >= PROTAGONIST_COUNT
+        for a in entities[name].aliases
     )
+
+
+def _country_count(entity: Entity, folded: str, tally: Counter[str]) -> int:
+    """Mentions of a country by its names, and by its demonyms and capital, in the folded
+    text (`tally` counts its words)."""
+    words = lexicon.related_words(entity.canonical) - {lexicon.fold(a) for a in entity.aliases}
+    return entity.count + sum(folded.count(w) if " " in w else tally[w] for w in words)
 
 
 def _salience(entities: dict[str, Entity]) -> dict[str, float]:
@@ -207,8 +286,9 @@ def _identity(
     if item.kind == "org" or item.text in acronyms:
         canonical = acronyms.get(item.text, item.text)
         subtype = "acronym" if item.subtype == "acronym" else item.subtype
-        if subtype == "acronym" and item.text in acronyms:
-            subtype = chunks.org_subtype(canonical)
+        if subtype == "acronym":
+            # An acronym is typed by what it stands for: the text's expansion or the bank's.
+            subtype = chunks.org_subtype(canonical) or "acronym"
         return "org", canonical, subtype
     if item.kind == "person":
         return "person", _full_name(item.text, persons), item.subtype

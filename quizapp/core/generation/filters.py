@@ -10,22 +10,12 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .context import has_context, words
 from .entities import Analysis
 from .lexicon import fold, related_words
-from .model import Draft, Mention, Sentence
-from .words import DANGLING_OPENERS, META_PHRASES
+from .markup import squash
+from .model import Draft
 
-MIN_WORDS, MAX_WORDS = 8, 45
-# Phrases that point back at an earlier sentence from anywhere in this one: "one such camp".
-REFERRING = re.compile(r"\b(?:such(?! as)|the former|the latter)\b", re.IGNORECASE)
-PERSONAL = re.compile(r"\b(?:he|she|his|her|him|hers)\b", re.IGNORECASE)
-_WORD = re.compile(r"[\w’'-]+")
-# "First, " "In short, " "Still, ": an opening that hides the word the sentence leans on.
-_CONNECTIVE = re.compile(
-    r"^(?:First|Second|Third|Finally|However|Still|Meanwhile|Instead|Later|Then|Yet|Today|Now"
-    r"|Since then|In short|In fact|In turn|In response|For example|As a result|By contrast"
-    r"|In addition|Moreover|Also|At the same time|For their part|In practice),\s+"
-)
 _ACRONYMISH = re.compile(r"(?:[A-Z][A-Za-z]*[A-Z]|[A-Z](?:\.[A-Z])+\.?)")
 _THE_PREFIXES = (
     "United ",
@@ -62,10 +52,6 @@ _GENERIC_ORG_WORDS = frozenset(
     "army front party movement islamic state".split()
 )
 _VOWEL_SOUND = re.compile(r"[aeiou]|(?:f|h|l|m|n|r|s|x)(?:[A-Z\d]|$)", re.IGNORECASE)
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(text)
 
 
 def contains_phrase(text: str, phrase: str) -> bool:
@@ -128,32 +114,6 @@ def same_format(key: str, option: str) -> bool:
     return long - short <= 6 or long <= 2.2 * short
 
 
-@lru_cache(maxsize=4096)
-def has_context(sentence: Sentence, mentions: tuple[Mention, ...]) -> bool:
-    """Whether the sentence can stand alone: no dangling "he"/"this", not a heading."""
-    text = sentence.text.strip("“”\"' ")
-    count = len(words(text))
-    if sentence.is_heading or not MIN_WORDS <= count <= MAX_WORDS or text.endswith("?"):
-        return False
-    first = _first_word(text)
-    if first in DANGLING_OPENERS or any(p in text.lower() for p in META_PHRASES):
-        return False
-    if REFERRING.search(text):
-        return False
-    personal = PERSONAL.search(text)
-    if personal:
-        people = [m for m in mentions if m.kind == "person"]
-        return any(m.start - sentence.start < personal.start() for m in people)
-    return True
-
-
-def _first_word(text: str) -> str:
-    """The first word after an opening connective: "First, it claims…" → "it"."""
-    opening = _CONNECTIVE.match(text)
-    found = words(text[opening.end() :] if opening else text)
-    return found[0].lower() if found else ""
-
-
 def related(name: str) -> frozenset[str]:
     return related_words(name) | {fold(name)}
 
@@ -214,6 +174,21 @@ def article_agrees(draft: Draft) -> bool:
     return all(bool(_VOWEL_SOUND.match(c.text)) == wants_vowel for c in draft.choices)
 
 
+_GLUED = re.compile(r"[\w/\-]_____|_____[\w/(\-]|\(_____\)")
+# "Islamic State in Syria and _____": the blank ends a longer name that general knowledge
+# completes (a name with "of", "in" or "for" in it, then "and").
+_NAME_TAIL = re.compile(
+    r"(?:^|[\s(])(?:[A-Z][\w'’-]*\s+)+(?:of|in|for)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'’-]*\s+)+and\s+_____|_____\s+and\s+[A-Z])"
+)
+
+
+def blank_stands_alone(draft: Draft) -> bool:
+    """The blank is a whole name: not half of "RFE/_____" or "_____(U)", not an acronym in
+    brackets right after the name it stands for, and not the last word of a longer name."""
+    return not _GLUED.search(draft.stem) and not _NAME_TAIL.search(draft.stem)
+
+
 def enough_options(draft: Draft) -> bool:
     return len(draft.choices) >= 3
 
@@ -245,12 +220,16 @@ def unique(drafts: Iterable[Draft]) -> list[Draft]:
 
 def faithful(draft: Draft) -> bool:
     """A true statement is the sentence word for word; a false one differs from it."""
-    sentence = " ".join(draft.sentence.text.split())
-    return (draft.stem == sentence) == draft.choices[0].is_correct
+    return (draft.stem == squash(draft.sentence.text)) == draft.choices[0].is_correct
 
 
 def noun_follows(draft: Draft) -> bool:
-    return bool(re.search(r"_+(?:%| per ?cent)?\s+\w", draft.stem)) or "%" in draft.key
+    """The blank is followed by what it counts, or the question names the total it is."""
+    return (
+        bool(re.search(r"_+(?:%| per ?cent)?\s+\w", draft.stem))
+        or "%" in draft.key
+        or draft.prompt.startswith("What figure?")
+    )
 
 
 def _family_checks(draft: Draft, analysis: Analysis) -> dict[str, Check]:
@@ -283,6 +262,7 @@ def _family_checks(draft: Draft, analysis: Analysis) -> dict[str, Check]:
             **options,
             "distractors_hidden": distractors_hidden,
             "article_agrees": article_agrees,
+            "blank_alone": blank_stands_alone,
         },
         "who_said": {"quote_hides_speaker": hidden, **options},
         "numeric": {"context": context, "key_once": key_once, "noun_follows": noun_follows},

@@ -222,4 +222,32 @@ ORGANISATIONS = (
     ("Organisation of Islamic Cooperation", "OIC", "international"),
     ("World Food Programme", "WFP", "international"),
     ("United Nations", "UN", "international"),
+    ("United Nations Children's Fund", "UNICEF", "international"),
+    ("European Union", "EU", "international"),
+    ("International Committee of the Red Cross", "ICRC", "international"),
+    ("International Monetary Fund", "IMF", "finance"),
+    ("World Bank", "", "finance"),
+    ("Asian Development Bank", "ADB", "finance"),
+    ("National Disaster Management Authority", "NDMA", "agency"),
+    ("International Cricket Council", "ICC", "sport"),
+    ("Board of Control for Cricket in India", "BCCI", "sport"),
+    ("Pakistan Cricket Board", "PCB", "sport"),
+    ("International Olympic Committee", "IOC", "sport"),
+    ("Associated Press", "AP", "media"),
+    ("Agence France-Presse", "AFP", "media"),
+    ("Reuters", "", "media"),
+    ("British Broadcasting Corporation", "BBC", "media"),
+    ("Deutsche Welle", "DW", "media"),
+    ("Al Jazeera", "", "media"),
+    ("Xinhua", "", "media"),
+    ("New Delhi Television", "NDTV", "media"),
+    ("Asian News International", "ANI", "media"),
+    ("Amu TV", "", "media"),
+    ("Tolo News", "", "media"),
+    ("Bloomberg", "", "media"),
+    ("Radio Free Europe/Radio Liberty", "RFE/RL", "media"),
 )
+# Categories whose members anywhere are alike: the bank may offer them for any key of that
+# kind. Other categories (a country's agencies, its parties) are offered only for a key that
+# is itself in the bank.
+GLOBAL_CATEGORIES = frozenset({"militant", "kashmir", "international", "finance", "sport"})

@@ -1,38 +1,26 @@
-"""Builders for blank-filling questions: cloze multiple choice, numeric, and who-said.
+"""Builders for blank-filling questions: cloze multiple choice and numeric.
 
 Each builder over-generates: every usable mention becomes a draft, and filters.py and rank.py
-decide which survive. True/false and ordering live in statements.py.
+decide which survive. Who-said lives in speech.py; true/false and ordering in statements.py.
 """
 
 import random
-import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from . import distractors
+from .context import has_context
 from .entities import Analysis
-from .filters import has_context, words
+from .markup import squash
 from .model import Choice, Draft, Mention, Sentence
-from .words import QUALIFIERS, QUOTE_VERBS, SPEECH_VERBS
+from .words import QUALIFIERS
 
 BLANK = "_____"
 CLOZE_KINDS = frozenset({"person", "place", "org"})
 CLOZE_DATES = frozenset({"year", "decade"})
-MIN_QUOTE_WORDS = 4
 # "the first twelve months", "six weeks later": lengths of time frame a fact more often
 # than they are the fact, so a question on them ranks lower.
 SPANS = frozenset("minutes hours days weeks months years decades".split())
 SPAN_WEIGHT = 0.5
-_QUOTE = re.compile(r"“([^“”]+)”|\"([^\"\n]+)\"")
-_VERBS = "|".join(sorted(QUOTE_VERBS, key=len, reverse=True))
-_PRONOUN_AFTER = re.compile(rf"^[,.]?\s*(?:he|she)\s+(?:{_VERBS})\b", re.IGNORECASE)
-_VERB_AFTER = re.compile(rf"^[,.]?\s*(?:{_VERBS})\s+$")
-_SPEECH_BETWEEN = re.compile(
-    rf"\b(?:{'|'.join(SPEECH_VERBS)}|saying|calling|described|term|spoke|speaking)\b"
-)
-
-
-def squash(text: str) -> str:
-    return " ".join(text.split())
 
 
 def blank(sentence: Sentence, start: int, end: int) -> str:
@@ -83,6 +71,8 @@ def _cloze(
     extra: Mapping[str, Sequence[str]],
 ) -> Draft | None:
     entity = analysis.entities.get(mention.canonical)
+    if entity and entity.kind == "org" and entity.subtype == "media":
+        return None  # the outlet that reported a fact is a credit, not the fact
     stem = blank(sentence, mention.start, mention.end)
     doomed = analysis.is_protagonist(mention.canonical) or not has_context(
         sentence, analysis.mentions[sentence.index]
@@ -120,7 +110,9 @@ def numeric(analysis: Analysis) -> Iterator[Draft]:
 
 def _numeric(mention: Mention, sentence: Sentence) -> Draft:
     stem = blank(sentence, mention.start, mention.end)
-    question = "What percentage?" if mention.subtype == "percent" else f"How many {mention.noun}?"
+    question = {"percent": "What percentage?", "total": "What figure?"}.get(
+        mention.subtype, f"How many {mention.noun}?"
+    )
     tolerance = round(mention.value * 0.1, 6) if QUALIFIERS.get(mention.qualifier) else 0.0
     weight = 0.5 + 0.1 * min(len(mention.noun.split()), 3)
     if mention.noun in SPANS:
@@ -139,85 +131,3 @@ def _numeric(mention: Mention, sentence: Sentence) -> Draft:
         stem,
         salience=weight,
     )
-
-
-def who_said(analysis: Analysis, seed: int, extra: Mapping[str, Sequence[str]]) -> Iterator[Draft]:
-    """A quotation and the person it is attributed to, with other people as options."""
-    for sentence, mentions in zip(analysis.sentences, analysis.mentions, strict=True):
-        for quote in _QUOTE.finditer(sentence.text):
-            speaker = _speaker(analysis, sentence, mentions, quote)
-            if speaker and len(words(quote.group(1) or quote.group(2))) >= MIN_QUOTE_WORDS:
-                rng = local_rng(seed, "who_said", sentence.start + quote.start())
-                draft = _who_said(quote, speaker, sentence, analysis, rng, extra)
-                if draft:
-                    yield draft
-
-
-def _who_said(
-    quote: re.Match,
-    speaker: Mention,
-    sentence: Sentence,
-    analysis: Analysis,
-    rng: random.Random,
-    extra: Mapping[str, Sequence[str]],
-) -> Draft | None:
-    said = squash(quote.group(1) or quote.group(2)).rstrip(",;:")
-    entity = analysis.entities[speaker.canonical]
-    options = distractors.choose(
-        entity.canonical,
-        entity.aliases,
-        distractors.pool(speaker, entity, analysis, rng, extra),
-        said,
-    )
-    if len(options) < 2:
-        return None
-    pronoun = (
-        ""
-        if speaker.sentence == sentence.index
-        else f" The speaker, {entity.canonical}, is named just before."
-    )
-    return Draft(
-        "who_said",
-        "single",
-        f'Who said: "{said}"?',
-        shuffled(entity.canonical, [t for t, _ in options], rng),
-        None,
-        None,
-        sentence,
-        says(sentence) + pronoun,
-        entity.canonical,
-        "person",
-        said,
-        entity.aliases,
-        tuple(s for _, s in options),
-        0.6 + 0.4 * salience(analysis, entity.canonical),
-    )
-
-
-def _speaker(
-    analysis: Analysis, sentence: Sentence, mentions: Sequence[Mention], quote: re.Match
-) -> Mention | None:
-    """Who the sentence says spoke the quotation, following "he said" back to a name."""
-    after = sentence.text[quote.end() :]
-    people = [m for m in mentions if m.kind == "person"]
-    if _PRONOUN_AFTER.match(after):
-        return _last_person(analysis, sentence.index, sentence.start + quote.start())
-    for person in people:
-        offset = person.start - sentence.start
-        if offset >= quote.end() and _VERB_AFTER.match(sentence.text[quote.end() : offset]):
-            return person
-    before = [p for p in people if p.end - sentence.start <= quote.start()]
-    if before:
-        between = sentence.text[before[-1].end - sentence.start : quote.start()]
-        if _SPEECH_BETWEEN.search(between) and not _QUOTE.search(between):
-            return before[-1]
-    return None
-
-
-def _last_person(analysis: Analysis, index: int, before: int) -> Mention | None:
-    """The last person named before offset `before`, this sentence or the two before it."""
-    for i in range(index, max(-1, index - 3), -1):
-        people = [m for m in analysis.mentions[i] if m.kind == "person" and m.end <= before]
-        if people:
-            return people[-1]
-    return None

@@ -176,6 +176,21 @@ def place(name: str) -> Place | None:
     return index().places.get(fold(name))
 
 
+@cache
+def _organisations() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for name, acronym, category in gz.ORGANISATIONS:
+        for spelling in (name, acronym):
+            if spelling:
+                found.setdefault(fold(spelling), category)
+    return found
+
+
+def organisation(name: str) -> str:
+    """The bank's category for an organisation's name or acronym, or ""."""
+    return _organisations().get(fold(name), "")
+
+
 def related_words(name: str) -> frozenset[str]:
     """Folded words that reveal `name`: its synonyms, demonyms and capital."""
     return index().related.get(fold(name), frozenset({fold(name)}))

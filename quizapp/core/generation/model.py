@@ -49,6 +49,7 @@ class Sentence:
     block: int
     position: int  # 0 for the first sentence of its paragraph
     is_heading: bool = False
+    is_item: bool = False  # from a bulleted or numbered list line: maybe not a whole sentence
 
 
 @dataclass(frozen=True)
@@ -99,4 +100,5 @@ class Draft:
     sources: tuple[str, ...] = ()  # where each distractor came from: text | extra | bank | made
     salience: float = 0.0  # how central the key is to the text, 0–1
     span: tuple[int, int] | None = None  # overrides the sentence's span (ordering)
+    replaced: str = ""  # the fact a false statement changed: it gives the draft away elsewhere
     checks: tuple[str, ...] = field(default=())

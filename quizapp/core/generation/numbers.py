@@ -34,6 +34,27 @@ _QUANTITY = re.compile(
     rf"(?![\w,-]|\.\d| (?:to|and|or) \d| ?[–-] ?\d)",
     re.IGNORECASE,
 )
+# "$6 billion", "US$1.2bn", "Rs10 trillion": the blank takes the figure, the currency and the
+# scale stay in the stem ("a $_____ billion loan": "How many billion US dollars?").
+_MONEY = re.compile(
+    r"(?<![\w.])(?P<cur>US\$|\$|Rs\.? ?|£|€)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?(?![\d.,]\d))"
+    r"(?P<scale> ?(?:million|billion|trillion|bn|tn|m)\b)?"
+)
+_MONEY_RANGE = re.compile(r"\s*(?:to|and|or|[–-])\s*(?:US)?\$")
+_CURRENCIES = {"$": "US dollars", "US$": "US dollars", "£": "pounds", "€": "euros"}
+_SCALES = {"m": "million", "bn": "billion", "tn": "trillion"}
+# "2,640-kilometer (1,640-mile)", "10 kilometers (6 miles)": one figure converted into
+# another unit, rounded; neither is a fair figure to ask for exactly.
+_CONVERSION_AFTER = re.compile(
+    r"(?:[\s-]*[A-Za-z]+)?\s*\(\s*(?:about |some |around )?\d[\d,.]*[\s-]*[A-Za-z]"
+)
+_CONVERSION_INSIDE = re.compile(r"\d[\d,.]*[\s-]*[A-Za-z][\w-]*\s*\(\s*(?:about |some |around )?$")
+# What a bare number at the end of a clause can be the figure of.
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:death toll|toll|total|tally|turnout|population|figure)\b[^,.;]{0,40}$",
+    re.IGNORECASE,
+)
 _NP_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
 _RANGE_BEFORE = re.compile(r"(?:between|from|\d|to|and|[–-])\s*$", re.IGNORECASE)
 # A number after these names something ("Phase 2", "Article 370"); it counts nothing.
@@ -90,11 +111,48 @@ def quantities(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterator[Men
             any(a <= start < b for a, b in taken)
             or _RANGE_BEFORE.search(before)
             or _LABEL_BEFORE.search(before)
+            or converted(text, match.start(), match.end())
         ):
             continue
         mention = _quantity(sentence, match, start, end)
         if mention:
             yield mention
+    yield from _money(sentence, taken)
+
+
+def converted(text: str, start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is a unit conversion or has one in brackets."""
+    return bool(
+        _CONVERSION_AFTER.match(text, end)
+        or _CONVERSION_INSIDE.search(text[max(0, start - 40) : start])
+    )
+
+
+def _money(sentence: Sentence, taken: list[tuple[int, int]]) -> Iterator[Mention]:
+    for match in _MONEY.finditer(sentence.text):
+        start, end = sentence.start + match.start("num"), sentence.start + match.end("num")
+        currency = match["cur"].strip()
+        ranged = _MONEY_RANGE.match(sentence.text, match.end()) or _RANGE_BEFORE.search(
+            sentence.text[max(0, match.start() - 12) : match.start()]
+        )
+        if any(a <= start < b for a, b in taken) or currency.startswith("Rs") or ranged:
+            continue  # rupees are written too many ways to ask for; ranges have two answers
+        scale = (match["scale"] or "").strip()
+        noun = " ".join(w for w in (_SCALES.get(scale, scale), _CURRENCIES[currency]) if w)
+        before = sentence.text[max(0, match.start() - 20) : match.start()].lower()
+        qualifier = next((q for q in QUALIFIERS if before.rstrip().endswith(q)), "")
+        yield Mention(
+            "quantity",
+            "money",
+            match["num"],
+            start,
+            end,
+            sentence.index,
+            f"{match.group()}",
+            value=parse_number(match["num"]),
+            noun=noun,
+            qualifier=qualifier,
+        )
 
 
 def _quantity(sentence: Sentence, match: re.Match, start: int, end: int) -> Mention | None:
@@ -107,7 +165,10 @@ def _quantity(sentence: Sentence, match: re.Match, start: int, end: int) -> Ment
         noun = noun_after(sentence.text, match.end())
         subtype = "unit" if noun in UNITS else "count"
     if not noun:
-        return None
+        # "the death toll would surpass 35,000.": a total the words before it name.
+        if not _TOTAL_BEFORE.search(sentence.text[max(0, match.start() - 60) : match.start()]):
+            return None
+        subtype = "total"
     qualifier = (match["qual"] or "").lower()
     return Mention(
         "quantity",
@@ -116,7 +177,7 @@ def _quantity(sentence: Sentence, match: re.Match, start: int, end: int) -> Ment
         start,
         end,
         sentence.index,
-        f"{text_of(match)} {noun}",
+        f"{text_of(match)} {noun}".strip(),
         value=value,
         noun=noun,
         qualifier=qualifier,
@@ -182,7 +243,7 @@ def parse_number(number: str, scale: str | None = None) -> float | None:
 _WORD_OF = {value: word for word, value in NUMBER_WORDS.items() if " " not in word}
 
 
-def altered(mention: Mention, rng, avoid: str) -> str | None:
+def altered(mention: Mention, rng, avoid: str, factors=(1.5, 2, 3, 0.5, 0.7, 1.3)) -> str | None:
     """The mention's number changed enough to make a statement false, written the same way:
     "19" → "27", "one million" → "three million", "2,600" → "3,900". None when no change
     keeps the format or every change already occurs in `avoid`."""
@@ -190,7 +251,7 @@ def altered(mention: Mention, rng, avoid: str) -> str | None:
     suffix = (" " + rest) if rest else ""
     if number.endswith("%"):
         number, suffix = number[:-1], "%"
-    factors = [1.5, 2, 3, 0.5, 0.7, 1.3]
+    factors = list(factors)
     rng.shuffle(factors)
     for factor in factors:
         changed = _scaled(number, factor)

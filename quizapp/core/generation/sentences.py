@@ -14,15 +14,22 @@ from .words import ABBREVIATIONS, SENTENCE_STARTERS, TITLE_ABBREVIATIONS
 _LINE = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"(?:[-*•+]|\d{1,2}[.)]|#{1,6})[ \t]+")
 _DATELINE = re.compile(
-    r"[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+)*"  # KABUL / NEW DELHI
+    r"(?:[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+)*"  # KABUL / NEW DELHI
     r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?"  # , Afghanistan
+    # Prague, 10 October 2005
+    r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})"
     r"(?:[ \t]+\([^)\n]{1,30}\))?"  # (AP)
-    r"[ \t]+[—–-]{1,2}[ \t]+"
+    r"(?:[ \t]+[a-z]+(?:/[a-z]+)+/?)?"  # taz/dpa/rtr/ap/
+    r"[ \t]+(?:[—–-]{1,2}|\|)[ \t]+"
 )
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# A line of three or more -, * or _ (spaces allowed): a rule. The last one, when less of the
+# text follows it than comes before, closes the story: a bio or boilerplate follows.
+_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_ITEM = re.compile(r"[ \t]*(?:[-*•+]|\d{1,2}[.)])[ \t]+")
+_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s)")
 _TOKEN_BEFORE = re.compile(r"[\"'“‘(\[]*([^\s\"'“‘(\[]+)$")
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
-_TERMINAL = tuple('.!?"”’)')
+_TERMINAL = tuple('.!?"”’»)')
 # A line this long without a full stop at its end was wrapped, not finished.
 _WRAP_WIDTH = 50
 
@@ -30,7 +37,9 @@ _WRAP_WIDTH = 50
 def split(text: str) -> list[Sentence]:
     """Sentences of `text` in order; `text[s.start:s.end] == s.text` for each."""
     sentences: list[Sentence] = []
+    text = text[: closing_rule(text)]
     for block, (start, end, heading) in enumerate(_blocks(text)):
+        item = _ITEM.fullmatch(text, text.rfind("\n", 0, start) + 1, start) is not None
         for position, (s, e) in enumerate(_split_block(text, start, end)):
             sentences.append(
                 Sentence(
@@ -41,9 +50,20 @@ def split(text: str) -> list[Sentence]:
                     block,
                     position,
                     heading or not text[s:e].endswith(_TERMINAL),
+                    item,
                 )
             )
     return sentences
+
+
+def closing_rule(text: str) -> int:
+    """Where the story ends: at its last rule when less text follows it than precedes it."""
+    rules = list(_RULE.finditer(text))
+    if not rules:
+        return len(text)
+    last = rules[-1]
+    before, after = len(text[: last.start()].split()), len(text[last.end() :].split())
+    return last.start() if after < before else len(text)
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int, bool]]:
@@ -103,8 +123,12 @@ def _split_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def _quoted(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of quotations that close within the paragraph: "… ends. Then," he said."""
-    spans = [m.span() for m in re.finditer(r"“[^“”]*”", text[start:end])]
+    spans = [m.span() for m in re.finditer(r"“[^“”]*”|«[^«»]*»", text[start:end])]
     spans += [m.span() for m in re.finditer(r'"[^"]*"', text[start:end])]
+    spans += [
+        m.span()
+        for m in re.finditer(r"(?:(?<=^)|(?<=\s))‘(?:[^‘’]|’(?=\w))*’(?!\w)", text[start:end])
+    ]
     return [(start + a, start + b - 1) for a, b in spans]
 
 
@@ -119,7 +143,7 @@ def _is_boundary(text: str, match: re.Match, end: int) -> bool:
     if following >= end:
         return False
     first = text[following]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'(["):
+    if not (first.isupper() or first.isdigit() or first in "\"“‘«'(["):
         return False
     if match.group() != ".":
         return True

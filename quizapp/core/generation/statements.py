@@ -1,4 +1,4 @@
-"""Builders for whole-statement questions: true/false and ordering of dated events.
+"""Builders for true/false statements.
 
 A true statement is the sentence itself, word for word. A false one changes a single fact:
 a number, or a person, place or organisation swapped for one of the same type that the text
@@ -8,17 +8,23 @@ does not put in that sentence's neighbourhood.
 import random
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 
-from . import distractors, lexicon, numbers
+from . import distractors, kinds, lexicon, numbers
+from . import gazetteer as gz
+from .context import has_context, words
 from .entities import Analysis
-from .filters import PERSONAL as _PERSONAL
-from .filters import REFERRING, count_phrase, has_context, words
-from .kinds import local_rng, salience, says, squash
+from .filters import count_phrase
+from .kinds import local_rng, salience, says
+from .markup import squash
 from .model import Choice, Draft, Mention, Sentence
-from .words import DANGLING_OPENERS
 
-SWAP_ORDER = ("quantity", "person", "place")
+SWAP_ORDER = ("quantity", "person", "org", "place", "date")
+# A lower bound stays true when lowered and an upper bound when raised: change each the
+# other way, and far enough that the claim is false.
+LOWER_BOUNDS = frozenset({"more than", "over", "at least", "just over"})
+UPPER_BOUNDS = frozenset({"fewer than", "less than", "at most", "up to", "just under"})
+_DAY = re.compile(r"\b(\d{1,2})\b")
+_YEAR_IN = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # Qualifiers that make a figure a bound: a changed bound may still be true.
 BOUNDS = frozenset(
     {
@@ -35,14 +41,6 @@ BOUNDS = frozenset(
     }
 )
 MAX_STATEMENT_WORDS = 35
-EVENTS_PER_QUESTION = 4
-MAX_EVENT_WORDS = 28
-# Events of one ordering question come from this many consecutive sentences at most.
-EVENT_WINDOW = 40
-_DATED = re.compile(
-    r"^(?:(?:On|In|By|From|Since|During|Until|Early in|Late in|"
-    r"At the end of|Later, in|Then, in)\s+(?:the\s+)?)?$"
-)
 
 
 def true_false(
@@ -57,12 +55,28 @@ def true_false(
             or len(words(sentence.text)) > MAX_STATEMENT_WORDS
         ):
             continue
-        if not has_context(sentence, mentions):
+        if not has_context(sentence, mentions) or (sentence.is_item and not _has_verb(sentence)):
             continue
         rng = local_rng(seed, "true_false", sentence.start)
-        swap = _swap(facts, sentence, analysis, rng, extra) if rng.random() < 0.5 else None
-        weight = sum(salience(analysis, m.canonical) for m in facts) / len(facts)
-        yield _statement(sentence, swap, 0.3 + 0.7 * weight)
+        weight = 0.3 + 0.7 * sum(salience(analysis, m.canonical) for m in facts) / len(facts)
+        # Both readings are drafted; the ranker keeps one per sentence and balances them.
+        yield _statement(sentence, None, weight)
+        swap = _swap(facts, sentence, analysis, rng, extra)
+        if swap:
+            yield _statement(sentence, swap, weight)
+
+
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should"
+    r"|did|does|do|said|says|[a-z]+ed|won|took|made|met|told|fell|rose|began|left|went|came"
+    r"|gave|got|led|held|hit|put|set|fought|struck|beat|kept|lost|paid|sent|found|brought"
+    r"|built|became|drew|grew|knew|shot|ran|saw|wants|lies|runs|lives)\b"
+)
+
+
+def _has_verb(sentence: Sentence) -> bool:
+    """Whether a list item reads as a sentence ("Kabul, the capital." does not)."""
+    return _VERB.search(sentence.text) is not None
 
 
 def _telling(mentions: Sequence[Mention], analysis: Analysis) -> bool:
@@ -100,6 +114,7 @@ def _statement(sentence: Sentence, swap: tuple[Mention, str] | None, weight: flo
         "statement",
         statement,
         salience=weight,
+        replaced=swap[0].text if swap else "",
     )
 
 
@@ -112,12 +127,20 @@ def _swap(
 ) -> tuple[Mention, str] | None:
     ordered = sorted(facts, key=lambda m: (SWAP_ORDER.index(m.kind), m.start))
     for mention in ordered:
-        if count_phrase(sentence.text, mention.text) != 1:
+        if count_phrase(sentence.text, mention.text) != 1 or _bracketed(mention, sentence):
             continue  # the name left elsewhere in the sentence would give the swap away
         replacement = _replacement(mention, sentence, analysis, rng, extra)
         if replacement:
             return mention, replacement
     return None
+
+
+def _bracketed(mention: Mention, sentence: Sentence) -> bool:
+    """Whether the name has its acronym or expansion in brackets next to it: swapping one
+    half of "Baloch Liberation Army (BLA)" leaves the other to contradict it."""
+    after = sentence.text[mention.end - sentence.start :]
+    before = sentence.text[: mention.start - sentence.start]
+    return after.startswith((" (", "(")) or before.endswith("(")
 
 
 def _replacement(
@@ -128,20 +151,91 @@ def _replacement(
     extra: Mapping[str, Sequence[str]],
 ) -> str | None:
     if mention.kind == "quantity":
-        if mention.qualifier in BOUNDS:
-            return None  # "more than 3 million" is not made false by "more than 1 million"
-        return numbers.altered(mention, rng, analysis.text)
+        return _changed_number(mention, rng, analysis.text)
+    if mention.kind == "date":
+        return _changed_date(mention, rng, analysis)
     entity = analysis.entities.get(mention.canonical)
-    if entity is None or mention.subtype in ("country", "capital", "region"):
-        return None  # swapping whole countries makes claims nobody would believe
-    # People may be swapped for others the text names elsewhere (a misattribution); places
-    # and organisations only for ones it never names, so the swap cannot be true elsewhere.
-    avoid = _neighbourhood(analysis, sentence) if mention.kind == "person" else analysis.text
-    found = distractors.pool(mention, entity, analysis, rng, extra)
-    if mention.kind == "place":
+    if entity is None or analysis.is_protagonist(mention.canonical) or entity.subtype == "media":
+        return None  # the parties the whole text is about, or the outlet credited: no claim
+    if mention.subtype in ("capital", "region"):
+        return None
+    # People, organisations and countries may be swapped for others the text names
+    # elsewhere (a misattribution), unless the text links them to the same words; other
+    # places only for ones it never names, so the swap cannot be true elsewhere.
+    named = mention.kind in ("person", "org") or mention.subtype == "country"
+    avoid = _neighbourhood(analysis, sentence) if named else analysis.text
+    stem = kinds.blank(sentence, mention.start, mention.end)
+    found = distractors.unlinked(
+        distractors.pool(mention, entity, analysis, rng, extra), stem, analysis
+    )
+    if mention.kind == "place" and mention.subtype != "country":
         found = _same_country(mention.canonical, found)
+    if mention.kind == "person" and entity.affiliation:
+        found = _same_side(entity.affiliation, found, analysis)
+    if mention.subtype == "country" or (named and " " not in mention.text):
+        # A country, or a name given alone ("Haibatullah"), only for one the text names,
+        # written alike.
+        found = (o for o in found if o[1] == "text" and (" " in o[0]) == (" " in mention.text))
     chosen = distractors.choose(mention.text, entity.aliases, found, avoid, wanted=1)
     return chosen[0][0] if chosen else None
+
+
+def _changed_number(mention: Mention, rng: random.Random, text: str) -> str | None:
+    """The number changed so the statement is false: a bound only the way that breaks it."""
+    if mention.qualifier in LOWER_BOUNDS:
+        return numbers.altered(mention, rng, text, factors=(2, 3))
+    if mention.qualifier in UPPER_BOUNDS:
+        return numbers.altered(mention, rng, text, factors=(0.5, 0.3))
+    if mention.qualifier in BOUNDS:
+        return None  # "all 12 members": no other number makes a clear claim
+    return numbers.altered(mention, rng, text)
+
+
+_WEEKDAY_NEAR = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*$", re.IGNORECASE
+)
+
+
+def sentence_text(mention: Mention, analysis: Analysis) -> str:
+    """The text of the mention's sentence up to the mention."""
+    sentence = analysis.sentences[mention.sentence]
+    return sentence.text[: mention.start - sentence.start]
+
+
+def _changed_date(mention: Mention, rng: random.Random, analysis: Analysis) -> str | None:
+    """Another year, or another day of the same month, that the text does not name."""
+    if mention.subtype not in ("year", "full", "month_year", "month") or not mention.date:
+        return None
+    year, _, day = mention.date
+    # A weekday beside the date ("Tuesday, 14 October") keeps its day only a week away.
+    weekday = _WEEKDAY_NEAR.search(sentence_text(mention, analysis))
+    shifts = [7, -7] if weekday else [2, 3, 4, -2, -3, -4]
+    rng.shuffle(shifts)
+    for shift in shifts:
+        if day:
+            new_day = day + shift
+            if not 1 <= new_day <= 28:
+                continue
+            changed = _DAY.sub(str(new_day), mention.text, count=1)
+        elif year:
+            changed = _YEAR_IN.sub(str(year + shift), mention.text, count=1)
+        else:
+            return None
+        if changed != mention.text and changed not in analysis.text:
+            return changed
+    return None
+
+
+_SIDES = {name: group for name, group, _ in gz.PEOPLE}
+
+
+def _same_side(side: str, options: Iterable[distractors.Option], analysis: Analysis) -> Iterator:
+    """People of the same country or movement: a Taliban leader swapped for a Pakistani
+    minister makes an absurd claim, not a plausible false one."""
+    for option in options:
+        entity = analysis.entities.get(option[0])
+        if (entity.affiliation if entity else _SIDES.get(option[0], "")) == side:
+            yield option
 
 
 def _same_country(name: str, options: Iterable[distractors.Option]) -> Iterator:
@@ -156,77 +250,3 @@ def _same_country(name: str, options: Iterable[distractors.Option]) -> Iterator:
 def _neighbourhood(analysis: Analysis, sentence: Sentence) -> str:
     around = analysis.sentences[max(0, sentence.index - 2) : sentence.index + 3]
     return " ".join(s.text for s in around)
-
-
-@dataclass(frozen=True)
-class Event:
-    sentence: Sentence
-    when: tuple[int, int, int]
-    date: str
-    text: str
-
-
-def ordering(analysis: Analysis) -> Iterator[Draft]:
-    """Runs of dated events, near each other in the text, to put in order."""
-    events = [
-        e
-        for s, ms in zip(analysis.sentences, analysis.mentions, strict=True)
-        if (e := _event(s, ms))
-    ]
-    for i in range(len(events) - EVENTS_PER_QUESTION + 1):
-        group = events[i : i + EVENTS_PER_QUESTION]
-        if group[-1].sentence.index - group[0].sentence.index < EVENT_WINDOW and _orderable(group):
-            yield _ordering(group)
-
-
-def _event(sentence: Sentence, mentions: Sequence[Mention]) -> Event | None:
-    dates = [
-        m
-        for m in mentions
-        if m.kind == "date" and m.value and m.date and m.subtype in ("full", "month_year", "year")
-    ]
-    if len(dates) != 1 or sentence.is_heading:
-        return None
-    date = dates[0]
-    lead = sentence.text[: date.start - sentence.start]
-    rest = sentence.text[date.end - sentence.start :].lstrip(", ")
-    first = words(rest)[0].lower() if words(rest) else ""
-    leans_back = first in DANGLING_OPENERS or _PERSONAL.search(rest) or REFERRING.search(rest)
-    if not _DATED.match(lead) or leans_back or not 5 <= len(words(rest)) <= MAX_EVENT_WORDS:
-        return None
-    return Event(sentence, date.date, date.text, squash(rest[0].upper() + rest[1:]))
-
-
-def _orderable(group: list[Event]) -> bool:
-    """Dates that can be told apart: distinct, and no "1996" next to "September 1996"."""
-    for i, a in enumerate(group):
-        for b in group[i + 1 :]:
-            if a.when[0] == b.when[0] and (
-                not a.when[1]
-                or not b.when[1]
-                or (a.when[1] == b.when[1] and (not a.when[2] or not b.when[2]))
-            ):
-                return False
-    return len({e.text for e in group}) == len(group)
-
-
-def _ordering(group: list[Event]) -> Draft:
-    ordered = sorted(group, key=lambda e: e.when)
-    choices = tuple(Choice(e.text, True) for e in ordered)
-    dated = "; ".join(f"{e.date}: {e.text}" for e in ordered)
-    first, last = group[0].sentence, group[-1].sentence
-    return Draft(
-        "ordering",
-        "ordering",
-        "Put these events in the order they happened, earliest first.",
-        choices,
-        None,
-        None,
-        first,
-        f"The article dates them: {dated}",
-        "|".join(e.date for e in ordered),
-        "events",
-        "",
-        salience=0.6,
-        span=(first.start, last.end),
-    )

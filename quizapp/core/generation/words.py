@@ -49,7 +49,10 @@ ROLE_NOUNS = frozenset(
     "minister president leader spokesman spokeswoman spokesperson chief commander cleric "
     "ruler secretary envoy ambassador official general governor founder co-founder "
     "counterpart king queen emir amir head scholar journalist analyst professor mayor "
-    "senator diplomat negotiator general prince premier chairman director".split()
+    "senator diplomat negotiator general prince premier chairman director coordinator "
+    "adviser advisor manager economist lawmaker candidate captain skipper coach player "
+    "batsman batter bowler resident student volunteer witness researcher deputy "
+    "representative correspondent governor-general chairperson executive".split()
 )
 SPEECH_VERBS = frozenset(
     "said says wrote writes told tells added adds announced announces declared declares "
@@ -215,4 +218,31 @@ ROLE_CLASSES = (
     ("spokesperson", frozenset("spokesman spokeswoman spokesperson".split())),
     ("cleric", frozenset("mullah cleric maulana maulvi mufti imam ayatollah scholar".split())),
     ("diplomat", frozenset("envoy ambassador diplomat negotiator counterpart".split())),
+)
+# Words in an organisation's name that say what kind it is, most telling first.
+ORG_CUES = (
+    ("kashmir", ("lashkar", "jaish")),
+    ("militant", ("taliban", "liberation", "qaeda", "tehr", "militant", "islamic state")),
+    ("sport", ("cricket", "football", "olympic", " fifa", "sports", " club ")),
+    ("media", (" tv ", " news", " times ", " tribune", " post ", "press", "radio", "broadcast")),
+    ("party", (" party ", " congress ", " league ", " bloc ", " alliance ", " dal ", " janata")),
+    ("finance", ("monetary", " bank ", "fund ", "exchange", "reserve")),
+    ("international", ("united nations", "international", " world ", "nato", " unicef")),
+    (
+        "agency",
+        (
+            "ministry",
+            "department",
+            "commission",
+            "authority",
+            "intelligence",
+            "inter-services",
+            "police",
+            "army",
+            "agency",
+            "office",
+            "bureau",
+            "council",
+        ),
+    ),
 )

@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quizapp import content_files  # noqa: E402
 from quizapp.core.article_text import explainer_text  # noqa: E402
-from quizapp.core.generation import counts, generate  # noqa: E402
+from quizapp.core.generation import QUIZ_READY, counts, generate  # noqa: E402
 from quizapp.core.generation.labels import fingerprint, pass_rate, passes  # noqa: E402
 from quizapp.core.generation.lexicon import index  # noqa: E402
+from quizapp.services import content as content_files  # noqa: E402
 
 WORDS = 2_000
 GOAL_MS, GOAL_PER_1000, GOAL_PASS, TOP = 100, 20, 0.8, 20
@@ -80,7 +80,7 @@ def _verdict(ok: bool) -> str:
 def report_text(name: str, text: str, labels: dict) -> None:
     made = counts(text)
     per_1000 = sum(made.drafts.values()) / made.words * 1000
-    top = generate(text, limit=TOP)
+    top = [c for c in generate(text) if QUIZ_READY in c.checks][:TOP]  # the quiz, not alternatives
     rate = pass_rate(top, labels)
     print(
         f"\n{name}: {made.words:,} words, {sum(made.drafts.values())} drafts before filters "

@@ -25,7 +25,7 @@ def restore(client, doc, name: str = "backup.json"):
 def backup(client) -> dict:
     response = client.get("/admin/backup.json")
     assert response.mimetype == "application/json"
-    assert 'filename="quizapp-backup-' in response.headers["Content-Disposition"]
+    assert 'filename="quizapp-question-bank-' in response.headers["Content-Disposition"]
     return response.json
 
 
@@ -53,7 +53,7 @@ def _snapshot(app) -> dict:
 
 def test_backup_contains_topics_questions_and_quizzes(teacher):
     doc = backup(teacher)
-    assert (doc["format"], doc["version"]) == ("quizapp-backup", 1)
+    assert (doc["format"], doc["version"]) == ("quizapp-question-bank", 2)
     assert [t["slug"] for t in doc["topics"]] == ["border"]
     assert len(doc["questions"]) == 7 and doc["quizzes"][0]["slug"] == "all"
     numeric = next(q for q in doc["questions"] if q["key"] == "t-numeric")
@@ -75,7 +75,9 @@ def test_restore_into_an_empty_site_recreates_everything(admin, app, tmp_path):
     login(client, "ada")
     response = restore(client, doc)
     assert response.headers["Location"] == "/admin/gift"
-    assert "Backup restored: 9 created, 0 updated." in flashes(client.get("/admin/gift").text)
+    assert "Question bank restored: 9 created, 0 updated." in flashes(
+        client.get("/admin/gift").text
+    )
     assert _snapshot(other) == _snapshot(app)
     with other.app_context():
         db.engine.dispose()
@@ -88,7 +90,7 @@ def test_restore_matches_by_key_and_slug_and_updates(admin, app):
     doc["topics"][0]["title"] = "The border, revised"
     response = restore(admin, doc)
     assert response.status_code == 303
-    assert "Backup restored: 0 created, 9 updated." in flashes(admin.get("/admin/gift").text)
+    assert "Question bank restored: 0 created, 9 updated." in flashes(admin.get("/admin/gift").text)
     assert _counts(app) == (1, 7, 1)
     single = question_by_key(app, "t-single")
     assert single.prompt == "Which line is the border? (revised)" and single.version == 2
@@ -100,8 +102,8 @@ def test_restore_matches_by_key_and_slug_and_updates(admin, app):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d.update(format="other"), "This is not a quizapp backup file."),
-        (lambda d: d.update(version=9), "Unknown backup version 9."),
+        (lambda d: d.update(format="other"), "This is not a quizapp question-bank export."),
+        (lambda d: d.update(version=9), "Unknown export version 9."),
         (
             lambda d: d["questions"][0]["choices"][1].update(correct=True),
             "questions[1] (t-single): choices: Mark exactly one option as correct (now 2).",
@@ -162,7 +164,7 @@ def test_a_key_of_another_kind_is_refused(admin, app):
     [
         (b"{not json", "backup.json", "The file is not valid JSON (line 1"),
         (b"\xff\xfe", "backup.json", "The file is not UTF-8 text."),
-        (b"{}", "backup.txt", "Upload a .json backup made by this site."),
+        (b"{}", "backup.txt", "Upload a .json question-bank export made by this site."),
     ],
 )
 def test_unreadable_backup_files(admin, app, data, name, message):
@@ -177,5 +179,90 @@ def test_rows_without_key_or_slug_are_added(admin, app):
     slugless = dict(doc["quizzes"][0], slug=None, title="A quiz without a slug")
     response = restore(admin, {**doc, "questions": [keyless], "quizzes": [slugless]})
     assert response.status_code == 303
-    assert "Backup restored: 2 created, 1 updated." in flashes(admin.get("/admin/gift").text)
+    assert "Question bank restored: 2 created, 1 updated." in flashes(admin.get("/admin/gift").text)
     assert _counts(app) == (1, 8, 2)
+
+
+# --- review finding 10: restoring an export twice duplicates nothing, articles included -------
+
+
+def _generated_bank(app) -> None:
+    """An article with a revision and generated questions that point at spans of it."""
+    from quizapp.models import Article, ArticleRevision
+    from quizapp.services.bank import question_from_fields
+
+    text = "Pakistan struck Kabul and Kandahar in February 2026. Kabul denied it."
+    with app.app_context():
+        article = Article(title="The strikes", source_url="https://example.org/strikes")
+        revision = ArticleRevision(article=article, number=1, text=text)
+        for n in range(3):
+            fields = {
+                "kind": "true_false",
+                "prompt": f"Generated statement {n}.",
+                "answer": n % 2 == 0,
+                "explanation": "From the article.",
+            }
+            question = question_from_fields(fields, None, status="draft", origin="generated")
+            question.article_revision, question.source_start, question.source_end = revision, 0, 9
+            db.session.add(question)
+        db.session.commit()
+
+
+def _bank_counts(app) -> tuple[int, int, int]:
+    from quizapp.models import Article, ArticleRevision
+
+    with app.app_context():
+        return tuple(
+            db.session.scalar(select(func.count()).select_from(model))
+            for model in (Question, Article, ArticleRevision)
+        )
+
+
+def test_restoring_the_same_export_twice_changes_nothing(admin, app):
+    _generated_bank(app)
+    doc = backup(admin)
+    assert len(doc["articles"]) == 1 and doc["articles"][0]["revisions"][0]["number"] == 1
+    assert all(q["key"] for q in doc["questions"])  # generated ones too
+    before = _bank_counts(app)
+    for _ in range(2):
+        assert restore(admin, doc).status_code == 303
+        assert _bank_counts(app) == before
+
+
+def test_an_export_restored_into_an_empty_bank_brings_back_articles_and_sources(
+    admin, app, tmp_path
+):
+    _generated_bank(app)
+    doc = backup(admin)
+    (tmp_path / "other").mkdir()
+    other = make_app(tmp_path / "other")
+    seed_tiny(other)
+    with other.app_context():
+        db.session.execute(delete(quiz_topic)), db.session.execute(delete(Quiz))
+        db.session.execute(delete(Choice)), db.session.execute(delete(Question))
+        db.session.commit()
+    client = other.test_client()
+    login(client, "ada")
+    assert restore(client, doc).status_code == 303
+    from quizapp.models import Article
+
+    with other.app_context():
+        generated = db.session.scalars(
+            select(Question).where(Question.origin == "generated").order_by(Question.prompt)
+        ).all()
+        assert len(generated) == 3
+        assert {q.article_revision.article.title for q in generated} == {"The strikes"}
+        assert [(q.source_start, q.source_end) for q in generated] == [(0, 9)] * 3
+        assert db.session.scalar(select(func.count()).select_from(Article)) == 1
+
+
+def test_a_source_outside_the_articles_text_restores_nothing(admin, app):
+    _generated_bank(app)
+    doc = backup(admin)
+    generated = next(q for q in doc["questions"] if q["source"])
+    generated["source"]["end"] = 10_000
+    before = _bank_counts(app)
+    response = restore(admin, doc)
+    assert response.status_code == 422
+    assert "its source span is not inside the article" in response.text
+    assert _bank_counts(app) == before

@@ -89,7 +89,7 @@ def test_topics_known_to_the_database_count():
 
 @pytest.mark.parametrize("doc", [None, [], {"format": "x"}])
 def test_not_a_backup(doc):
-    assert check_backup(doc).problems == ("This is not a quizapp backup file.",)
+    assert check_backup(doc).problems == ("This is not a quizapp question-bank export.",)
 
 
 def _changed(path: str, value):
@@ -105,7 +105,7 @@ def _changed(path: str, value):
 @pytest.mark.parametrize(
     ("path", "value", "problem"),
     [
-        ("version", 2, "Unknown backup version 2."),
+        ("version", 2, "Unknown export version 2."),
         ("topics", [1], "topics: expected a list of objects."),
         ("questions", {}, "questions: expected a list of objects."),
         (

@@ -10,10 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from quizapp.core.backup_articles import check_articles, check_source
 from quizapp.core.questions import KINDS, check_question
 from quizapp.core.quiz_settings import PURPOSES, date_problems, purpose_from_slug, quota_problems
 
-FORMAT, VERSION = "quizapp-backup", 1
+FORMAT, VERSION = "quizapp-question-bank", 2
+# Files written before the export said what it is (no articles in them) still restore.
+READABLE = {("quizapp-backup", 1), (FORMAT, VERSION)}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATUSES = ("draft", "published", "retired")
 ORIGINS = ("curated", "imported", "generated")
@@ -39,6 +42,7 @@ class BackupCheck:
     questions: tuple[dict, ...] = ()
     quizzes: tuple[dict, ...] = ()
     problems: tuple[str, ...] = ()
+    articles: tuple[dict, ...] = ()
 
 
 def _list(doc: Mapping, name: str, problems: list[str]) -> list[dict]:
@@ -55,18 +59,19 @@ def _is_int(value, low: int, high: int) -> bool:
 
 def check_backup(doc, known_topics: set[str] = frozenset()) -> BackupCheck:
     """Check a parsed backup; `known_topics` are slugs already in the database."""
-    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        return BackupCheck(problems=("This is not a quizapp backup file.",))
-    if doc.get("version") != VERSION:
-        return BackupCheck(problems=(f"Unknown backup version {doc.get('version')!r}.",))
+    if not isinstance(doc, dict) or doc.get("format") not in {f for f, _ in READABLE}:
+        return BackupCheck(problems=("This is not a quizapp question-bank export.",))
+    if (doc.get("format"), doc.get("version")) not in READABLE:
+        return BackupCheck(problems=(f"Unknown export version {doc.get('version')!r}.",))
     problems: list[str] = []
+    articles = check_articles(_list(doc, "articles", problems), problems)
     topics = [_topic(row, i, problems) for i, row in enumerate(_list(doc, "topics", problems), 1)]
     slugs = [t["slug"] for t in topics]
     if len(set(slugs)) != len(slugs):
         problems.append("topics: two sections share a slug.")
     known = set(known_topics) | set(slugs)
     rows = _list(doc, "questions", problems)
-    questions = [_question(row, i, known, problems) for i, row in enumerate(rows, 1)]
+    questions = [_question(row, i, known, problems, articles) for i, row in enumerate(rows, 1)]
     keys = [q["key"] for q in questions if q.get("key")]
     if len(set(keys)) != len(keys):
         problems.append("questions: two questions share a key.")
@@ -75,7 +80,7 @@ def check_backup(doc, known_topics: set[str] = frozenset()) -> BackupCheck:
     quiz_slugs = [q["slug"] for q in quizzes if q["slug"]]
     if len(set(quiz_slugs)) != len(quiz_slugs):
         problems.append("quizzes: two quizzes share a slug.")
-    return BackupCheck(tuple(topics), tuple(questions), tuple(quizzes), tuple(problems))
+    return BackupCheck(tuple(topics), tuple(questions), tuple(quizzes), tuple(problems), articles)
 
 
 def _topic(row: dict, number: int, problems: list[str]) -> dict:
@@ -98,7 +103,9 @@ def _topic(row: dict, number: int, problems: list[str]) -> dict:
     return topic
 
 
-def _question(row: dict, number: int, known: set[str], problems: list[str]) -> dict:
+def _question(
+    row: dict, number: int, known: set[str], problems: list[str], articles: tuple[dict, ...]
+) -> dict:
     check = check_question(row)
     where = f"questions[{number}]" + (
         f" ({check.fields['key']})" if check.fields.get("key") else ""
@@ -116,6 +123,7 @@ def _question(row: dict, number: int, known: set[str], problems: list[str]) -> d
         "topic": topic,
         "status": row.get("status", "draft"),
         "origin": row.get("origin", "curated"),
+        "source": check_source(row.get("source"), articles, where, problems),
     }
 
 

@@ -39,9 +39,9 @@ class GiftExportForm(FlaskForm):
 
 class RestoreForm(FlaskForm):
     backup = FileField(
-        "Backup file",
+        "Question-bank export (.json)",
         [
-            FileRequired("Choose a backup file."),
-            FileAllowed(["json"], "Upload a .json backup made by this site."),
+            FileRequired("Choose a question-bank export file."),
+            FileAllowed(["json"], "Upload a .json question-bank export made by this site."),
         ],
     )

@@ -1,5 +1,6 @@
 """Explainer topics, the question bank, and source articles for generated questions."""
 
+import secrets
 from datetime import datetime
 
 from sqlalchemy import (
@@ -105,6 +106,10 @@ class Article(db.Model):
     __tablename__ = "articles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Stable across databases: a question-bank export restored twice matches articles by it.
+    key: Mapped[str | None] = mapped_column(
+        String(40), unique=True, default=lambda: f"a-{secrets.token_hex(5)}"
+    )
     title: Mapped[str] = mapped_column(String(200))
     source_url: Mapped[str] = mapped_column(String(500), default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

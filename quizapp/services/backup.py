@@ -1,4 +1,7 @@
-"""JSON backup and restore of topics, questions and quizzes (matched by slug and key).
+"""The question-bank export (JSON): sections, questions, quizzes and the articles generated
+questions came from, and its restore, which matches each by slug or key, so restoring the
+same file twice changes nothing. (Students' accounts and attempts are not in it: `flask
+backup` copies the whole database.)
 
 A restore checks the whole document first (core.backup.check_backup) and writes nothing when
 anything is wrong. These functions never commit.
@@ -11,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.backup import FORMAT, MAX_DEPTH, VERSION, check_backup, nesting_depth
-from quizapp.models import Question, Quiz, Topic, db, utcnow
+from quizapp.models import Article, ArticleRevision, Question, Quiz, Topic, db, utcnow
 from quizapp.services.bank import fields_from_question, question_from_fields, update_question
 
 MAX_BACKUP_BYTES = 1_500_000  # the seeded bank's export is about a tenth of this
@@ -52,6 +55,9 @@ def backup_document() -> dict:
         .options(selectinload(Question.choices), selectinload(Question.topic))
     )
     quizzes = db.session.scalars(select(Quiz).order_by(Quiz.id).options(selectinload(Quiz.topics)))
+    articles = db.session.scalars(
+        select(Article).order_by(Article.id).options(selectinload(Article.revisions))
+    )
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -72,8 +78,18 @@ def backup_document() -> dict:
                 "topic": q.topic.slug if q.topic else None,
                 "status": q.status,
                 "origin": q.origin,
+                "source": _source(q),
             }
             for q in questions
+        ],
+        "articles": [
+            {
+                "key": a.key,
+                "title": a.title,
+                "source_url": a.source_url,
+                "revisions": [{"number": r.number, "text": r.text} for r in a.revisions],
+            }
+            for a in articles
         ],
         "quizzes": [
             {
@@ -84,6 +100,18 @@ def backup_document() -> dict:
             }
             for z in quizzes
         ],
+    }
+
+
+def _source(question: Question) -> dict | None:
+    revision = question.article_revision
+    if revision is None or question.source_start is None:
+        return None
+    return {
+        "article": revision.article.key,
+        "revision": revision.number,
+        "start": question.source_start,
+        "end": question.source_end,
     }
 
 
@@ -115,6 +143,7 @@ def restore(doc: object) -> RestoreReport:
     if problems:
         return RestoreReport(problems)
     counts = [0, 0]
+    revisions = _restore_articles(check.articles, counts)
     for row in check.topics:
         topic = topics.get(row["slug"])
         _count(counts, topic is None)
@@ -124,7 +153,11 @@ def restore(doc: object) -> RestoreReport:
         for name in ("title", "summary", "body", "position"):
             setattr(topic, name, row[name])
     for row in check.questions:
-        _restore_question(row, topics.get(row["topic"]), counts)
+        question = _restore_question(row, topics.get(row["topic"]), counts)
+        source = row["source"]
+        if source is not None:
+            question.article_revision = revisions[source["article"], source["revision"]]
+            question.source_start, question.source_end = source["start"], source["end"]
     for row in check.quizzes:
         _restore_quiz(row, topics, counts)
     db.session.flush()
@@ -149,17 +182,42 @@ def _kind_clashes(questions) -> tuple[str, ...]:
     )
 
 
-def _restore_question(row: dict, topic: Topic | None, counts: list[int]) -> None:
+def _restore_articles(rows: tuple[dict, ...], counts: list[int]) -> dict:
+    """Articles by key, each revision added when its number is new: (key, number) → revision."""
+    found = {}
+    for row in rows:
+        article = db.session.scalar(
+            select(Article)
+            .where(Article.key == row["key"])
+            .options(selectinload(Article.revisions))
+        )
+        _count(counts, article is None)
+        if article is None:
+            article = Article(key=row["key"], title=row["title"], source_url=row["source_url"])
+            db.session.add(article)
+        have = {r.number: r for r in article.revisions}
+        for revision in row["revisions"]:
+            if revision["number"] not in have:  # a revision's text never changes once made
+                made = ArticleRevision(number=revision["number"], text=revision["text"])
+                article.revisions.append(made)  # cascades into the session with the article
+                have[revision["number"]] = made
+        found |= {(row["key"], number): r for number, r in have.items()}
+    return found
+
+
+def _restore_question(row: dict, topic: Topic | None, counts: list[int]) -> Question:
     question = None
     if row.get("key"):
         question = db.session.scalar(select(Question).where(Question.key == row["key"]))
     _count(counts, question is None)
     if question is None:
-        db.session.add(question_from_fields(row, topic, status=row["status"], origin=row["origin"]))
-        return
+        question = question_from_fields(row, topic, status=row["status"], origin=row["origin"])
+        db.session.add(question)
+        return question
     update_question(question, row, topic)
     question.status, question.origin = row["status"], row["origin"]
     question.version += 1
+    return question
 
 
 def _restore_quiz(row: dict, topics: dict[str, Topic], counts: list[int]) -> None:

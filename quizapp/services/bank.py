@@ -54,7 +54,7 @@ def _store_answers(question: Question, fields: Mapping) -> None:
 
 def question_from_fields(fields: Mapping, topic: Topic | None, **extra) -> Question:
     question = Question(
-        key=fields.get("key"),
+        key=fields.get("key") or new_key(),  # every question has one: restores match by it
         topic=topic,
         kind=fields["kind"],
         prompt=fields["prompt"].strip(),

@@ -98,7 +98,7 @@ def questions_csv():
 @bp.get("/backup.json")
 def backup():
     return _download(
-        backup_json(), f"quizapp-backup-{utcnow():%Y%m%d-%H%M}.json", "application/json"
+        backup_json(), f"quizapp-question-bank-{utcnow():%Y%m%d-%H%M}.json", "application/json"
     )
 
 
@@ -115,5 +115,5 @@ def restore_backup():
         db.session.rollback()
         return _page(restore_form=form, restored=report, status=422)
     db.session.commit()
-    flash(f"Backup restored: {report.created} created, {report.updated} updated.", "success")
+    flash(f"Question bank restored: {report.created} created, {report.updated} updated.", "success")
     return redirect(url_for("admin.gift"), 303)

@@ -14,10 +14,10 @@ from sqlalchemy import delete, func, select
 from quizapp import create_app
 from quizapp.config import Defaults
 from quizapp.models import LoginFailure, User, db, utcnow
-from quizapp.services.accounts import common_passwords
+from quizapp.services.accounts import common_passwords, verify_password
 from quizapp.web.security import login_retry_after
 
-from conftest import PASSWORD, login, make_app, seed_tiny
+from conftest import PASSWORD, logged_in, login, make_app, seed_tiny
 from security.clients import login_csrf, page_token
 
 SESSION = "__Host-session"
@@ -473,3 +473,21 @@ def test_a_school_behind_one_address_can_make_many_typos(tmp_path):
         environ_base={"REMOTE_ADDR": "192.0.2.50"},
     )
     assert response.status_code == 302
+
+
+# --- review finding 4: the current-password check of /account/password has a limit -----------
+
+
+def test_wrong_current_passwords_are_limited_like_logins(app):
+    student = logged_in(app, "alice")
+    data = {"current": "not my password!", "password": "a brand new phrase", "confirm": ""}
+    data["confirm"] = data["password"]
+    for _ in range(10):
+        assert student.post("/account/password", data=data).status_code == 422
+    response = student.post("/account/password", data={**data, "current": PASSWORD})
+    assert response.status_code == 429 and int(response.headers["Retry-After"]) > 0
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "alice"))
+        assert verify_password(user.password_hash, PASSWORD)  # unchanged
+    other = logged_in(app, "bob")
+    assert other.post("/account/password", data={**data, "current": PASSWORD}).status_code == 302

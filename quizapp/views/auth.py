@@ -112,7 +112,13 @@ def logout():
 def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
+        wait = login_retry_after(current_user.username, client_ip())
+        if wait:  # wrong current passwords count as failed logins: no unlimited guessing here
+            flash(f"Too many wrong passwords. Try again in {wait // 60 + 1} minutes.", "error")
+            return render_template("auth/password.html", form=form), 429, {"Retry-After": wait}
         if not verify_password(current_user.password_hash, form.current.data):
+            record_login_failure(current_user.username, client_ip())
+            db.session.commit()
             form.current.errors.append("That is not your current password.")
             return render_template("auth/password.html", form=form), 422
         current_user.password_hash = hash_password(form.password.data)

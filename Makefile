@@ -53,14 +53,19 @@ $(AXE_JS):
 test: install lint security browser-deps
 	$(BIN)/python -m pytest
 
-# 200 students against gunicorn, one worker SIGKILLed mid-run, then the negative control
-# (idempotency off), which passes only when the checks catch the duplicated attempts.
+# 200 students against gunicorn through each fault: one worker SIGKILLed mid-run, the whole
+# server (master and workers) SIGKILLed and started again, and with PostgreSQL the database
+# server restarted (needs root); then the negative control (idempotency off), which passes
+# only when the checks catch the duplicated attempts.
 # PostgreSQL: make loadtest LOADTEST_ARGS=--database-url=postgresql://user:pw@127.0.0.1/db
 LOADTEST_ARGS ?=
 # The commands are not echoed: LOADTEST_ARGS may hold a database password.
 loadtest: install
-	@echo "load-and-fault test: 200 students, then the negative control"
-	@$(BIN)/python bench/loadtest.py --students 200 $(LOADTEST_ARGS)
+	@echo "load-and-fault test: 200 students through each fault, then the negative control"
+	@faults="worker server"; case "$(LOADTEST_ARGS)" in *database-url*) faults="$$faults postgres";; esac; \
+	for fault in $$faults; do \
+	  $(BIN)/python bench/loadtest.py --students 200 --fault $$fault $(LOADTEST_ARGS) || exit 1; \
+	done
 	@$(BIN)/python bench/loadtest.py --students 60 --negative-control $(LOADTEST_ARGS)
 
 # wrk, the load generator, comes from Debian; installed here when missing (needs root).

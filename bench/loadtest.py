@@ -1,9 +1,17 @@
-"""Load-and-fault test: simulated students against gunicorn on 127.0.0.1, one worker SIGKILLed
-while requests are in flight, then every acknowledged answer, attempt and score is checked.
+"""Load-and-fault test: simulated students against gunicorn on 127.0.0.1, a fault while
+requests are in flight, then every acknowledged answer, attempt and score is checked.
 
     python bench/loadtest.py --students 200                  # SQLite in a temporary directory
     python bench/loadtest.py --students 60 --database-url postgresql://u:p@127.0.0.1/db
     python bench/loadtest.py --students 60 --negative-control   # must detect duplicates
+    python bench/loadtest.py --fault server     # SIGKILL master and workers, start it again
+    python bench/loadtest.py --fault postgres --database-url …  # restart PostgreSQL mid-run
+
+Faults: `worker` (default) SIGKILLs the busiest worker and the master boots a new one;
+`server` SIGKILLs gunicorn's whole process group and starts it again on the same port;
+`postgres` restarts the PostgreSQL server (pg_ctlcluster, needs root). Students retry on
+connection errors and 5xx; 503s (the app's "back in a moment" page while the database is
+away) are counted apart from other 5xx, which must stay at 0.
 
 gunicorn runs 2 workers × 4 threads (gthread). Each student logs in, starts the quiz with a
 client idempotency key, answers every question and submits; requests time out after 10 s and
@@ -28,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))  # loadkit, when run as
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # quizapp, from a plain checkout
 
 from loadkit import checks, dataset, faults  # noqa: E402
+from loadkit import postgres as pg  # noqa: E402
 from loadkit.server import CHEAP_HASH, OWASP_HASH, Server  # noqa: E402
 from loadkit.student import Student  # noqa: E402
 from loadkit.web import Counters  # noqa: E402
@@ -44,6 +53,7 @@ class Options:
     negative_control: bool = False
     fault_delay: str = "0.002,0.1"  # seconds before, after COMMIT
     owasp_hash: bool = False
+    fault: str = "worker"  # worker | server | postgres
 
 
 @dataclass
@@ -53,7 +63,10 @@ class Report:
     requests: int = 0
     retries: int = 0
     server_errors: int = 0
+    unavailable: int = 0
     connection_errors: int = 0
+    fault: str = "worker"
+    down_seconds: float | None = None
     lost: int = 0
     duplicated: int = 0
     attempts: int = 0
@@ -113,13 +126,22 @@ def _killer(
     if stop.is_set():
         return
     report.in_flight_at_kill = {k: v for k, v in counters.in_flight.items() if v}
-    report.killed_pid = server.kill_worker()
     report.killed_at = round(time.monotonic() - started, 2)
+    if report.fault == "server":
+        report.killed_pid, report.down_seconds = server.kill_all_and_restart()
+    elif report.fault == "postgres":
+        report.down_seconds = pg.restart(server.database_url)
+        report.killed_pid = 0  # no process of ours: the database server went away
+    else:
+        report.killed_pid = server.kill_worker()
 
 
 def run(options: Options) -> Report:
     database = "postgresql" if options.database_url else "sqlite"
     report = Report(database, options.students, negative_control=options.negative_control)
+    report.fault = options.fault
+    if options.fault == "postgres" and not options.database_url:
+        raise ValueError("the postgres fault needs --database-url")
     password_hash = OWASP_HASH if options.owasp_hash else CHEAP_HASH
     before, after = _commit_delays(options)
     app = faults.app_spec(before, after, idempotent=not options.negative_control)
@@ -172,6 +194,7 @@ def _fill(report: Report, counters: Counters, found: checks.Findings) -> None:
         counters.server_errors,
         counters.connection_errors,
     )
+    report.unavailable = counters.unavailable
     report.lost, report.duplicated = found.lost_answers, found.duplicated
     report.attempts, report.submitted = found.attempts, found.submitted
     report.bad_scores, report.integrity = found.bad_scores, found.integrity
@@ -180,19 +203,20 @@ def _fill(report: Report, counters: Counters, found: checks.Findings) -> None:
 
 def summary(report: Report) -> str:
     mode = "negative control (idempotency off)" if report.negative_control else "normal"
+    mode += f", fault: {report.fault}"
     lines = [
         f"load-and-fault run on {report.database}, {mode}",
         f"  students    {report.students}",
         f"  requests    {report.requests}",
         f"  retries     {report.retries} ({report.connection_errors} connection errors)",
-        f"  5xx         {report.server_errors}",
+        f"  5xx         {report.server_errors} (and {report.unavailable} 503 while away)",
         f"  lost        {report.lost}",
         f"  duplicated  {report.duplicated}",
         f"  attempts    {report.attempts} ({report.submitted} submitted)",
         f"  bad scores  {report.bad_scores}",
         f"  integrity   {report.integrity}",
-        f"  killed      worker {report.killed_pid} at {report.killed_at} s, "
-        f"in flight {report.in_flight_at_kill}",
+        f"  fault       {report.fault} (pid {report.killed_pid}) at {report.killed_at} s, "
+        f"down {report.down_seconds} s, in flight {report.in_flight_at_kill}",
         f"  duration    {report.duration} s",
     ]
     lines += [f"  problem: {p}" for p in report.problems[:20]]
@@ -209,6 +233,7 @@ def main(argv=None) -> int:
     parser.add_argument("--negative-control", action="store_true")
     parser.add_argument("--owasp-hash", action="store_true", help="production hash cost")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--fault", choices=("worker", "server", "postgres"), default="worker")
     args = parser.parse_args(argv)
     if not 1 <= args.students <= 500:
         parser.error("--students must be between 1 and 500")
@@ -217,7 +242,10 @@ def main(argv=None) -> int:
         database_url=args.database_url,
         negative_control=args.negative_control,
         owasp_hash=args.owasp_hash,
+        fault=args.fault,
     )
+    if args.fault == "postgres" and not args.database_url:
+        parser.error("--fault postgres needs --database-url")
     report = run(options)
     print(json.dumps(asdict(report), indent=2) if args.json else summary(report))
     return 0 if report.as_expected else 1

@@ -66,7 +66,7 @@ def fresh_database(database_url: str | None, directory):
     if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
     schema = f"load_{secrets.token_hex(4)}"
-    admin = create_engine(url)
+    admin = create_engine(url, pool_pre_ping=True)  # it outlives a database restart
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:

@@ -80,6 +80,8 @@ class Server:
         self.app = app
         self.process: subprocess.Popen | None = None
         self.url = ""
+        self.bind = "127.0.0.1:0"  # a free port at first; the same one after a restart
+        self.secret_key = "k-" + secrets.token_urlsafe(32)
         self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - lives as long as the server
             prefix="quizapp-gunicorn-", suffix=".log", delete=False
         )
@@ -88,7 +90,7 @@ class Server:
         env = {k: v for k, v in os.environ.items() if not k.startswith(DROPPED_PREFIXES)}
         env.update(
             FLASK_SQLALCHEMY_DATABASE_URI=self.database_url,
-            FLASK_SECRET_KEY="k-" + secrets.token_urlsafe(32),
+            FLASK_SECRET_KEY=self.secret_key,  # the same after a restart: sessions survive it
             FLASK_PASSWORD_HASH=json.dumps(self.password_hash),
             # quizapp from a plain checkout, and loadkit for a bench-side app factory
             PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "bench"), env.get("PYTHONPATH", "")]),
@@ -99,7 +101,7 @@ class Server:
     def command(self) -> list[str]:
         command = [sys.executable, "-m", "gunicorn", "-k", "gthread"]
         command += ["-w", str(self.workers), "--threads", str(self.threads)]
-        command += ["-b", "127.0.0.1:0", "--timeout", "30", "--graceful-timeout", "5"]
+        command += ["-b", self.bind, "--timeout", "30", "--graceful-timeout", "5"]
         if _has_control_socket_option():
             command.append("--no-control-socket")
         return [*command, self.app]
@@ -113,14 +115,26 @@ class Server:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        self.url = f"http://127.0.0.1:{self._port()}"
+        port = self._port()
+        self.url, self.bind = f"http://127.0.0.1:{port}", f"127.0.0.1:{port}"
         self._wait_ready()
         return self
+
+    def kill_all_and_restart(self) -> tuple[int, float]:
+        """SIGKILL the master and every worker at once (a power cut for the app, not the
+        disk), then start gunicorn again on the same port. (master PID, seconds down)."""
+        victim = self.process.pid
+        os.killpg(victim, signal.SIGKILL)
+        self.process.wait(timeout=10)
+        down = time.monotonic()
+        self.start()
+        return victim, round(time.monotonic() - down, 2)
 
     def _port(self) -> int:
         deadline = time.monotonic() + self.boot_timeout
         while time.monotonic() < deadline:
-            found = LISTENING.search(self.log())
+            # After a restart the log holds both runs: read the newest one.
+            found = LISTENING.search(self.log().rsplit("Starting gunicorn", 1)[-1])
             if found:
                 return int(found.group(1))
             if self.process.poll() is not None:

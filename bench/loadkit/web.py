@@ -36,7 +36,8 @@ class Counters:
 
     requests: int = 0
     retries: int = 0
-    server_errors: int = 0
+    server_errors: int = 0  # 5xx other than 503: a bug
+    unavailable: int = 0  # 503 "back in a moment" while the database restarts: retried
     connection_errors: int = 0
     in_flight: dict[str, int] = field(default_factory=dict)  # label → requests under way
     answered: dict[str, int] = field(default_factory=dict)  # label → requests answered (< 500)
@@ -78,7 +79,7 @@ def call(session, counters: Counters, method: str, url: str, data=None, rng=None
             if response.status_code < 500:
                 counters.done(label)
                 return response, tries
-            counters.add(server_errors=1)
+            counters.add(**{"unavailable" if response.status_code == 503 else "server_errors": 1})
         finally:
             counters.flying(label, -1)
         time.sleep(min(2.0, 0.05 * 2**tries) * rng.uniform(0.5, 1.0))

@@ -78,7 +78,7 @@ def _recycled() -> str:
 def _execute(statement: str, **params) -> list:
     global _engine
     if _engine is None:
-        _engine = create_engine(base_url(), pool_size=1)
+        _engine = create_engine(base_url(), pool_size=1, pool_pre_ping=True)  # see test_load
     with _engine.begin() as connection:
         result = connection.execute(text(statement), params)
         return list(result.scalars()) if result.returns_rows else []

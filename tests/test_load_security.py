@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+import requests
 from sqlalchemy import select
 
 from quizapp.models import Attempt, Quiz, User, db
@@ -114,3 +115,18 @@ def test_item_28_ten_racing_starts_over_http_make_one_attempt(served):
     statuses = _race(_racers(server, "student0003"), f"{server.url}/quizzes/{quiz_id}/start")
     assert statuses == [303] * RACERS, statuses
     assert len(_attempts(url, "student0003")) == 1
+
+
+def test_review_finding_1_a_forged_script_name_header_is_ignored(served):
+    """gunicorn trusts 127.0.0.1 as a proxy by default and maps its SCRIPT_NAME header into
+    the environ, so one request could prefix every link of a page with another site. The
+    documented command (and this server) takes no forwarder headers."""
+    server, _url, _quiz = served
+    forged = {"SCRIPT_NAME": "//evil.example"}
+    page = requests.get(server.url + "/login", headers=forged, timeout=10)
+    assert page.status_code == 200 and "evil.example" not in page.text
+    prefixed = requests.get(
+        server.url + "/evil/login", headers={"SCRIPT_NAME": "/evil"}, timeout=10
+    )
+    assert prefixed.status_code == 404
+    assert "evil" not in requests.get(server.url + "/login", timeout=10).text

@@ -59,6 +59,13 @@ def _established_inodes(port: int) -> set[str]:
     return inodes
 
 
+# gunicorn maps a SCRIPT_NAME request header from addresses it trusts (127.0.0.1 by default)
+# into the WSGI environ, and url_for would prefix every link with it. quizapp is never mounted
+# under a prefix, so no header may set one; the client's address comes from X-Forwarded-For
+# through the app's own TRUSTED_PROXIES, not from gunicorn.
+TRUST = ["--forwarded-allow-ips", "127.0.0.1,::1", "--forwarder-headers", ""]
+
+
 class Server:
     """`with Server(database_url) as server:` → server.url, server.kill_worker(), server.stop()."""
 
@@ -102,6 +109,7 @@ class Server:
         command = [sys.executable, "-m", "gunicorn", "-k", "gthread"]
         command += ["-w", str(self.workers), "--threads", str(self.threads)]
         command += ["-b", self.bind, "--timeout", "30", "--graceful-timeout", "5"]
+        command += TRUST  # as the README's deployment command: no SCRIPT_NAME from headers
         if _has_control_socket_option():
             command.append("--no-control-socket")
         return [*command, self.app]

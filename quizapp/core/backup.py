@@ -57,7 +57,7 @@ def _is_int(value, low: int, high: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
-def check_backup(doc, known_topics: set[str] = frozenset()) -> BackupCheck:
+def check_backup(doc: object, known_topics: set[str] = frozenset()) -> BackupCheck:
     """Check a parsed backup; `known_topics` are slugs already in the database."""
     if not isinstance(doc, dict) or doc.get("format") not in {f for f, _ in READABLE}:
         return BackupCheck(problems=("This is not a quizapp question-bank export.",))

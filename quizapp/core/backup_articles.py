@@ -58,7 +58,9 @@ def _article(row: Mapping, number: int, problems: list[str]) -> dict:
     return article
 
 
-def check_source(source, articles: tuple[dict, ...], where: str, problems: list[str]):
+def check_source(
+    source: object, articles: tuple[dict, ...], where: str, problems: list[str]
+) -> dict | None:
     """A generated question's source (article key, revision number, span), or None."""
     if source is None:
         return None

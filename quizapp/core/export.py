@@ -5,6 +5,7 @@ LibreOffice; such text gets a leading apostrophe. Plain numbers are left alone.
 """
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -30,5 +31,5 @@ def csv_cell(value: object) -> str:
     return text
 
 
-def csv_row(values) -> list[str]:
+def csv_row(values: Iterable[object]) -> list[str]:
     return [csv_cell(v) for v in values]

@@ -48,59 +48,68 @@ def _iso(value) -> str | None:
 
 
 def backup_document() -> dict:
+    """The whole question bank as plain data (see the module docstring)."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_at": _iso(utcnow()),
+        "topics": _topic_rows(),
+        "questions": _question_rows(),
+        "quizzes": _quiz_rows(),
+        "articles": _article_rows(),
+    }
+
+
+def _topic_rows() -> list[dict]:
     topics = db.session.scalars(select(Topic).order_by(Topic.position, Topic.id))
+    names = ("slug", "title", "summary", "body", "position")
+    return [{name: getattr(t, name) for name in names} for t in topics]
+
+
+def _question_rows() -> list[dict]:
     questions = db.session.scalars(
         select(Question)
         .order_by(Question.id)
         .options(selectinload(Question.choices), selectinload(Question.topic))
     )
+    return [
+        {
+            **fields_from_question(q),
+            "topic": q.topic.slug if q.topic else None,
+            "status": q.status,
+            "origin": q.origin,
+            "source": _source(q),
+        }
+        for q in questions
+    ]
+
+
+def _quiz_rows() -> list[dict]:
     quizzes = db.session.scalars(select(Quiz).order_by(Quiz.id).options(selectinload(Quiz.topics)))
+    return [
+        {
+            **{name: getattr(z, name) for name in QUIZ_FIELDS},
+            "topics": [t.slug for t in z.topics],
+            "opens_at": _iso(z.opens_at),
+            "closes_at": _iso(z.closes_at),
+        }
+        for z in quizzes
+    ]
+
+
+def _article_rows() -> list[dict]:
     articles = db.session.scalars(
         select(Article).order_by(Article.id).options(selectinload(Article.revisions))
     )
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "created_at": _iso(utcnow()),
-        "topics": [
-            {
-                "slug": t.slug,
-                "title": t.title,
-                "summary": t.summary,
-                "body": t.body,
-                "position": t.position,
-            }
-            for t in topics
-        ],
-        "questions": [
-            {
-                **fields_from_question(q),
-                "topic": q.topic.slug if q.topic else None,
-                "status": q.status,
-                "origin": q.origin,
-                "source": _source(q),
-            }
-            for q in questions
-        ],
-        "articles": [
-            {
-                "key": a.key,
-                "title": a.title,
-                "source_url": a.source_url,
-                "revisions": [{"number": r.number, "text": r.text} for r in a.revisions],
-            }
-            for a in articles
-        ],
-        "quizzes": [
-            {
-                **{name: getattr(z, name) for name in QUIZ_FIELDS},
-                "topics": [t.slug for t in z.topics],
-                "opens_at": _iso(z.opens_at),
-                "closes_at": _iso(z.closes_at),
-            }
-            for z in quizzes
-        ],
-    }
+    return [
+        {
+            "key": a.key,
+            "title": a.title,
+            "source_url": a.source_url,
+            "revisions": [{"number": r.number, "text": r.text} for r in a.revisions],
+        }
+        for a in articles
+    ]
 
 
 def _source(question: Question) -> dict | None:

@@ -146,10 +146,13 @@ def test_money_is_asked_with_its_scale_and_currency():
 
 
 def test_a_total_named_before_its_number_is_asked():
-    text = "Officials estimated on Tuesday that the death toll from the quake would surpass 35,000."
+    text = (
+        "Officials estimated on 11 October 2005 that the death toll from the Kashmir quake "
+        "would surpass 35,000."
+    )
     [total] = [c for c in drafts(text) if c.kind == "numeric"]
     assert total.prompt.startswith("What figure? Fill in the number:")
-    assert total.answer == 35000
+    assert total.answer == 35000 and total.tolerance == 3500  # a threshold, not a count
     assert not [
         c for c in drafts("Officials said the road was closed at 35,000.") if c.kind == "numeric"
     ]
@@ -233,7 +236,7 @@ def test_an_acronym_nobody_explains_and_a_news_outlet_are_not_asked_for():
 def test_the_last_word_of_a_longer_name_is_not_asked_for():
     text = (
         "Fighters loyal to the Islamic State in Iraq and Syria attacked Kabul airport in 2021. "
-        "Pakistan, Iran and Syria condemned the attack, and Qatar offered to help Kabul."
+        "Pakistan, Iran and Syria condemned the attack on Kabul airport, and Qatar offered help."
     )
     assert not [c for c in drafts(text) if "in Iraq and _____" in c.prompt]
     assert not [c for c in drafts(text) if "in _____ and Syria" in c.prompt]

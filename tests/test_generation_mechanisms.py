@@ -12,6 +12,7 @@ from quizapp.core.generation import (
     relative,
     roles,
     speech,
+    worth,
 )
 from quizapp.core.generation.context import leans_back
 from quizapp.core.generation.entities import analyse
@@ -340,3 +341,13 @@ def test_a_key_beside_its_acronym_or_in_an_attribution_is_not_asked():
     )
     prompts = [c.prompt for c in drafts(text) if c.kind == "single"]
     assert not [p for p in prompts if "_____ (TTP)" in p or "spokesman in _____" in p]
+
+
+def test_an_earlier_visit_in_the_past_perfect_is_background():
+    text = (
+        "ISLAMABAD, 3 July 2019 (Reuters) - The IMF approved a $6 billion loan for Pakistan. "
+        "An IMF mission led by Ernesto Ramirez Rigo had visited Islamabad from April 29 to "
+        "May 11 to discuss a bailout package with Pakistani officials."
+    )
+    assert not [c for c in drafts(text) if "had visited" in c.prompt]
+    assert worth._EARLIER.search("Bugti said Afghans had carried out 14 bombings.") is None

@@ -41,6 +41,16 @@ _RELAYED = re.compile(
 )
 _EVERY = re.compile(r"\bevery (?:\d+|two|three|four|five|six|ten) years\b", re.IGNORECASE)
 _DURATION = re.compile(r"\b\d+ (?:hours|days|minutes)\b")
+_ORG_WORD = re.compile(
+    r"\b(?:International|Organi[sz]ation|Agency|Party|Council|Commission|Fund|Bank|Army"
+    r"|Movement|Ministry|Institute|Association|Union|Committee|Corporation|Group)\b"
+)
+# The main clause in the past perfect ("A mission had visited Islamabad…"): what came
+# before the story. Reported speech ("said Afghans had carried out") is the story.
+_EARLIER = re.compile(
+    r"^(?:(?!\b(?:said|says|told|claimed|that|after|before|when|since)\b)[^,;\"“])*?"
+    r"\bhad (?:been |already |initially |earlier )?\w+ed\b"
+)
 _GROUPING = re.compile(r"\b(?:alliance|bloc|coalition|front)\b", re.IGNORECASE)
 _BARE_PREPOSITION = re.compile(r"\b(?:to|by|from|of|with|for)\s+$", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -78,9 +88,11 @@ def story_year(analysis: Analysis) -> int | None:
 def background(draft: Draft, analysis: Analysis) -> bool:
     """A figure from history: every year in its sentence lies well before the story's, or
     the sentence compares with the past ("the deadliest since 1970")."""
+    text = draft.sentence.text
+    if _EARLIER.search(text):
+        return True
     if draft.family != "numeric" and not analysis.dateline:
         return False  # an explainer without a date line is about history
-    text = draft.sentence.text
     if _BACKGROUND.search(text):
         return True
     # "since 2023" reaches up to the story: not history.
@@ -156,7 +168,7 @@ def options_alike(draft: Draft, analysis: Analysis) -> bool:
         if key.startswith(option) or option.startswith(key):
             return False
     kinds = {_kind(t, analysis) for t in texts} - {None}
-    if len(kinds) > 1:
+    if len(kinds) > 1 or (_kind(key, analysis) == "person" and any(map(_ORG_WORD.search, texts))):
         return False  # "Amnesty International" offered for a person
     grouped = [bool(_GROUPING.search(t)) for t in texts]
     if any(grouped) and not all(grouped):

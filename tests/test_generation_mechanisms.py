@@ -351,3 +351,16 @@ def test_an_earlier_visit_in_the_past_perfect_is_background():
     )
     assert not [c for c in drafts(text) if "had visited" in c.prompt]
     assert worth._EARLIER.search("Bugti said Afghans had carried out 14 bombings.") is None
+
+
+def test_a_scene_inversion_a_world_leader_a_comment_and_a_copied_typo_are_not_drafted():
+    assert context.presupposes("Up stepped Gautam Gambhir and got India back on track.")
+    text = (
+        "U.S. President Donald Trump has made no secret of his desire to retake Bagram airbase "
+        "in Afghanistan. The similar names are confusing: the Afghan Taliban govern "
+        "Afghanistan, while the TTP fights inside Pakistan. Gambhir’ 97 took India to the "
+        "threshold of victory against Sri Lanka at Wankhede in Mumbai in April 2011."
+    )
+    found = drafts(text)
+    assert not [c for c in found if "President _____" in c.prompt]
+    assert not [c for c in found if "confusing" in c.prompt or "Gambhir’ 97" in c.prompt]

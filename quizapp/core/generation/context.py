@@ -98,6 +98,11 @@ _MARKER = re.compile(
     r"|for (?:their|its|his|her|our) part|as well(?! as)|also|then(?!\s+(?-i:[A-Z])))\b",
     re.IGNORECASE,
 )
+# A sports-report inversion that continues a scene: "Up stepped X and…", "In came Y".
+_INVERSION = re.compile(
+    r"^(?:Up|In|Out|Down|Along|On|Back|Enter|Next) (?:stepped|came|walked|strode|went|stood"
+    r"|marched|rode)\b"
+)
 _ALSO_RESOLVED = re.compile(r"\b(?:as well as|not only|both)\b", re.IGNORECASE)
 _THEN_RESOLVED = re.compile(r"(?:\b(?:since|until|till|by|and|if|from)|,)\s*$", re.IGNORECASE)
 # An event or quantity named only by "the": "the earthquake", "the strikes", "the cost",
@@ -116,6 +121,8 @@ _EVENT = re.compile(
 def presupposes(text: str) -> bool:
     """Whether the sentence leans on an earlier one from the middle: a discourse marker, or
     an event that only "the" introduces."""
+    if _INVERSION.match(text):
+        return True
     for found in _MARKER.finditer(text):
         word = found.group().lower()
         if word == "also" and _ALSO_RESOLVED.search(text):

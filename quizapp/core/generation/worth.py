@@ -65,6 +65,7 @@ def fine(draft: Draft, analysis: Analysis) -> bool:
         and not background(draft, analysis)
         and not side_detail(draft)
         and not gives_away(draft)
+        and not _TYPO.search(draft.prompt)
         and options_alike(draft, analysis)
     )
 
@@ -140,15 +141,29 @@ def _near_number(answer: float | None, stem: str) -> bool:
     return False
 
 
+# A typo copied from the text: an apostrophe after a name that does not end in "s"
+# ("Gambhir’ 97").
+_TYPO = re.compile(r"\b[A-Z][a-z]*[a-rt-z]['’] ")
+# The leader of a great power, whom everyone knows: "U.S. President _____".
+_WORLD_LEADER = re.compile(
+    r"\b(?:U\.S\.|US|American|Russian|Chinese|French|British|UK) (?:President|Prime Minister"
+    r"|Secretary of State),? $"
+)
+# A comment before a colon ("The similar names are confusing: …"), not a fact.
+_COMMENT = re.compile(r"^[^:,\d]{0,60}\b(?:is|are|was|were) (?:\w+ )?\w+:")
+
+
 def gives_away(draft: Draft) -> bool:
-    """Brackets beside the blank or in the prompt, or the whole beside the part."""
+    """Brackets beside the blank or in the prompt, the whole beside the part, a world
+    leader by title, or a statement that opens with a comment."""
     before, blank, after = draft.prompt.partition(BLANK)
-    if "[" in draft.prompt or "]" in draft.prompt:
+    if "[" in draft.prompt or "]" in draft.prompt or _COMMENT.match(draft.sentence.text):
         return True
     if not blank:
         return False
     return bool(
-        after.startswith((" (", "("))
+        _WORLD_LEADER.search(before)
+        or after.startswith((" (", "("))
         or before.endswith("(")
         or re.search(r"\(\s*[A-Z]{2,6}\s*\)\s*$", before)
         or re.search(r"\b\d[\d,.]*\s+of\s+the\s+$", before)

@@ -24,6 +24,7 @@ _EARLIER_THIS = re.compile(r"\b(earlier|later) this (week|month|year)\b", re.IGN
 
 
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY_NAMES = tuple(_DAYS.split("|"))
 # "on Sunday", "Sunday's quake", "Tuesday night"; not "Tuesday, 21 October" nor "Monday 6 May".
 WEEKDAY = re.compile(
     rf"\b(?:(?P<on>on|late|early) )?(?P<day>{_DAYS})(?P<own>['’]s)?"
@@ -39,12 +40,20 @@ UNSETTLED = re.compile(
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
+# Words one of the patterns needs, looked for before the patterns run (most text has none).
+_RELATIVE_WORDS = ("today", "tonight", "yesterday", "tomorrow", "week", "month", "year")
+_UNSETTLED_WORDS = ("overnight", "that ", "same", "previous", "following", "day before", "next")
+
+
 def has_relative(text: str) -> bool:
-    return (
-        RELATIVE.search(text) is not None
-        or _EARLIER_THIS.search(text) is not None
-        or WEEKDAY.search(text) is not None
-        or _unsettled(text)
+    low = text.lower()
+    return bool(
+        (
+            any(w in low for w in _RELATIVE_WORDS)
+            and (RELATIVE.search(text) or _EARLIER_THIS.search(text))
+        )
+        or (any(d in text for d in _DAY_NAMES) and WEEKDAY.search(text))
+        or (any(w in low for w in _UNSETTLED_WORDS) and _unsettled(text))
     )
 
 

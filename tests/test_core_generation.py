@@ -288,7 +288,7 @@ def test_ordering_needs_enough_dated_events():
 
 def test_extra_distractors_come_after_the_texts_own():
     text = (
-        "Pakistan closed the Kharlachi crossing on Monday after clashes with Afghan forces "
+        "Pakistan closed the Kharlachi crossing on 13 October after clashes with Afghan forces "
         "along the border in Kurram district."
     )
     extra = {"place": ["Wagah", "Sust", "Sust"]}

@@ -86,11 +86,62 @@ def leans_back(text: str, named: Sequence[tuple[int, str]] = ()) -> bool:
         or any(len(words(text[: m.start()])) < RUN_UP_WORDS for m in _THESE.finditer(text))
         or any(not _resolved(m, text, named) for m in UNRESOLVED.finditer(text))
         or _GENERIC_SUBJECT.match(text)
+        or presupposes(text)
     )
 
 
+# Words inside a sentence that continue an earlier one: "The Taliban then claimed…", "The
+# army, however, presented…", "Islamabad is also wary…" ("as well as" or "not only" in the
+# sentence itself resolve "also"; "then" before a title is "the then prime minister").
+_MARKER = re.compile(
+    r"\b(?:however|on the other hand|in turn|meanwhile|nevertheless|nonetheless|likewise"
+    r"|for (?:their|its|his|her|our) part|as well(?! as)|also|then(?!\s+(?-i:[A-Z])))\b",
+    re.IGNORECASE,
+)
+# A sports-report inversion that continues a scene: "Up stepped X and…", "In came Y".
+_INVERSION = re.compile(
+    r"^(?:Up|In|Out|Down|Along|On|Back|Enter|Next) (?:stepped|came|walked|strode|went|stood"
+    r"|marched|rode)\b"
+)
+_ALSO_RESOLVED = re.compile(r"\b(?:as well as|not only|both)\b", re.IGNORECASE)
+_THEN_RESOLVED = re.compile(r"(?:\b(?:since|until|till|by|and|if|from)|,)\s*$", re.IGNORECASE)
+# An event or quantity named only by "the": "the earthquake", "the strikes", "the cost",
+# "the latest development". A name or place after it ("the quake in Yunnan") or the same
+# noun earlier in the sentence ("a quake … the quake") says which.
+_EVENT = re.compile(
+    r"\b(?:the|that|this)\s+(?P<noun>earthquake|quake|tremor|fighting|strikes?|airstrikes?"
+    r"|attacks?|clashes|violence|war|conflict|disaster|floods?|flooding|storm|crisis|offensive"
+    r"|cost|death toll|toll|latest development|latest|main one|blasts?|explosions?|bombing"
+    r"|escalation|standoff)\b"
+    r"(?!\s+(?:of|in|on|against|between|at|near|for|by|from)\s+(?:the\s+)?(?-i:[A-Z\d]))",
+    re.IGNORECASE,
+)
+
+
+def presupposes(text: str) -> bool:
+    """Whether the sentence leans on an earlier one from the middle: a discourse marker, or
+    an event that only "the" introduces."""
+    if _INVERSION.match(text):
+        return True
+    for found in _MARKER.finditer(text):
+        word = found.group().lower()
+        if word == "also" and _ALSO_RESOLVED.search(text):
+            continue
+        if word == "then" and _THEN_RESOLVED.search(text[: found.start()]):
+            continue
+        return True
+    for found in _EVENT.finditer(text):
+        stem = found["noun"].lower().rstrip("s")[-5:]
+        if stem not in text[: found.start()].lower():
+            return True
+    return False
+
+
 # "One is the TTP…", "Another was…": a numeral standing for something named before.
-_PRONOUN_ONE = re.compile(r"^(?:One|Another|The other|Others?)\s+(?:is|was|are|were|of|has|had)\b")
+_PRONOUN_ONE = re.compile(
+    r"^(?:One|Another|The other|Others?|The (?:main|first|second|last|largest|biggest) one)"
+    r"\s+(?:is|was|are|were|of|has|had)\b"
+)
 # "…; Kabul has consistently denied this.": a demonstrative with no noun after it.
 _BARE_DEMONSTRATIVE = re.compile(r"\b(?:this|that|these|those)(?=\s*[.;:!?,)])", re.IGNORECASE)
 # "Following these attacks": "these" or "those" and a noun point back, unless a clause says

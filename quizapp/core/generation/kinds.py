@@ -5,6 +5,7 @@ decide which survive. Who-said lives in speech.py; true/false and ordering in st
 """
 
 import random
+import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from . import distractors
@@ -108,12 +109,29 @@ def numeric(analysis: Analysis) -> Iterator[Draft]:
                 yield _numeric(mention, sentence)
 
 
+# A verb that makes the figure after it a threshold or an estimate: "would surpass 35,000".
+_HEDGING_VERB = re.compile(
+    r"\b(?:surpass(?:ed|es)?|exceed(?:ed|s)?|top(?:ped|s)?|estimated(?: at)?|an estimate of)\s+"
+    r"(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def hedged(mention: Mention, sentence: Sentence) -> bool:
+    """Whether the text gives the figure as a bound or an estimate ("more than 12,000", "at
+    least 37", "nearly 70,000", "would surpass 35,000"): graded with a tolerance, since the
+    exact number is not what the text claims. "all 12" is exact."""
+    if mention.qualifier and (QUALIFIERS.get(mention.qualifier) or mention.qualifier != "all"):
+        return True
+    return bool(_HEDGING_VERB.search(sentence.text[: mention.start - sentence.start]))
+
+
 def _numeric(mention: Mention, sentence: Sentence) -> Draft:
     stem = blank(sentence, mention.start, mention.end)
     question = {"percent": "What percentage?", "total": "What figure?"}.get(
         mention.subtype, f"How many {mention.noun}?"
     )
-    tolerance = round(mention.value * 0.1, 6) if QUALIFIERS.get(mention.qualifier) else 0.0
+    tolerance = round(mention.value * 0.1, 6) if hedged(mention, sentence) else 0.0
     weight = 0.5 + 0.1 * min(len(mention.noun.split()), 3)
     if mention.noun in SPANS:
         weight *= SPAN_WEIGHT

@@ -2,7 +2,9 @@
 
 A statement saying something happened "today" is wrong by the time a class reads it. With a
 dateline the words are replaced by the date they mean; without one the draft is not made.
-Weekday names are left alone: the article itself says which day they are.
+A weekday with no date beside it ("on Sunday", "Sunday's quake") is relative too: a news
+report means the last such day up to its dateline. Words no dateline settles ("overnight",
+"that year" with no year before it) mean no draft.
 """
 
 import re
@@ -21,8 +23,46 @@ RELATIVE = re.compile(
 _EARLIER_THIS = re.compile(r"\b(earlier|later) this (week|month|year)\b", re.IGNORECASE)
 
 
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY_NAMES = tuple(_DAYS.split("|"))
+# "on Sunday", "Sunday's quake", "Tuesday night"; not "Tuesday, 21 October" nor "Monday 6 May".
+WEEKDAY = re.compile(
+    rf"\b(?:(?P<on>on|late|early) )?(?P<day>{_DAYS})(?P<own>['’]s)?"
+    r"(?: (?P<part>morning|afternoon|evening|night))?\b"
+    rf"(?!,? (?:\d|(?:the )?\d|{'|'.join(m.capitalize() for m in MONTHS)}))"
+)
+# Relative words that a dateline cannot settle: which night, which year?
+UNSETTLED = re.compile(
+    r"\b(?:overnight|that (?:year|day|night|week|month)|the (?:same|previous|following) "
+    r"(?:day|night|week)|the day before|the next day)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+# Words one of the patterns needs, looked for before the patterns run (most text has none).
+_RELATIVE_WORDS = ("today", "tonight", "yesterday", "tomorrow", "week", "month", "year")
+_UNSETTLED_WORDS = ("overnight", "that ", "same", "previous", "following", "day before", "next")
+
+
 def has_relative(text: str) -> bool:
-    return RELATIVE.search(text) is not None or _EARLIER_THIS.search(text) is not None
+    low = text.lower()
+    return bool(
+        (
+            any(w in low for w in _RELATIVE_WORDS)
+            and (RELATIVE.search(text) or _EARLIER_THIS.search(text))
+        )
+        or (any(d in text for d in _DAY_NAMES) and WEEKDAY.search(text))
+        or (any(w in low for w in _UNSETTLED_WORDS) and _unsettled(text))
+    )
+
+
+def _unsettled(text: str) -> bool:
+    """Whether "overnight", or "that year" with no year named before it, is in the text."""
+    found = UNSETTLED.search(text)
+    return found is not None and not (
+        found.group().lower().startswith("that year") and _YEAR.search(text[: found.start()])
+    )
 
 
 def resolve(text: str, dateline: tuple[int, int, int] | None) -> str | None:
@@ -34,8 +74,9 @@ def resolve(text: str, dateline: tuple[int, int, int] | None) -> str | None:
         day = date(*dateline) if dateline else None
     except ValueError:
         day = None  # "31 February": a date line we misread is no date line
-    if day is None:
+    if day is None or _unsettled(text):
         return None
+    text = WEEKDAY.sub(lambda m: _weekday(m, day), text)
     text = _EARLIER_THIS.sub(lambda m: f"{m[1]} in {_period(day, m[2].lower(), 0)}", text)
     return RELATIVE.sub(lambda m: _absolute(m, day), text)
 
@@ -50,6 +91,17 @@ def _absolute(match: re.Match, day: date) -> str:
     found = day + timedelta(days=shift)
     night = "on the night of " if word == "tonight" else "on "
     return f"{prefix}{night}{_day(found)}"
+
+
+def _weekday(match: re.Match, day: date) -> str:
+    """The last such weekday up to the dateline: "on Monday" → "on 10 October 2005"."""
+    wanted = _DAYS.split("|").index(match["day"])
+    found = day - timedelta(days=(day.weekday() - wanted) % 7)
+    if match["own"]:
+        return f"the {_day(found)}"
+    part = match["part"]
+    prefix = f"{match['on']} " if match["on"] and match["on"] != "on" else ""
+    return f"{prefix}on the {part} of {_day(found)}" if part else f"{prefix}on {_day(found)}"
 
 
 def _day(found: date) -> str:

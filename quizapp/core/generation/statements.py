@@ -157,6 +157,8 @@ def _replacement(
     entity = analysis.entities.get(mention.canonical)
     if entity is None or analysis.is_protagonist(mention.canonical) or entity.subtype == "media":
         return None  # the parties the whole text is about, or the outlet credited: no claim
+    if mention.kind == "person" and _ROLE_BEFORE.search(sentence_text(mention, analysis)):
+        return None  # "then Prime Minister, X": another person in that role is absurd
     if mention.subtype in ("capital", "region"):
         return None
     # People, organisations and countries may be swapped for others the text names
@@ -191,6 +193,12 @@ def _changed_number(mention: Mention, rng: random.Random, text: str) -> str | No
     return numbers.altered(mention, rng, text)
 
 
+# A title or role just before a name: "Pakistan's then Prime Minister, ", "President ".
+_ROLE_BEFORE = re.compile(
+    r"\b(?:[Pp]resident|[Mm]inister|[Cc]hief|[Ll]eader|[Ss]pokes(?:wo)?man|[Gg]eneral|[Ss]ecretary"
+    r"|[Cc]ommander|[Gg]overnor|[Kk]ing|[Qq]ueen|[Ss]kipper|[Cc]aptain|[Cc]oach|[Aa]mbassador"
+    r"|[Dd]irector|[Cc]hairman|[Ss]peaker|[Jj]ustice|[Jj]udge)(?:'s|’s)?,?\s*$"
+)
 _WEEKDAY_NEAR = re.compile(
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*$", re.IGNORECASE
 )
@@ -203,21 +211,18 @@ def sentence_text(mention: Mention, analysis: Analysis) -> str:
 
 
 def _changed_date(mention: Mention, rng: random.Random, analysis: Analysis) -> str | None:
-    """Another year, or another day of the same month, that the text does not name."""
+    """Another year that the text does not name. A day moved within its month tests the
+    calendar, not the story, and a weekday beside the date ("Tuesday, 14 October") would
+    only move with it: neither makes a false statement."""
     if mention.subtype not in ("year", "full", "month_year", "month") or not mention.date:
         return None
     year, _, day = mention.date
-    # A weekday beside the date ("Tuesday, 14 October") keeps its day only a week away.
-    weekday = _WEEKDAY_NEAR.search(sentence_text(mention, analysis))
-    shifts = [7, -7] if weekday else [2, 3, 4, -2, -3, -4]
+    if _WEEKDAY_NEAR.search(sentence_text(mention, analysis)) or (day and not year):
+        return None
+    shifts = [2, 3, 4, -2, -3, -4]
     rng.shuffle(shifts)
     for shift in shifts:
-        if day:
-            new_day = day + shift
-            if not 1 <= new_day <= 28:
-                continue
-            changed = _DAY.sub(str(new_day), mention.text, count=1)
-        elif year:
+        if year:
             changed = _YEAR_IN.sub(str(year + shift), mention.text, count=1)
         else:
             return None

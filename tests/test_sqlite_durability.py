@@ -122,3 +122,16 @@ def test_a_full_disk_refuses_calmly_and_recovers_when_space_returns(small_disk):
     time.sleep(0.3)
     assert wal_size(small_disk) < 1024 * 1024
     app.extensions["quizapp.checkpointer"].stop.set()
+
+
+def test_the_checkpoint_thread_ends_when_its_database_is_gone(tmp_path):
+    app = sqlite_app(tmp_path, SQLITE_CHECKPOINT_SECONDS=0.05)
+    fill(app, 5)
+    with app.app_context():
+        db.engine.dispose()
+    for name in ("q.sqlite", "q.sqlite-wal", "q.sqlite-shm", "q.sqlite-writers"):
+        (tmp_path / name).unlink(missing_ok=True)
+    checkpointer = app.extensions["quizapp.checkpointer"]
+    checkpointer.thread.join(timeout=2)
+    assert not checkpointer.thread.is_alive()
+    assert checkpointer.checkpoint() is None  # the queue's file is gone: skipped, not raised

@@ -51,6 +51,7 @@ def setup_app(url: str):
             "TESTING": True,
             "SECRET_KEY": "load-test-setup-0123456789",
             "SQLALCHEMY_DATABASE_URI": url,
+            "SQLITE_CHECKPOINT_SECONDS": 0,  # a short-lived helper app: the servers checkpoint
         }
     )
 

@@ -11,6 +11,7 @@ import logging
 import os
 import sqlite3
 import threading
+from contextlib import closing
 from pathlib import Path
 
 log = logging.getLogger("quizapp")
@@ -24,22 +25,32 @@ class Checkpointer:
         self.path, self.queue, self.seconds = path, queue, seconds
         self.pid: int | None = None
         self.stop = threading.Event()
+        self.thread: threading.Thread | None = None
 
     def ensure_running(self) -> None:
         if self.seconds <= 0 or self.pid == os.getpid():
             return
         self.pid = os.getpid()
-        threading.Thread(target=self._run, name="wal-checkpoint", daemon=True).start()
+        self.thread = threading.Thread(target=self._run, name="wal-checkpoint", daemon=True)
+        self.thread.start()
 
     def _run(self) -> None:
         while not self.stop.wait(self.seconds):
+            if not self.path.exists():  # the database was removed (a test's, a moved one)
+                return
             self.checkpoint()
 
     def checkpoint(self) -> tuple[int, int, int] | None:
         """(busy, log frames, frames checkpointed), as SQLite reports them; None on error."""
-        self.queue.enter()
         try:
-            with sqlite3.connect(self.path, timeout=BUSY_TIMEOUT) as connection:
+            self.queue.enter()
+        except OSError as error:  # the queue's lock file cannot be opened
+            log.warning("WAL checkpoint skipped: %s", error)
+            return None
+        try:
+            # mode=rw: a checkpoint never creates a database that is not there
+            uri = f"file:{self.path}?mode=rw"
+            with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT)) as connection:
                 return connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         except sqlite3.Error as error:  # a full disk or a locked file: next round tries again
             log.warning("WAL checkpoint failed: %s", error)

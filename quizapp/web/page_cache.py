@@ -108,6 +108,8 @@ def session_csrf_token() -> str:
 
 def cached(key: Hashable, build: Callable[[], T]) -> T:
     """`build()` the first time `key` is seen, the stored value after that."""
+    if not current_app.config["FRAGMENT_CACHE"]:
+        return build()
     cache = _cache()
     value = cache.get(key)
     if value is None:

@@ -25,7 +25,6 @@ from quizapp.services.attempts import (
     start_attempt,
 )
 from quizapp.web import page_cache
-from quizapp.web.database import end_reads, reads_first
 
 bp = Blueprint("quizzes", __name__)
 MAX_TOKEN = 64
@@ -198,7 +197,6 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
 
 
 @bp.post("/attempts/<int:attempt_id>/answer")
-@reads_first
 @login_required
 def answer(attempt_id: int):
     page_cache.keeps_shared_pages()
@@ -209,7 +207,6 @@ def answer(attempt_id: int):
     )
     if item is None:
         abort(400 if not valid else 404)
-    end_reads()  # the writes below re-check the attempt's state in their own WHERE clauses
     if close_if_expired(attempt, utcnow()):
         db.session.commit()
         raise AttemptError(

@@ -35,8 +35,6 @@ class Defaults:
     HSTS = False
     TRUSTED_PROXIES = 0  # reverse proxies in front whose X-Forwarded-For/-Proto to believe
     PAGE_SIZE = 20
-    SHARED_PAGE_SECONDS = 1.0  # how long a worker may answer a repeated explainer GET from memory
-    FRAGMENT_CACHE = True  # rendered HTML kept per worker, keyed by the state of its rows
 
 
 def configure(app: Flask, test_config: dict | None) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import bindparam, case, func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -182,55 +182,11 @@ def _attempt_and_item(*counts):
     )
 
 
-def _attempt_row(*columns):
-    """Plain `columns` of one attempt joined to its quiz: a page's state for `read_state`."""
-    return (
-        select(*columns)
-        .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(Attempt.id == bindparam("attempt_id"))
-    )
-
-
 _TOTAL = _count_items(func.count(AttemptItem.id))
 # (attempt, item, questions): positions run from 1 to the number of questions.
 ATTEMPT_AND_ITEM = _attempt_and_item(_TOTAL)
 # (attempt, item, questions, answered)
 QUESTION_PAGE = _attempt_and_item(_TOTAL, _count_items(func.count(AttemptItem.answered_at)))
-
-
-# Everything a question page shows that can change: the attempt, its quiz's title and feedback
-# mode, the item at the position (a save bumps its version, a regrade its points) and the
-# counts on the progress line. The snapshot (prompt and options) never changes.
-QUESTION_STATE = _attempt_row(
-    Attempt.user_id,
-    Attempt.status,
-    Attempt.deadline_at,
-    Quiz.title,
-    Quiz.feedback_mode,
-    AttemptItem.id,
-    AttemptItem.version,
-    AttemptItem.answered_at,
-    AttemptItem.question_id,
-    AttemptItem.points,
-    AttemptItem.is_correct,
-    _TOTAL,
-    _count_items(func.count(AttemptItem.answered_at)),
-).outerjoin(AttemptItem, _ITEM_AT_POSITION)
-
-# Everything a result page is made from: the attempt and its quiz's title, and what its items
-# can still change by (a regrade, a question removed).
-RESULT_STATE = _attempt_row(
-    Attempt.user_id,
-    Attempt.status,
-    Attempt.submitted_at,
-    Attempt.score,
-    Attempt.max_score,
-    Quiz.title,
-    Quiz.is_published,
-    _count_items(func.count(AttemptItem.question_id)),
-    _count_items(func.sum(AttemptItem.points)),
-    _count_items(func.count(case((AttemptItem.is_correct.is_(True), 1)))),
-)
 
 
 def save_answer(

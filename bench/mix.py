@@ -19,6 +19,7 @@ from loadgen import CONNECTIONS, serve, wrk
 # costs the mix at least KEEP_IF of its student sessions per second.
 TIERS: dict[str, dict[str, str]] = {
     "mix, caching as shipped": {},
+    "mix, pool memo off": {"FLASK_POOL_CACHE": "false"},
 }
 KEEP_IF = 1.20
 VIEWS_GOAL, P99_GOAL = 1.5, 100  # x flaskr's logged-in index; ms at 32 connections

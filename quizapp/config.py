@@ -35,6 +35,7 @@ class Defaults:
     HSTS = False
     TRUSTED_PROXIES = 0  # reverse proxies in front whose X-Forwarded-For/-Proto to believe
     PAGE_SIZE = 20
+    POOL_CACHE = True  # the questions a quiz draws from, kept per worker (services/pools.py)
 
 
 def configure(app: Flask, test_config: dict | None) -> None:

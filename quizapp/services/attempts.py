@@ -14,7 +14,7 @@ from quizapp.core.assembly import QuestionData, draw_paper, make_snapshot
 from quizapp.core.grading import parse_response
 from quizapp.core.review import regrade
 from quizapp.models import Attempt, AttemptItem, Quiz, User, db
-from quizapp.services.bank import quiz_pool
+from quizapp.services.pools import pool_of
 from quizapp.services.practice import record_submission
 from quizapp.web import faults
 
@@ -90,7 +90,7 @@ def _attempts_used(user: User, quiz: Quiz) -> int:
 def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
     seed = secrets.randbits(31)
     rng = random.Random(seed)
-    paper = draw_paper(quiz_pool(quiz), quiz.question_count, rng, quiz.topic_quotas, quiz.shuffle)
+    paper = draw_paper(pool_of(quiz), quiz.question_count, rng, quiz.topic_quotas, quiz.shuffle)
     if not paper:
         raise AttemptError("This quiz has no questions yet. Tell your teacher.", 409)
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None

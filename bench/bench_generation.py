@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from quizapp import content_files  # noqa: E402
 from quizapp.core.article_text import explainer_text  # noqa: E402
 from quizapp.core.generation import counts, generate  # noqa: E402
 from quizapp.core.generation.labels import fingerprint, pass_rate, passes  # noqa: E402
 from quizapp.core.generation.lexicon import index  # noqa: E402
+from quizapp.services import content as content_files  # noqa: E402
 
 WORDS = 2_000
 GOAL_MS, GOAL_PER_1000, GOAL_PASS, TOP = 100, 20, 0.8, 20

@@ -60,6 +60,8 @@ class BenchData:
     long_result_attempt: int  # submitted, 50 questions
     short_result_attempt: int  # submitted, 5 questions (small_username)
     counts: dict
+    sections: tuple[str, str] = ("", "")  # the classroom mix's two explainer sections
+    mix_quiz: int = 0  # the quiz the classroom mix takes: the seeded 12-question one
 
 
 def _sentence(rng: random.Random, words: int) -> str:
@@ -325,5 +327,7 @@ def build(seed: int = 2026) -> BenchData:
         )
     }
     assert counts["attempt_items"] >= item_count
-    topic = db.session.scalar(select(Topic.slug).order_by(Topic.position))
-    return BenchData(main.username, small.username, topic, writers=writers, counts=counts, **ids)
+    first, second = db.session.scalars(select(Topic.slug).order_by(Topic.position).limit(2))
+    mix_quiz = db.session.scalar(select(Quiz.id).where(Quiz.slug == "whole-article"))
+    return BenchData(main.username, small.username, first, writers=writers, counts=counts,
+                     sections=(first, second), mix_quiz=mix_quiz, **ids)  # fmt: skip

@@ -19,12 +19,6 @@ TARGETS = {
     "save an answer": (0.10, 250),
     "result page": (0.30, 100),
     "history page": (0.30, 100),
-    # The same pages served without SharedPages (a first view), measured by a second server.
-    "explainer, not kept": (0.60, 100),
-    "quiz list, not kept": (0.60, 100),
-    "question, not kept": (0.30, 100),
-    "result, not kept": (0.30, 100),
-    "history, not kept": (0.30, 100),
 }
 MAX_QUERIES, LOGIN_MS, LOGINS = 6, 40, 10
 

@@ -1,14 +1,14 @@
 """`make bench`: how much each page costs next to a bare Flask app, in one run on this machine.
 
-Builds a realistic SQLite database (500+ questions, 1,000 students, 20,000 attempts), serves
-the app and a bare Flask "hello" under the same gunicorn settings (2 gthread workers, 4 threads
-each), drives both with wrk at 32 connections, and prints requests/s, p50 and p99 per page with
-each page's throughput (and CPU per request) as a share of the floor measured in the same run.
-wrk repeats one request, which SharedPages (quizapp/page_cache.py) answers from memory after
-its checks; the "not kept" rows measure the same pages with it switched off, as a first view
-costs. Then: SQL statements per page (small and large, first and repeated request), login
-server time, the question generator's median on a 2,000-word article
-(bench/bench_generation.py) and the teachers' report timings (bench/bench_reports.py).
+First the classroom table (bench/mix.py): the classroom mix of bench/classroom.py with each
+caching tier on and off, beside the floor and flaskr's logged-in index. Then per page: builds a
+realistic SQLite database (500+ questions, 1,000 students, 20,000 attempts), serves the app and
+a bare Flask "hello" under the same gunicorn settings (2 gthread workers, 4 threads each),
+drives both with wrk at 32 connections, and prints requests/s, p50 and p99 per page with each
+page's throughput (and CPU per request) as a share of the floor measured in the same run. Then:
+SQL statements per page (small and large, first and repeated request), login server time, the
+question generator's median on a 2,000-word article (bench/bench_generation.py) and the
+teachers' report timings (bench/bench_reports.py).
 `--save-baseline` keeps the run in bench/baseline.json; later runs say how they compare.
 """
 
@@ -32,6 +32,7 @@ sys.path.insert(0, str(BENCH.parent))
 
 from dataset import PASSWORD, build  # noqa: E402
 from loadgen import ROOT, WRK_THREADS, ensure_wrk, serve, wrk  # noqa: E402
+from mix import measure_flaskr, measure_mix, print_mix  # noqa: E402
 from queries import page_queries  # noqa: E402
 from results import BASELINE, LOGINS, compare, report  # noqa: E402
 
@@ -41,13 +42,6 @@ from quizapp.models import AttemptItem, db  # noqa: E402
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 COOKIE = "__Host-session"
 EXTRAS = ("bench_reports.py",)
-NOT_KEPT = {
-    "explainer section": "explainer, not kept",
-    "quiz list": "quiz list, not kept",
-    "question page": "question, not kept",
-    "result page": "result, not kept",
-    "history page": "history, not kept",
-}
 
 
 def _app(uri: str, **extra):
@@ -206,20 +200,16 @@ def measure_app(uri: str, data, seconds: int, tmp: Path) -> tuple[list, Student]
             args=(WRK_THREADS, items),
         )
         loads.insert(5, write)
-    # The same pages with SharedPages switched off: what a first view costs (a student's next
-    # question, a page changed since the last view), as the rows above measure repeats.
-    env["FLASK_SHARED_PAGE_SECONDS"] = "0"
-    first_views = [(NOT_KEPT[name], path) for name, path, logged_in in gets if name in NOT_KEPT]
-    with serve("quizapp:create_app()", env=env) as server:
-        fresh = Student(server, data.username)
-        for _, path in first_views:
-            if fresh.get(path).status_code != 200:
-                raise SystemExit(f"GET {path} did not answer 200")
-        loads += [
-            wrk(name, server, path, seconds=seconds, cookie=fresh.cookie)
-            for name, path in first_views
-        ]
     return loads, student
+
+
+def classroom_table(tmp: Path, uri: str, data, seconds: int, students: int, before: float):
+    """The classroom mix with each caching tier on and off, beside the floor and flaskr."""
+    pristine = Path(uri.removeprefix("sqlite:///"))  # copied for each row, still untouched
+    floor = _floor(seconds)
+    flaskr = measure_flaskr(tmp / "flaskr", seconds)
+    rows = measure_mix(tmp, pristine, data, PASSWORD, students)
+    return print_mix(floor, flaskr, rows, students, before)
 
 
 def run_extras() -> None:
@@ -237,12 +227,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
     parser.add_argument("--save-baseline", action="store_true", help="write bench/baseline.json")
     parser.add_argument("--no-extras", action="store_true", help="skip the reports benchmark")
+    parser.add_argument("--students", type=int, default=200, help="students in the classroom mix")
+    parser.add_argument("--mix-only", action="store_true", help="the classroom table alone")
     args = parser.parse_args()
     ensure_wrk()
     before = os.getloadavg()[0]  # the machine's other work: the bench itself runs ~10 threads
     with tempfile.TemporaryDirectory(prefix="quizapp-bench-") as tmp:
         uri = f"sqlite:///{Path(tmp) / 'bench.sqlite'}"
         data = build_database(uri)
+        classroom = classroom_table(Path(tmp), uri, data, args.seconds, args.students, before)
+        if args.mix_only:
+            return
         queries = count_queries(uri, data)
         login_ms = login_server_ms(uri, data.username)
         floors = [_floor(args.seconds)]
@@ -256,6 +251,7 @@ def main() -> None:
     )
     floor = max(floors, key=lambda f: f.rps)  # the less disturbed run
     current = report(floor, loads, queries, student, login_ms)
+    current["classroom"] = classroom
     if BASELINE.is_file() or not args.save_baseline:
         compare(current)
     if args.save_baseline:

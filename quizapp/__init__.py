@@ -8,7 +8,6 @@ from quizapp.extensions import csrf, db, login_manager, migrate
 from quizapp.web.database import init_database
 from quizapp.web.errors import init_errors
 from quizapp.web.ids import IdConverter
-from quizapp.web.page_cache import init_page_cache
 from quizapp.web.security import init_security
 from quizapp.web.static_files import init_static_files
 
@@ -32,7 +31,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     init_static_files(app)
 
     # Every wrap of the WSGI app, innermost first.
-    init_page_cache(app)
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)
     if proxies:  # behind nginx etc.: the client's address, not the proxy's, is throttled
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)

@@ -1,11 +1,13 @@
 """Headers, caching, error pages, CORS (checklist items 33, 35, 36) and the database engine set-up
-(WAL, synchronous=NORMAL, foreign keys, busy timeout, BEGIN IMMEDIATE for writing requests)."""
+(WAL, synchronous=NORMAL, foreign keys, busy timeout, BEGIN IMMEDIATE before a request writes)."""
 
 import re
+import sqlite3
 
 import pytest
 from flask import has_request_context, request
 from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
 
 from quizapp.models import db
 
@@ -123,25 +125,47 @@ def test_sqlite_pragmas_on_every_connection(app):
                       "busy_timeout": 15000}  # fmt: skip
 
 
+def _sqlite_write_lock_is_free(app) -> bool:
+    other = sqlite3.connect(make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database, timeout=0)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError:
+        return False
+    finally:
+        other.close()  # closing rolls the empty transaction back
+    return True
+
+
 @sqlite_only
-def test_sqlite_writing_requests_begin_immediate(app, student):
-    """Two writers queue for the lock from their first statement instead of one of them
-    failing with "database is locked" when its read transaction tries to write."""
+def test_sqlite_writes_run_under_the_write_lock_taken_before_them(app, student):
+    """A reading request only BEGINs; a writing request's reads hold no lock, and its first
+    write runs after BEGIN IMMEDIATE, so two writers queue instead of one of them failing with
+    "database is locked" when its read snapshot tries to write."""
     with app.app_context():
         engine = db.engine
-    seen: set[tuple[str, str]] = set()
+    begins: set[tuple[str, str]] = set()
+    lock_free: list[tuple[str, bool]] = []
 
     def record(_conn, _cursor, statement, *_):
-        if statement.startswith("BEGIN") and has_request_context():
-            seen.add((request.method, statement))
+        if not has_request_context():
+            return
+        if statement.startswith("BEGIN"):
+            begins.add((request.method, statement))
+        elif statement.startswith(("SELECT", "INSERT")):
+            lock_free.append((statement.split()[0], _sqlite_write_lock_is_free(app)))
 
     event.listen(engine, "before_cursor_execute", record)
     try:
         student.get("/history")
+        assert all(free for _, free in lock_free)
+        lock_free.clear()
         student.post(f"/quizzes/{quiz_id(app)}/start")
     finally:
         event.remove(engine, "before_cursor_execute", record)
-    assert seen == {("GET", "BEGIN"), ("POST", "BEGIN IMMEDIATE")}
+    assert begins == {("GET", "BEGIN"), ("POST", "BEGIN")}  # the write lock comes later
+    first_write = next(i for i, (kind, _) in enumerate(lock_free) if kind == "INSERT")
+    assert all(free for _, free in lock_free[:first_write])
+    assert not lock_free[first_write][1]
 
 
 @pytest.mark.skipif(not postgres.base_url(), reason="runs when the suite runs on PostgreSQL")

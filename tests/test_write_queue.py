@@ -1,5 +1,6 @@
-"""SQLite writers queue in quizapp.web.database.WriteQueue: a writing request holds the queue from
-its BEGIN IMMEDIATE until its transaction ends, however it ends, and readers never join it.
+"""SQLite writers queue in quizapp.web.database.WriteQueue: a request's transaction joins the
+queue (and takes SQLite's write lock) at its first writing statement and holds it until the
+transaction ends, however it ends; reads, before a write or in a reading request, never join it.
 
 The queue's flock is seen here from a second open file, which is how another worker process
 sees it.
@@ -12,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from flask_login import login_required
-from sqlalchemy import create_engine, select, text, update
+from sqlalchemy import create_engine, insert, select, text, update
 from sqlalchemy.engine import make_url
 
-from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
+from quizapp.models import Attempt, AttemptItem, LoginFailure, Quiz, db, utcnow
 from quizapp.services.attempts import AttemptError, save_answer
-from quizapp.web.database import end_reads, reads_first
 
 from attempt_helpers import items, right_form, start
 from conftest import logged_in, make_app, quiz_id, seed_tiny
@@ -41,13 +41,15 @@ def _another_process_could_write(app) -> bool:
     return True
 
 
-def test_a_writing_request_holds_the_queue_until_it_commits(app):
+def test_a_writing_request_holds_the_queue_from_its_first_write_until_it_commits(app):
     _queue_file(app)
     with app.test_request_context("/", method="POST"):
         assert _another_process_could_write(app)
         quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "all"))
-        assert not _another_process_could_write(app)
+        assert _another_process_could_write(app)  # reads take no lock
         quiz.title = "Renamed in the queue"
+        db.session.flush()
+        assert not _another_process_could_write(app)
         db.session.commit()
         assert _another_process_could_write(app)
 
@@ -56,7 +58,7 @@ def test_a_writing_request_holds_the_queue_until_it_commits(app):
 def test_every_end_of_a_transaction_leaves_the_queue(app, end):
     _queue_file(app)
     with app.test_request_context("/", method="POST"):
-        db.session.execute(text("SELECT 1"))
+        db.session.execute(insert(LoginFailure).values(username="x", ip="127.0.0.1"))
         assert not _another_process_could_write(app)
         {"rollback": db.session.rollback, "close": db.session.close,
          "remove": db.session.remove}[end]()  # fmt: skip
@@ -87,7 +89,7 @@ def test_a_view_that_fails_mid_write_leaves_the_queue(tmp_path):
 
     @app.post("/test-only/fails-mid-write")
     def fails_mid_write():
-        db.session.execute(text("SELECT 1"))
+        db.session.execute(update(Quiz).where(Quiz.slug == "all").values(title="Half written"))
         raise RuntimeError("a bug in a writing view")
 
     assert app.test_client().post("/test-only/fails-mid-write").status_code == 500
@@ -100,7 +102,7 @@ def test_writers_in_two_threads_take_turns(app):
 
     def write(name: str) -> None:
         with app.test_request_context("/", method="POST"):
-            db.session.execute(text("SELECT 1"))  # in the queue from here
+            db.session.execute(update(Quiz).where(Quiz.slug == "none").values(title=name))
             if not inside.acquire(blocking=False):
                 events.append(f"{name} overlapped")
                 return
@@ -120,19 +122,17 @@ def test_writers_in_two_threads_take_turns(app):
     assert _another_process_could_write(app)
 
 
-def test_a_save_holds_the_queue_only_for_its_write(tmp_path):
+def test_a_writing_view_holds_the_queue_only_for_its_writes(tmp_path):
     app = make_app(tmp_path)
     _queue_file(app)
     seed_tiny(app)
     seen = []
 
     @app.post("/test-only/reads-then-writes")
-    @reads_first
     @login_required
     def reads_then_writes():
         db.session.scalar(select(Quiz).where(Quiz.slug == "all"))  # the user's load came first
         seen.append(_another_process_could_write(app))
-        end_reads()
         db.session.execute(update(Quiz).where(Quiz.slug == "all").values(title="Written"))
         seen.append(_another_process_could_write(app))
         db.session.commit()
@@ -144,15 +144,26 @@ def test_a_save_holds_the_queue_only_for_its_write(tmp_path):
     assert seen == [True, False, True]
 
 
+def test_a_rolled_back_request_undoes_every_write(app):
+    """The write transaction starts before the first write: a rollback takes back all of them."""
+    _queue_file(app)
+    with app.test_request_context("/", method="POST"):
+        db.session.scalar(select(Quiz).where(Quiz.slug == "all"))
+        db.session.execute(update(Quiz).where(Quiz.slug == "all").values(title="First"))
+        db.session.execute(insert(LoginFailure).values(username="y", ip="127.0.0.1"))
+        db.session.rollback()
+    with app.app_context():
+        assert db.session.scalar(select(Quiz.title).where(Quiz.slug == "all")) != "First"
+        assert db.session.scalar(select(LoginFailure).where(LoginFailure.username == "y")) is None
+
+
 def test_a_save_that_lost_the_race_to_a_submit_changes_nothing(app, student):
     attempt_id = start(student, quiz_id(app))
 
-    @reads_first
     def save_after_a_submit() -> AttemptItem:  # the answer view's steps, with a submit between
         attempt = db.session.get(Attempt, attempt_id)
         item = db.session.scalar(select(AttemptItem).where(AttemptItem.attempt_id == attempt_id))
-        assert attempt.status == "in_progress"  # what the save read
-        end_reads()
+        assert attempt.status == "in_progress"  # what the save read, before any lock
         other = create_engine(app.config["SQLALCHEMY_DATABASE_URI"])
         with other.begin() as connection:  # a submit commits before the save writes
             connection.execute(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
-from sqlalchemy import bindparam, case, func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -14,7 +14,7 @@ from quizapp.core.assembly import QuestionData, draw_paper, make_snapshot
 from quizapp.core.grading import parse_response
 from quizapp.core.review import regrade
 from quizapp.models import Attempt, AttemptItem, Quiz, User, db
-from quizapp.services.bank import quiz_pool
+from quizapp.services.pools import pool_of
 from quizapp.services.practice import record_submission
 
 
@@ -93,7 +93,7 @@ def _attempts_used(user: User, quiz: Quiz) -> int:
 
 def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
     seed, rng = new_paper_generator()
-    paper = draw_paper(quiz_pool(quiz), quiz.question_count, rng, quiz.topic_quotas, quiz.shuffle)
+    paper = draw_paper(pool_of(quiz), quiz.question_count, rng, quiz.topic_quotas, quiz.shuffle)
     if not paper:
         raise AttemptError("This quiz has no questions yet. Tell your teacher.", 409)
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
@@ -193,55 +193,11 @@ def _attempt_and_item(*counts):
     )
 
 
-def _attempt_row(*columns):
-    """Plain `columns` of one attempt joined to its quiz: a page's state for `read_state`."""
-    return (
-        select(*columns)
-        .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(Attempt.id == bindparam("attempt_id"))
-    )
-
-
 _TOTAL = _count_items(func.count(AttemptItem.id))
 # (attempt, item, questions): positions run from 1 to the number of questions.
 ATTEMPT_AND_ITEM = _attempt_and_item(_TOTAL)
 # (attempt, item, questions, answered)
 QUESTION_PAGE = _attempt_and_item(_TOTAL, _count_items(func.count(AttemptItem.answered_at)))
-
-
-# Everything a question page shows that can change: the attempt, its quiz's title and feedback
-# mode, the item at the position (a save bumps its version, a regrade its points) and the
-# counts on the progress line. The snapshot (prompt and options) never changes.
-QUESTION_STATE = _attempt_row(
-    Attempt.user_id,
-    Attempt.status,
-    Attempt.deadline_at,
-    Quiz.title,
-    Quiz.feedback_mode,
-    AttemptItem.id,
-    AttemptItem.version,
-    AttemptItem.answered_at,
-    AttemptItem.question_id,
-    AttemptItem.points,
-    AttemptItem.is_correct,
-    _TOTAL,
-    _count_items(func.count(AttemptItem.answered_at)),
-).outerjoin(AttemptItem, _ITEM_AT_POSITION)
-
-# Everything a result page is made from: the attempt and its quiz's title, and what its items
-# can still change by (a regrade, a question removed).
-RESULT_STATE = _attempt_row(
-    Attempt.user_id,
-    Attempt.status,
-    Attempt.submitted_at,
-    Attempt.score,
-    Attempt.max_score,
-    Quiz.title,
-    Quiz.is_published,
-    _count_items(func.count(AttemptItem.question_id)),
-    _count_items(func.sum(AttemptItem.points)),
-    _count_items(func.count(case((AttemptItem.is_correct.is_(True), 1)))),
-)
 
 
 def save_answer(

@@ -2,16 +2,14 @@
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import bindparam, func, select, true
+from sqlalchemy import select
 
-from quizapp.core.practice import end_of_day
 from quizapp.forms.history import ReportForm
-from quizapp.models import Attempt, AttemptItem, Question, QuestionReport, Quiz, Topic, db, utcnow
+from quizapp.models import Attempt, AttemptItem, QuestionReport, db, utcnow
 from quizapp.services.attempts import AttemptError, start_practice_attempt
 from quizapp.services.pagination import page_number
 from quizapp.services.practice import due_paper, due_summary, practice_quiz
 from quizapp.services.progress import attempts_page, student_progress
-from quizapp.web import page_cache
 
 bp = Blueprint("history", __name__)
 
@@ -20,44 +18,14 @@ def _page_arg() -> int:
     return page_number(request.args.get("page"))
 
 
-# Everything the scores, the per-quiz and per-section tables, the attempt list and the review
-# items are made from (review items move only when an attempt is submitted): any new,
-# submitted, regraded or deleted attempt, an edited section or question changes it.
-_OWN_ATTEMPTS = select(
-    func.count(Attempt.id),
-    func.max(Attempt.id),
-    func.count(Attempt.submitted_at),
-    func.max(Attempt.submitted_at),
-    func.sum(Attempt.score),
-    select(func.count(Topic.id)).scalar_subquery(),
-    select(func.max(Topic.updated_at)).scalar_subquery(),
-    select(func.max(Question.updated_at)).scalar_subquery(),
-).where(Attempt.user_id == bindparam("user_id"))
-# One row per quiz (a renamed quiz shows at once), each carrying the student's state.
-_STATE = _OWN_ATTEMPTS.subquery()
-HISTORY_STATE = select(Quiz.id, Quiz.title, _STATE).join(_STATE, true()).order_by(Quiz.id)
-
-
 @bp.get("/history")
 @login_required
 def index():
     page, size, user_id = _page_arg(), current_app.config["PAGE_SIZE"], current_user.id
-    state = tuple(page_cache.read_state(HISTORY_STATE, user_id=user_id))
-    now = utcnow()  # the due counts change at midnight, or with the state
-    due = page_cache.cached(
-        ("due", user_id, end_of_day(now), state), lambda: due_summary(user_id, now)
-    )
-    body = page_cache.fragment(
-        ("history", user_id, page, size, state), lambda: _body(user_id, page, size)
-    )
-    page_cache.personal_page(lambda: end_of_day(utcnow()))
-    return render_template("history/index.html", due=due, body=body)
-
-
-def _body(user_id: int, page: int, size: int) -> str:
     attempts = attempts_page(user_id, page, size)
     return render_template(
-        "history/_body.html",
+        "history/index.html",
+        due=due_summary(user_id, utcnow()),
         progress=student_progress(user_id, "My scores over time"),
         attempts=attempts.items,
         page=attempts.page,

@@ -1,8 +1,5 @@
 """Taking a quiz: list, start, one question per page, answer, submit, result."""
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
@@ -10,22 +7,18 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from quizapp.core.review import describe_key, describe_response
-from quizapp.models import Attempt, AttemptItem, Quiz, Topic, db, quiz_topic, utcnow
+from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
 from quizapp.services.attempts import (
     ATTEMPT_AND_ITEM,
     QUESTION_PAGE,
-    QUESTION_STATE,
-    RESULT_STATE,
     AttemptError,
-    answers_close_at,
     close_if_expired,
     finish,
     quiz_is_open,
     save_answer,
     start_attempt,
 )
-from quizapp.web import page_cache
-from quizapp.web.database import end_reads, reads_first
+from quizapp.services.quizzes import open_quizzes
 
 bp = Blueprint("quizzes", __name__)
 MAX_TOKEN = 64
@@ -54,65 +47,9 @@ def _own_attempt_and_item(statement, attempt_id: int, position: int) -> tuple:
     return tuple(row)
 
 
-@dataclass(frozen=True)
-class ListedTopic:
-    title: str
-
-
-@dataclass(frozen=True)
-class ListedQuiz:
-    """What the quiz list shows of a quiz (and what `quiz_is_open` reads)."""
-
-    id: int
-    title: str
-    description: str
-    question_count: int
-    time_limit_minutes: int | None
-    opens_at: datetime | None
-    closes_at: datetime | None
-    topics: tuple[ListedTopic, ...]
-    is_published: bool = True
-
-
-PUBLISHED_QUIZZES = (
-    select(
-        Quiz.id,
-        Quiz.title,
-        Quiz.description,
-        Quiz.question_count,
-        Quiz.time_limit_minutes,
-        Quiz.opens_at,
-        Quiz.closes_at,
-        Topic.title,
-    )
-    .outerjoin(quiz_topic, quiz_topic.c.quiz_id == Quiz.id)
-    .outerjoin(Topic, Topic.id == quiz_topic.c.topic_id)
-    .where(Quiz.is_published)
-    .order_by(Quiz.id, Topic.position)
-)
-
-
-def published_quizzes() -> list[ListedQuiz]:
-    """Published quizzes with their sections' titles, in one query of plain rows."""
-    quizzes: dict[int, tuple] = {}
-    for *fields, topic_title in page_cache.read_state(PUBLISHED_QUIZZES):
-        _, titles = quizzes.setdefault(fields[0], (fields, []))
-        if topic_title is not None:
-            titles.append(ListedTopic(topic_title))
-    return [ListedQuiz(*fields, topics=tuple(titles)) for fields, titles in quizzes.values()]
-
-
 @bp.get("/quizzes")
 def index():
-    now = utcnow()
-    shown = tuple(q for q in published_quizzes() if quiz_is_open(q, now))
-    # The rows shown are the key: any edit, or a quiz opening or closing, renders afresh.
-    content = page_cache.fragment(
-        ("quizzes", shown), lambda: render_template("quizzes/_list.html", quizzes=shown)
-    )
-    return page_cache.whole_page(
-        ("quizzes", shown), lambda: render_template("quizzes/index.html", content=content)
-    )
+    return render_template("quizzes/index.html", quizzes=open_quizzes(utcnow()))
 
 
 @bp.get("/quizzes/<id:quiz_id>")
@@ -126,7 +63,6 @@ def detail(quiz_id: int):
 @bp.post("/quizzes/<id:quiz_id>/start")
 @login_required
 def start(quiz_id: int):
-    page_cache.keeps_shared_pages()
     quiz = db.get_or_404(Quiz, quiz_id)
     token = (request.form.get("client_token") or "")[:MAX_TOKEN] or None
     try:
@@ -151,7 +87,6 @@ def take(attempt_id: int):
 @bp.get("/attempts/<id:attempt_id>/q/<id:position>")
 @login_required
 def question(attempt_id: int, position: int):
-    page_cache.read_state(QUESTION_STATE, attempt_id=attempt_id, position=position)
     attempt, item, total, answered = _own_attempt_and_item(QUESTION_PAGE, attempt_id, position)
     if attempt.status != "in_progress":
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
@@ -161,7 +96,6 @@ def question(attempt_id: int, position: int):
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
     if item is None:
         abort(404)
-    page_cache.personal_page(until=answers_close_at(attempt))
     return _render_question(attempt, item, progress=(total, answered))
 
 
@@ -198,10 +132,8 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
 
 
 @bp.post("/attempts/<id:attempt_id>/answer")
-@reads_first
 @login_required
 def answer(attempt_id: int):
-    page_cache.keeps_shared_pages()
     position = request.form.get("position", "")
     valid = position.isdigit() and len(position) < 6
     attempt, item, total = _own_attempt_and_item(
@@ -209,7 +141,6 @@ def answer(attempt_id: int):
     )
     if item is None:
         abort(400 if not valid else 404)
-    end_reads()  # the writes below re-check the attempt's state in their own WHERE clauses
     if close_if_expired(attempt, utcnow()):
         db.session.commit()
         raise AttemptError(
@@ -245,7 +176,6 @@ def confirm(attempt_id: int):
 @bp.post("/attempts/<id:attempt_id>/submit")
 @login_required
 def submit(attempt_id: int):
-    page_cache.keeps_shared_pages()
     attempt = _own_attempt(attempt_id)
     if not finish(attempt, utcnow()):
         db.session.rollback()
@@ -257,23 +187,16 @@ def submit(attempt_id: int):
 @bp.get("/attempts/<id:attempt_id>/result")
 @login_required
 def result(attempt_id: int):
-    state = page_cache.read_state(RESULT_STATE, attempt_id=attempt_id)  # first: personal_page
     attempt = _own_attempt(attempt_id)
     if attempt.status == "in_progress":
         raise AttemptError(
             "Submit the attempt first: answers are shown after it is submitted.", 409
         )
-    key = (attempt.id, *state)
-    content = page_cache.fragment(
-        ("result", *key, page_cache.session_csrf_token()), lambda: _result_content(attempt)
-    )
-    page_cache.personal_page()
-    return render_template("quizzes/result.html", attempt=attempt, content=content)
+    return render_template("quizzes/result.html", attempt=attempt, rows=_result_rows(attempt))
 
 
-def _result_content(attempt: Attempt) -> str:
-    rows = [
+def _result_rows(attempt: Attempt) -> list[tuple]:
+    return [
         (item, describe_response(item.snapshot, item.response), describe_key(item.snapshot))
         for item in attempt.items
     ]
-    return render_template("quizzes/_result.html", attempt=attempt, rows=rows)

@@ -1,12 +1,22 @@
 """Engine set-up that survives concurrent web writes on SQLite (see SECURITY.md).
 
 WAL, synchronous=FULL (SQLITE_SYNCHRONOUS), a journal size limit, foreign keys and a busy
-timeout on every connection; writing requests open their transaction with BEGIN IMMEDIATE, so
-two writers queue instead of deadlocking. With synchronous=FULL an answer is on disk before
-the student is told it is saved (NORMAL can lose the last commits on a power cut or a cut-short
-log). `checkpoint.Checkpointer` keeps the log file from growing without bound.
+timeout on every connection. With synchronous=FULL an answer is on disk before the student is
+told it is saved (NORMAL can lose the last commits on a power cut or a cut-short log), and
+`checkpoint.Checkpointer` keeps the log file from growing without bound.
 
-They queue in `WriteQueue` first: SQLite's own busy handler sleeps between tries (1 ms at
+A request's transaction takes SQLite's write lock at its first writing statement, not before:
+its reads (the user's load, the rows a form refers to) run in a plain BEGIN transaction, and
+just before the first INSERT, UPDATE, DELETE or SAVEPOINT that read transaction (which holds
+no writes) ends and the write transaction opens with BEGIN IMMEDIATE. Two writers therefore
+queue instead of one failing with "database is locked" when its read snapshot tries to write,
+and other writers wait only for a request's writes and COMMIT, not for its reads. To the ORM
+and to the view it is one transaction: one commit at the end, one rollback undoes every write.
+As on PostgreSQL (READ COMMITTED), what was read before the first write may have changed by
+the time it is written, so writes that depend on a read re-check it in their WHERE clause (an
+item's version, an attempt still in progress) or rest on a unique constraint.
+
+Writers queue in `WriteQueue` first: SQLite's own busy handler sleeps between tries (1 ms at
 first, up to 100 ms), so under a burst of answers the write lock often sat free while every
 waiter slept, and the slowest saves waited most of a second. A lock per process and an
 flock(2) on a file beside the database between processes wake the next writer the moment the
@@ -14,7 +24,6 @@ last one commits. The busy timeout still covers writers outside the queue (CLI c
 """
 
 import fcntl
-import functools
 import os
 import sqlite3
 import threading
@@ -29,7 +38,9 @@ from quizapp.models import db
 from quizapp.web.checkpoint import Checkpointer
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
-READS_FIRST = "quizapp.reads_first"  # WSGI environ: a writing request still in its reads
+# Statements that need the write lock. SAVEPOINT too: the read transaction must not end (and
+# release the savepoint) at a write inside it.
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "SAVEPOINT", "CREATE", "DROP", "ALTER")
 
 
 class WriteQueue:
@@ -61,20 +72,23 @@ class WriteQueue:
         self.lock.release()
 
 
-def _queued_connection(queue: WriteQueue) -> type:
+def _queued_connection(queue: WriteQueue | None) -> type:
     class QueuedConnection(sqlite3.Connection):
-        """Leaves the write queue when its transaction ends, however it ends."""
+        """Leaves the write queue (if the database has one: not an in-memory one) when its
+        transaction ends, however it ends."""
 
         in_queue = False
 
         def enter_write_queue(self) -> None:
-            queue.enter()
+            if queue is not None:
+                queue.enter()
             self.in_queue = True
 
         def leave_write_queue(self) -> None:
             if self.in_queue:
                 self.in_queue = False
-                queue.leave()
+                if queue is not None:
+                    queue.leave()
 
         def commit(self) -> None:
             try:
@@ -105,25 +119,31 @@ def _sqlite_file(uri: str) -> Path | None:
 
 
 def init_database(app: Flask) -> None:
-    path = _sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
-    if path is not None:
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    path = checkpointer = None
+    if make_url(uri).get_backend_name() == "sqlite":
+        path = _sqlite_file(uri)
+        queue = WriteQueue(path.with_name(path.name + "-writers")) if path else None
         options = app.config["SQLALCHEMY_ENGINE_OPTIONS"] = dict(
             app.config["SQLALCHEMY_ENGINE_OPTIONS"]
         )
-        queue = WriteQueue(path.with_name(path.name + "-writers"))
         options["connect_args"] = {
             **options.get("connect_args", {}),
             "factory": _queued_connection(queue),
         }
-        checkpointer = Checkpointer(path, queue, float(app.config["SQLITE_CHECKPOINT_SECONDS"]))
-        app.extensions["quizapp.checkpointer"] = checkpointer
+        if path is not None:
+            seconds = float(app.config["SQLITE_CHECKPOINT_SECONDS"])
+            checkpointer = app.extensions["quizapp.checkpointer"] = Checkpointer(
+                path, queue, seconds
+            )
     db.init_app(app)
     with app.app_context():
         engine = db.engine
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas(app.config))
             event.listen(engine, "begin", _sqlite_begin)
-        if path is not None:
+            event.listen(engine, "before_cursor_execute", _write_lock_before_writing)
+        if checkpointer is not None:
             event.listen(engine, "connect", lambda *_: checkpointer.ensure_running())
 
 
@@ -148,51 +168,32 @@ def _sqlite_pragmas(config) -> Callable:
 
 
 def _sqlite_begin(conn) -> None:
-    if not _writing_request():
-        conn.exec_driver_sql("BEGIN")
-        return
+    conn.exec_driver_sql("BEGIN")  # reads need no lock: the first write takes it
+
+
+def _write_lock_before_writing(conn, _cursor, statement, _params, context, _many) -> None:
+    """In a request, the first writing statement of a transaction ends its read transaction and
+    opens a write transaction with BEGIN IMMEDIATE, in the write queue (see the docstring)."""
     dbapi_connection = conn.connection.dbapi_connection
-    queued = hasattr(dbapi_connection, "enter_write_queue")
-    if queued:
-        dbapi_connection.enter_write_queue()
+    if getattr(dbapi_connection, "in_queue", True) or not has_request_context():
+        return  # already writing, or not a connection of ours, or a CLI command
+    if not _is_write(statement, context):
+        return
+    if dbapi_connection.in_transaction:
+        dbapi_connection.execute("COMMIT")  # the reads so far: nothing to write
+    dbapi_connection.enter_write_queue()
     try:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        dbapi_connection.execute("BEGIN IMMEDIATE")
     except BaseException:
-        if queued:
-            dbapi_connection.leave_write_queue()
+        dbapi_connection.leave_write_queue()
         raise
 
 
+def _is_write(statement: str, context) -> bool:
+    if context is not None and (context.isinsert or context.isupdate or context.isdelete):
+        return True
+    return statement.lstrip()[:9].upper().startswith(WRITES)
+
+
 def _writing_request() -> bool:
-    return (
-        has_request_context()
-        and request.method not in READ_METHODS
-        and not request.environ.get(READS_FIRST)
-    )
-
-
-def reads_first(view: Callable) -> Callable:
-    """For a writing view (put it above @login_required) that reads, then writes a row whose
-    UPDATE re-checks what was read: its reads, the user's load included, run in a plain BEGIN
-    transaction, and only the write that follows `end_reads` holds the write queue and
-    SQLite's write lock. A save then keeps other writers waiting for its UPDATE and COMMIT
-    alone instead of for the whole request."""
-
-    @functools.wraps(view)
-    def wrapped(*args, **kwargs):
-        request.environ[READS_FIRST] = True
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
-def end_reads() -> None:
-    """Ends a `reads_first` view's read transaction, keeping the rows it loaded as they are
-    (nothing is expired), so the next statement opens the write transaction."""
-    session = db.session()
-    keep, session.expire_on_commit = session.expire_on_commit, False
-    try:
-        session.commit()
-    finally:
-        session.expire_on_commit = keep
-    request.environ.pop(READS_FIRST, None)
+    return has_request_context() and request.method not in READ_METHODS

@@ -394,3 +394,43 @@ def test_publishing_a_draft_from_the_question_bank_records_the_approval(app, tea
         published = db.session.get(Question, question.id)
         assert published.status == "published"
         assert published.approved_by_id == user_id(app, "tess") and published.approved_at
+
+
+# --- review finding 4: generation runs before the write transaction, not inside it ---------
+
+
+@pytest.mark.parametrize("action", ["create", "revise"])
+def test_generation_runs_before_the_first_write(app, teacher, monkeypatch, action):
+    """A 187,000-character article held SQLite's write lock for 2.6 s while it was read: every
+    other writer (students saving answers) waited. The generator now runs before any write."""
+    from sqlalchemy import event
+
+    from quizapp.services import articles
+
+    writes, seen_at_generation = [], []
+
+    def record(_conn, _cursor, statement, *_args):
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE")):
+            writes.append(statement)
+
+    real_generate = articles.generate
+
+    def generate(*args, **kwargs):
+        seen_at_generation.append(len(writes))
+        return real_generate(*args, **kwargs)
+
+    article_id = create(teacher) if action == "revise" else None
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", record)
+    monkeypatch.setattr(articles, "generate", generate)
+    try:
+        if action == "create":
+            response = teacher.post("/admin/articles", data={"title": "T", "text": TEXT})
+        else:
+            edited = TEXT.replace("Kabul", "Kabul city", 1)
+            response = teacher.post(f"/admin/articles/{article_id}/revise", data={"text": edited})
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    assert response.status_code == 303, response.text
+    assert seen_at_generation == [0] and writes  # generated first, then written

@@ -26,7 +26,7 @@ def test_no_code_reads_another_clock():
         if path != CLOCK and "generation" not in path.parts:
             offenders += other_clock_calls(path)
     # time.time() measures how long a session has been idle; it never stamps an attempt.
-    allowed = ("web/security.py", "web/page_cache.py")
+    allowed = ("web/security.py",)
     assert [o for o in offenders if not o.startswith(allowed)] == []
 
 

@@ -32,7 +32,7 @@ def served(tmp_path_factory):
     """(server, database URL, quiz id) with students student0000… and a one-attempt quiz."""
     directory = tmp_path_factory.mktemp("gunicorn")
     with dataset.fresh_database(postgres.base_url(), directory) as url:
-        quiz_id = dataset.prepare(url, 4, CHEAP_HASH)
+        quiz_id = dataset.prepare(url, 5, CHEAP_HASH)
         app = dataset.setup_app(url)
         with app.app_context():
             db.session.get(Quiz, quiz_id).max_attempts = 1
@@ -130,3 +130,25 @@ def test_review_finding_1_a_forged_script_name_header_is_ignored(served):
     )
     assert prefixed.status_code == 404
     assert "evil" not in requests.get(server.url + "/login", timeout=10).text
+
+
+def test_review_finding_5_no_page_outlives_logout_on_another_worker(served):
+    """Pages kept in memory per worker once answered a logged-out cookie on the other worker
+    for up to a second. Nothing per user is kept now: right after logout, every request with
+    the old cookie, over new connections that reach either worker, is sent to log in."""
+    server, _url, _quiz = served
+    session, response = _session(server, "student0004")
+    assert response.status_code == 302
+    cookie = {"Cookie": "; ".join(f"{c.name}={c.value}" for c in session.cookies)}
+    for _ in range(6):  # warm both workers with this student's pages
+        warm = requests.get(server.url + "/quizzes", headers=cookie, timeout=10)
+        assert "student0004" in warm.text  # the header names who is logged in
+    page = session.get(server.url + "/history", timeout=10).text
+    session.post(server.url + "/logout", data={"csrf_token": csrf_token(page)}, timeout=10)
+    for _ in range(12):
+        replay = requests.get(
+            server.url + "/history", headers=cookie, allow_redirects=False, timeout=10
+        )
+        assert replay.status_code == 302 and "/login" in replay.headers["Location"]
+        shared = requests.get(server.url + "/quizzes", headers=cookie, timeout=10)
+        assert "student0004" not in shared.text

@@ -48,16 +48,19 @@ def generate_drafts(
     owner_id: int | None,
     locate: Locate | None = None,
     limit: int = MAX_DRAFTS,
+    candidates: list | None = None,
 ) -> list[Question]:
     """Draft questions for `revision`, best first, leaving out prompts the article already has
-    (approved, rejected or edited in an earlier revision). Raises GenerationError."""
+    (approved, rejected or edited in an earlier revision). `candidates` made beforehand with
+    `draft_candidates` keep the generator's work out of the write transaction. Raises
+    GenerationError."""
     known = set(
         db.session.scalars(_article_query(revision.article_id).with_only_columns(Question.prompt))
     )
     drafts = []
-    # One fixed seed: the same text always gives the same drafts, and the labelled development
-    # set (tests/data/generation_labels.json) was judged with it.
-    for candidate in generate(revision.text, seed=0, limit=limit):
+    if candidates is None:
+        candidates = draft_candidates(revision.text, limit)
+    for candidate in candidates:
         if candidate.prompt in known:
             continue
         topic, anchor = locate(candidate.source.start) if locate else (None, "")
@@ -79,15 +82,24 @@ def generate_drafts(
     return drafts
 
 
+def draft_candidates(text: str, limit: int = MAX_DRAFTS) -> list:
+    """The generator's ranked candidates for `text`: pure computation, run before any write so
+    that a long article never holds the database's write lock while it is read."""
+    # One fixed seed: the same text always gives the same drafts, and the labelled development
+    # set (tests/data/generation_labels.json) was judged with it.
+    return list(generate(text, seed=0, limit=limit))
+
+
 def create_article(
     title: str, source_url: str, text: str, owner_id: int | None, locate: Locate | None = None
 ) -> Article:
     """A new article, its first revision and its drafts (not committed)."""
+    candidates = draft_candidates(text)
     article = Article(title=title, source_url=source_url, created_by_id=owner_id)
     revision = ArticleRevision(article=article, number=1, text=text, created_by_id=owner_id)
     db.session.add(article)
     db.session.flush()
-    generate_drafts(revision, owner_id, locate)
+    generate_drafts(revision, owner_id, locate, candidates=candidates)
     return article
 
 
@@ -97,6 +109,7 @@ def revise_article(
     """A new revision. Untouched drafts are replaced by drafts of the new text; every other
     question follows its sentence to its new offsets, or is flagged "needs review" when the
     sentence changed."""
+    candidates = draft_candidates(text)
     old = article.revisions[-1]
     revision = ArticleRevision(
         article=article, number=old.number + 1, text=text, created_by_id=user_id
@@ -109,7 +122,7 @@ def revise_article(
         else:
             _follow(question, old.text, revision)
     db.session.flush()
-    generate_drafts(revision, article.created_by_id, locate)
+    generate_drafts(revision, article.created_by_id, locate, candidates=candidates)
     return revision
 
 

@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import bindparam, func, select, update
-from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.core.assembly import QuestionData, draw_paper, make_snapshot
@@ -169,44 +168,8 @@ SAVE_ANSWER = (
 )
 
 
-def _count_items(*columns):
-    """Counts over the items of the attempt in the same query, as a correlated subquery."""
-    return (
-        select(*columns).where(AttemptItem.attempt_id == Attempt.id).correlate(Attempt)
-    ).scalar_subquery()
-
-
-# The attempt's item at the requested position, if it has one (for an outer join).
-_ITEM_AT_POSITION = (AttemptItem.attempt_id == Attempt.id) & (
-    AttemptItem.position == bindparam("position")
-)
-
-
-def _attempt_and_item(*counts):
-    """An attempt (with its quiz), its item at a position (None if there is none) and any
-    `counts` over its items, in one query. Built once: a statement costs to build."""
-    return (
-        select(Attempt, AttemptItem, *counts)
-        .outerjoin(AttemptItem, _ITEM_AT_POSITION)
-        .where(Attempt.id == bindparam("attempt_id"))
-        .options(joinedload(Attempt.quiz))
-    )
-
-
-_TOTAL = _count_items(func.count(AttemptItem.id))
-# (attempt, item, questions): positions run from 1 to the number of questions.
-ATTEMPT_AND_ITEM = _attempt_and_item(_TOTAL)
-# (attempt, item, questions, answered)
-QUESTION_PAGE = _attempt_and_item(_TOTAL, _count_items(func.count(AttemptItem.answered_at)))
-
-
-def save_answer(
-    attempt: Attempt, item: AttemptItem, form: dict, version: str, now: datetime
-) -> SaveResult:
-    """Grade and store one answer; a stale form or a closed attempt is refused.
-
-    Call `close_if_expired` first: a late answer must close the attempt, not be saved.
-    """
+def _refuse_stale(attempt: Attempt, item: AttemptItem, version: str) -> None:
+    """AttemptError when the page the answer came from is out of date."""
     if attempt.status != "in_progress":
         raise AttemptError(SUBMITTED)
     if version != str(item.version):
@@ -216,6 +179,16 @@ def save_answer(
         )
     if attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None:
         raise AttemptError("You already answered this question and saw the feedback.")
+
+
+def save_answer(
+    attempt: Attempt, item: AttemptItem, form: dict, version: str, now: datetime
+) -> SaveResult:
+    """Grade and store one answer; a stale form or a closed attempt is refused.
+
+    Call `close_if_expired` first: a late answer must close the attempt, not be saved.
+    """
+    _refuse_stale(attempt, item, version)
     parsed = parse_response(item.snapshot, form)
     if parsed.error:
         status = 400 if "not part of this question" in parsed.error else 422

@@ -8,9 +8,8 @@ from sqlalchemy.orm import joinedload
 
 from quizapp.core.review import describe_key, describe_response
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
+from quizapp.services.attempt_pages import ATTEMPT_AND_ITEM, QUESTION_PAGE
 from quizapp.services.attempts import (
-    ATTEMPT_AND_ITEM,
-    QUESTION_PAGE,
     AttemptError,
     close_if_expired,
     finish,

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .words import (
+    DEMONYM_COUNTRY,
     EVENT_HEADS,
     FUNCTION_WORDS,
     ORG_CUES,
@@ -38,21 +39,6 @@ _SPEECH_AFTER = re.compile(
     rf"^\s+(?:(?:has|had|have|also|then|later|publicly)\s+)*(?:{'|'.join(SPEECH_VERBS)})\b"
 )
 _LED_BY = re.compile(r"\b(?:led by|under)\s+$")
-_DEMONYM_COUNTRY = {
-    "afghan": "Afghanistan",
-    "pakistani": "Pakistan",
-    "indian": "India",
-    "iranian": "Iran",
-    "american": "United States",
-    "u.s.": "United States",
-    "us": "United States",
-    "british": "United Kingdom",
-    "chinese": "China",
-    "taliban": "Taliban",
-    "saudi": "Saudi Arabia",
-    "qatari": "Qatar",
-    "turkish": "Turkey",
-}
 
 
 @dataclass(frozen=True)
@@ -209,8 +195,8 @@ def org_subtype(text: str) -> str:
 def _titled(run: list[Token], sentence: str) -> list[Run]:
     """Affiliation, then title words, then a name: "U.S. President Donald Trump"."""
     i, affiliation = 0, ""
-    while i < min(2, len(run) - 1) and run[i].text.lower() in _DEMONYM_COUNTRY:
-        affiliation = _DEMONYM_COUNTRY[run[i].text.lower()]
+    while i < min(2, len(run) - 1) and run[i].text.lower() in DEMONYM_COUNTRY:
+        affiliation = DEMONYM_COUNTRY[run[i].text.lower()]
         i += 1
     first_title = i
     while i < len(run) and (run[i].text.lower() in TITLE_WORDS):
@@ -251,7 +237,7 @@ def affiliation_before(sentence: str, at: int) -> str:
     place = lexicon.place(word)
     if place and place.subtype == "country":
         return place.name
-    return _DEMONYM_COUNTRY.get(word.lower(), "")
+    return DEMONYM_COUNTRY.get(word.lower(), "")
 
 
 def _last_resort(run: list[Token], text: str, sentence: str) -> Run:
@@ -308,4 +294,4 @@ def _affiliation_of(word: str) -> str:
     place = lexicon.place(word)
     if place and place.subtype == "country":
         return place.name
-    return _DEMONYM_COUNTRY.get(word.lower(), "")
+    return DEMONYM_COUNTRY.get(word.lower(), "")

@@ -246,3 +246,20 @@ ORG_CUES = (
         ),
     ),
 )
+
+# What a demonym in front of a name says about the side the person is on.
+DEMONYM_COUNTRY = {
+    "afghan": "Afghanistan",
+    "pakistani": "Pakistan",
+    "indian": "India",
+    "iranian": "Iran",
+    "american": "United States",
+    "u.s.": "United States",
+    "us": "United States",
+    "british": "United Kingdom",
+    "chinese": "China",
+    "taliban": "Taliban",
+    "saudi": "Saudi Arabia",
+    "qatari": "Qatar",
+    "turkish": "Turkey",
+}

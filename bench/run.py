@@ -200,7 +200,29 @@ def measure_app(uri: str, data, seconds: int, tmp: Path) -> tuple[list, Student]
             args=(WRK_THREADS, items),
         )
         loads.insert(5, write)
+    loads.insert(6, _save_with_normal_sync(uri, data, seconds, tmp))
     return loads, student
+
+
+def _save_with_normal_sync(uri: str, data, seconds: int, tmp: Path):
+    """The same saves with SQLite's synchronous=NORMAL: what forcing each acknowledged answer
+    to disk (the default, FULL) costs."""
+    env = {
+        "FLASK_SQLALCHEMY_DATABASE_URI": uri,
+        "FLASK_SECRET_KEY": secrets.token_hex(32),
+        "FLASK_SQLITE_SYNCHRONOUS": "NORMAL",
+    }
+    with serve("quizapp:create_app()", env=env) as server:
+        items = tmp / "write_items_normal.tsv"
+        _write_items(uri, server, data.writers, items)
+        return wrk(
+            "save, synchronous=NORMAL",
+            server,
+            "/",
+            seconds=seconds,
+            script="bench/answer.lua",
+            args=(WRK_THREADS, items),
+        )
 
 
 def classroom_table(tmp: Path, uri: str, data, seconds: int, students: int, before: float):

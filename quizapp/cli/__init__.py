@@ -11,6 +11,7 @@ from sqlalchemy import select
 from quizapp.cli.database import backup_command, restore_command
 from quizapp.cli.generate import generate_command
 from quizapp.cli.questions import questions_cli
+from quizapp.cli.stats import stats_cli
 from quizapp.models import User, db
 from quizapp.models.accounts import ROLES
 from quizapp.services.accounts import hash_password, password_problem
@@ -50,6 +51,6 @@ def create_user_command(username: str, role: str) -> None:
 
 
 def init_cli(app: Flask) -> None:
-    commands = (seed_command, create_user_command, questions_cli, generate_command)
+    commands = (seed_command, create_user_command, questions_cli, generate_command, stats_cli)
     for command in (*commands, backup_command, restore_command):
         app.cli.add_command(command)

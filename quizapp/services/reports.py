@@ -6,14 +6,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import case, func, select
 
 from quizapp.core.export import csv_row
 from quizapp.core.stats import (
     CHOICE_KINDS,
     ItemReport,
     ItemSums,
-    analyse_item,
+    analyse_counted_item,
+    label_counts,
     sample_caveat,
 )
 from quizapp.models import (
@@ -21,10 +22,13 @@ from quizapp.models import (
     Attempt,
     AttemptItem,
     Choice,
+    ItemStat,
     Membership,
+    OptionStat,
     Question,
     QuestionReport,
     Quiz,
+    QuizStat,
     User,
     db,
 )
@@ -48,11 +52,14 @@ def quiz_overview() -> list[tuple]:
         tuple(row)
         for row in db.session.execute(
             select(
-                Quiz.id, Quiz.title, Quiz.is_published, func.count(Attempt.id), func.avg(PERCENT)
+                Quiz.id,
+                Quiz.title,
+                Quiz.is_published,
+                func.coalesce(QuizStat.attempts, 0),
+                QuizStat.sum_percent / func.nullif(QuizStat.scored, 0),
             )
-            .outerjoin(Attempt, and_(Attempt.quiz_id == Quiz.id, SUBMITTED))
+            .outerjoin(QuizStat, QuizStat.quiz_id == Quiz.id)
             .where(NOT_PRACTICE)
-            .group_by(Quiz.id, Quiz.title, Quiz.is_published)
             .order_by(Quiz.title, Quiz.id)
         )
     ]
@@ -124,19 +131,62 @@ def _questions(ids) -> dict[int, tuple[str, list[tuple[str, bool]]]]:
     return found
 
 
-def item_analysis(quiz_id: int, class_id: int | None = None) -> QuizAnalysis:
-    """Facility, discrimination and option counts of every question the quiz has shown."""
+def _maintained(quiz_id: int) -> tuple[int, float | None, dict]:
+    """The quiz's maintained figures (services/item_stats.py): a few rows per question."""
+    totals = db.session.execute(
+        select(QuizStat.attempts, QuizStat.sum_percent / func.nullif(QuizStat.scored, 0)).where(
+            QuizStat.quiz_id == quiz_id
+        )
+    ).first()
+    counted = {}
+    for qid, n, n_right, answered, sx, sx2, sxr in db.session.execute(
+        select(
+            ItemStat.question_id,
+            ItemStat.n,
+            ItemStat.n_right,
+            ItemStat.answered,
+            ItemStat.sum_x,
+            ItemStat.sum_x2,
+            ItemStat.sum_x_right,
+        ).where(ItemStat.quiz_id == quiz_id, ItemStat.n > 0)
+    ):
+        counted[qid] = (ItemSums(n, n_right, sx, sx2, sxr), {}, answered)
+    for qid, text, count in db.session.execute(
+        select(OptionStat.question_id, OptionStat.text, OptionStat.count)
+        .where(OptionStat.quiz_id == quiz_id, OptionStat.count > 0)
+        .order_by(OptionStat.question_id, OptionStat.text)
+    ):
+        if qid in counted:
+            counted[qid][1][text] = count
+    attempts, average = totals if totals and totals[0] else (0, None)
+    return attempts, average, counted
+
+
+def _computed(quiz_id: int, class_id: int) -> tuple[int, float | None, dict]:
+    """A class's figures, computed from its members' attempts (an indexed few hundred rows)."""
     scope = _scope(quiz_id, class_id)
     attempts, average = db.session.execute(
         select(func.count(), func.avg(PERCENT)).where(*scope)
     ).one()
-    sums = _item_sums(scope)
     groups = _response_groups(scope)
-    questions = _questions(list(sums))
+    counted = {}
+    for qid, item in _item_sums(scope).items():
+        chosen, answered = label_counts(groups.get(qid, []))
+        counted[qid] = (item, chosen, answered)
+    return attempts, average, counted
+
+
+def item_analysis(quiz_id: int, class_id: int | None = None) -> QuizAnalysis:
+    """Facility, discrimination and option counts of every question the quiz has shown."""
+    if class_id is None:
+        attempts, average, counted = _maintained(quiz_id)
+    else:
+        attempts, average, counted = _computed(quiz_id, class_id)
+    questions = _questions(list(counted))
     items = []
-    for qid, item in sums.items():
+    for qid, (item, chosen, answered) in counted.items():
         prompt, choices = questions.get(qid, ("(deleted question)", []))
-        items.append(analyse_item(qid, prompt, item, choices, groups.get(qid, [])))
+        items.append(analyse_counted_item(qid, prompt, item, choices, chosen, answered))
     # Questions with warnings first, then the hardest.
     items.sort(key=lambda r: (not r.flags, r.facility or 0, r.question_id))
     average = None if average is None else round(average, 1)

@@ -36,6 +36,7 @@ from quizapp.services.progress import NOT_PRACTICE, PERCENT, SUBMITTED
 
 REPORTS_SHOWN = 200
 CSV_BATCH = 1000
+ATTEMPTS_PER_BATCH = 200
 
 
 @dataclass(frozen=True)
@@ -244,47 +245,62 @@ def _class_scope(class_id: int) -> list:
     ]
 
 
-def attempt_rows(class_id: int) -> Iterator[tuple]:
-    """One row per submitted attempt, streamed in batches."""
-    query = (
-        select(
-            Attempt.id,
-            User.username,
-            Quiz.title,
-            Attempt.attempt_no,
-            Attempt.started_at,
-            Attempt.submitted_at,
-            Attempt.score,
-            Attempt.max_score,
-            PERCENT,
-        )
-        .join(User, User.id == Attempt.user_id)
-        .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(*_class_scope(class_id))
-        .order_by(Attempt.id)
+def _class_attempt_ids(class_id: int) -> list[int]:
+    """The class's submitted attempts at its assigned quizzes, in id order: read through the
+    (user, quiz) index without ORDER BY or LIMIT, which tempted PostgreSQL to walk every
+    attempt's primary key instead."""
+    return sorted(db.session.scalars(select(Attempt.id).where(*_class_scope(class_id))))
+
+
+def _in_batches(query, key, class_id: int) -> Iterator[tuple]:
+    """The query's rows for the class's attempts, ATTEMPTS_PER_BATCH attempts per statement:
+    no server-side cursor, and the first rows come after one small read."""
+    ids = _class_attempt_ids(class_id)
+    for start in range(0, len(ids), ATTEMPTS_PER_BATCH):
+        yield from db.session.execute(query.where(key.in_(ids[start : start + ATTEMPTS_PER_BATCH])))
+
+
+ATTEMPT_ROWS = (
+    select(
+        Attempt.id,
+        User.username,
+        Quiz.title,
+        Attempt.attempt_no,
+        Attempt.started_at,
+        Attempt.submitted_at,
+        Attempt.score,
+        Attempt.max_score,
+        PERCENT,
     )
-    yield from db.session.execute(query.execution_options(yield_per=CSV_BATCH))
+    .join(User, User.id == Attempt.user_id)
+    .join(Quiz, Quiz.id == Attempt.quiz_id)
+    .order_by(Attempt.id)
+)
+ANSWER_ROWS = (
+    select(
+        AttemptItem.attempt_id,
+        User.username,
+        AttemptItem.question_id,
+        AttemptItem.snapshot["anchor"].as_string(),
+        AttemptItem.response_text,
+        AttemptItem.is_correct,
+        AttemptItem.points,
+        AttemptItem.answered_at,
+    )
+    .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+    .join(User, User.id == Attempt.user_id)
+    .order_by(AttemptItem.attempt_id, AttemptItem.position)
+)
+
+
+def attempt_rows(class_id: int) -> Iterator[tuple]:
+    """One row per submitted attempt, read in batches."""
+    return _in_batches(ATTEMPT_ROWS, Attempt.id, class_id)
 
 
 def answer_rows(class_id: int) -> Iterator[tuple]:
-    """One row per answer of those attempts, streamed in batches."""
-    query = (
-        select(
-            AttemptItem.attempt_id,
-            User.username,
-            AttemptItem.question_id,
-            AttemptItem.snapshot["anchor"].as_string(),
-            AttemptItem.response_text,
-            AttemptItem.is_correct,
-            AttemptItem.points,
-            AttemptItem.answered_at,
-        )
-        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-        .join(User, User.id == Attempt.user_id)
-        .where(*_class_scope(class_id))
-        .order_by(AttemptItem.attempt_id, AttemptItem.position)
-    )
-    yield from db.session.execute(query.execution_options(yield_per=CSV_BATCH))
+    """One row per answer of those attempts, read in batches."""
+    return _in_batches(ANSWER_ROWS, AttemptItem.attempt_id, class_id)
 
 
 def csv_lines(header: tuple, rows: Iterator[tuple]) -> Iterator[str]:

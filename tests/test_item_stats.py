@@ -73,8 +73,15 @@ def _regrade(pick: int, position: int) -> None:
 
 
 def _delete_attempt(pick: int) -> None:
+    """Deletes the student's latest attempt at the quiz: attempt numbers count attempts."""
     attempt = _submitted(pick)
     if attempt is not None:
+        attempt = db.session.scalar(
+            select(Attempt)
+            .where(Attempt.user_id == attempt.user_id, Attempt.quiz_id == attempt.quiz_id)
+            .order_by(Attempt.attempt_no.desc())
+            .limit(1)
+        )
         item_stats.forget(attempt, attempt.items)
         db.session.delete(attempt)
 

@@ -31,7 +31,7 @@ from large_db import CHEAP_HASH, PASSWORD, build
 from sqlalchemy import func, select, text
 
 from quizapp import create_app
-from quizapp.models import Attempt, AttemptItem, db
+from quizapp.models import Attempt, AttemptItem, SchoolClass, User, db
 from quizapp.services import item_stats
 from quizapp.web.database import analyze
 
@@ -183,9 +183,27 @@ def measure(app, built: dict, repeat: int) -> dict[str, tuple[float, int]]:
     return results
 
 
-def run_one(uri: str, size: int, repeat: int) -> tuple[dict, dict, float]:
+def already_built(app) -> dict:
+    """What `build` returns, read from a database it built in an earlier run (--reuse)."""
+    with app.app_context():
+        klass = db.session.get(SchoolClass, 1)
+        attempts = db.session.scalar(select(func.count()).select_from(Attempt))
+        return dict(
+            student="student0",
+            teacher=db.session.get(User, klass.teacher_id).username,
+            class_id=1,
+            quiz_id=1,
+            students=db.session.scalar(
+                select(func.count()).select_from(User).where(User.role == "student")
+            ),
+            attempts=attempts,
+            answers=db.session.scalar(select(func.count()).select_from(AttemptItem)),
+        )
+
+
+def run_one(uri: str, size: int, repeat: int, reuse: bool = False) -> tuple[dict, dict, float]:
     app = make_app(uri)
-    built, seconds = prepare(app, size)
+    built, seconds = (already_built(app), 0.0) if reuse else prepare(app, size)
     results = measure(app, built, repeat)
     with app.app_context():
         db.engine.dispose()
@@ -235,6 +253,9 @@ def main(argv=None) -> int:
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     parser.add_argument("--keep", type=Path, help="keep the SQLite databases in this folder")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure SQLite databases kept by --keep again"
+    )
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes + ([50] if args.huge else [])))
     backends = ["SQLite"] + ([] if args.no_postgres else ["PostgreSQL"])
@@ -244,19 +265,22 @@ def main(argv=None) -> int:
         folder = args.keep or Path(temporary)
         for size in sizes:
             for backend in backends:
+                path = folder / f"scale-{size}.sqlite"
+                reuse = backend == "SQLite" and args.reuse and path.exists()
                 if backend == "SQLite":
                     for old in folder.glob(f"scale-{size}.sqlite*"):
-                        old.unlink()
-                    uri = f"sqlite:///{folder / f'scale-{size}.sqlite'}"
+                        if not reuse:
+                            old.unlink()
+                    uri = f"sqlite:///{path}"
                 else:
                     empty_postgres(pg_url)
                     uri = pg_url
-                built, measured, seconds = run_one(uri, size, args.repeat)
+                built, measured, seconds = run_one(uri, size, args.repeat, reuse)
                 results[size, backend] = measured
                 notes.append(
                     f"{size}× {backend}: {built['students']:,} students, "
                     f"{built['attempts']:,} attempts, {built['answers']:,} answers, "
-                    f"built in {seconds:.0f} s"
+                    + (f"built in {seconds:.0f} s" if seconds else "built in an earlier run")
                 )
                 print(notes[-1], flush=True)
                 # The table so far, after each database: a long run stopped early keeps it.

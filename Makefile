@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app quizapp
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install db secret lint security browser-deps loadtest bench clean
+.PHONY: run test install db secret lint security browser-deps loadtest bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,14 @@ BENCH_ARGS ?=
 bench: install
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Report and student pages at 1× and 10× the bench's large dataset on SQLite and on a throwaway
+# local PostgreSQL database (bench/postgres.sh starts Debian's server; needs root), first views,
+# median ms and SQL statements per page. SCALE_ARGS=--huge adds 50× (a million attempts, about
+# an hour); BENCH_DATABASE_URL=postgresql://… uses an existing empty database instead.
+SCALE_ARGS ?=
+bench-scale: install
+	@$(BIN)/python bench/bench_scale.py $(SCALE_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .coverage htmlcov .browser-deps

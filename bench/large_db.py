@@ -192,6 +192,10 @@ def _attempts(student_ids: list[int], questions: list[dict], total: int, rng) ->
                 score=sum(i["points"] for i in paper),
             )
         )
+        if len(attempts) == BATCH:  # in batches: a million attempts do not fit in memory
+            _bulk(Attempt, attempts)
+            _bulk(AttemptItem, items)
+            attempts, items = [], []
     _bulk(Attempt, attempts)
     _bulk(AttemptItem, items)
 

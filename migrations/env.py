@@ -4,6 +4,8 @@ from logging.config import fileConfig
 from alembic import context
 from flask import current_app
 
+from quizapp.web.database import analyze
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
@@ -91,6 +93,9 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+        # New tables and indexes need statistics before the planner can use them well.
+        analyze(connection)
+        connection.commit()
 
 
 if context.is_offline_mode():

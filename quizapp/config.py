@@ -40,6 +40,7 @@ class Defaults:
     SQLITE_SYNCHRONOUS = "FULL"  # an acknowledged answer is on disk (see web/database.py)
     SQLITE_JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024  # bytes the WAL file keeps after a checkpoint
     SQLITE_CHECKPOINT_SECONDS = 60.0  # 0 turns the truncating checkpoint thread off
+    SQLITE_OPTIMIZE_SECONDS = 3600.0  # a pooled connection runs PRAGMA optimize this often
     POOL_CACHE = True  # the questions a quiz draws from, kept per worker (services/pools.py)
 
 

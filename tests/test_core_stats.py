@@ -5,12 +5,14 @@ from datetime import datetime, timedelta
 import pytest
 
 from quizapp.core.stats import (
+    AnswerFacts,
     ItemSums,
     Mastery,
     OptionCount,
     analyse_item,
     as_percent,
     assignment_status,
+    attempt_sums,
     duration_minutes,
     item_flags,
     mastery,
@@ -18,6 +20,7 @@ from quizapp.core.stats import (
     option_counts,
     point_biserial,
     response_text,
+    rest_score,
     sample_caveat,
     share,
 )
@@ -257,3 +260,28 @@ def test_analyse_item_text_question_has_no_options():
 def test_sample_caveat(attempts, caveat):
     text = sample_caveat(attempts)
     assert (caveat in text and "fewer than 10" in text) if caveat else text == ""
+
+
+def test_attempt_sums_rest_scores_options_and_deleted_questions():
+    answers = [
+        AnswerFacts(2, "multiple", 1.0, True, "A\nB"),
+        AnswerFacts(1, "single", 0.0, False, "C"),
+        AnswerFacts(1, "single", 1.0, True, ""),  # the same question twice adds up
+        AnswerFacts(3, "short_text", 1.0, True, "Kabul"),
+        AnswerFacts(4, "single", 0.0, None, None),
+        AnswerFacts(None, "single", 1.0, True, "A"),
+    ]
+    result = attempt_sums(3.0, 5.0, answers)
+    assert result.percent == 60.0
+    assert result.items == (
+        (1, (2, 1, 2, 1.25, 0.8125, 0.5)),
+        (2, (1, 1, 1, 0.5, 0.25, 0.5)),
+        (3, (1, 1, 1, 0.5, 0.25, 0.5)),
+        (4, (1, 0, 0, 0.75, 0.5625, 0.0)),
+    )
+    assert result.options == ((1, "C", 1), (2, "A", 1), (2, "B", 1))
+
+
+def test_attempt_sums_one_question_and_no_maximum():
+    assert rest_score(1.0, 1.0, 1.0) == 0.0
+    assert attempt_sums(0.0, 0.0, []).percent is None

@@ -6,15 +6,15 @@ import sys
 import click
 from flask import Flask
 from flask.cli import with_appcontext
-from sqlalchemy import select
 
 from quizapp.cli.database import backup_command, restore_command
 from quizapp.cli.generate import generate_command
 from quizapp.cli.questions import questions_cli
-from quizapp.models import User, db
+from quizapp.cli.stats import stats_cli
 from quizapp.models.accounts import ROLES
-from quizapp.services.accounts import hash_password, password_problem
-from quizapp.services.seeding import seed_all
+
+# Services load inside the commands that need them: `flask --help` and every other command
+# then start without importing the seeder, the generator or Markdown.
 
 
 @click.command("seed")
@@ -22,8 +22,14 @@ from quizapp.services.seeding import seed_all
 @with_appcontext
 def seed_command(update: bool) -> None:
     """Load explainer sections, the question bank and quizzes (safe to run again)."""
+    from quizapp.models import db
+    from quizapp.services.seeding import seed_all
+    from quizapp.web.database import analyze
+
     reports = seed_all(update)
     db.session.commit()
+    with db.engine.begin() as connection:
+        analyze(connection)
     for name, report in reports.items():
         click.echo(f"{name}: {report.created} created, {report.updated} updated")
 
@@ -34,6 +40,11 @@ def seed_command(update: bool) -> None:
 @with_appcontext
 def create_user_command(username: str, role: str) -> None:
     """Create an account. The password is prompted for, or read from standard input."""
+    from sqlalchemy import select
+
+    from quizapp.models import User, db
+    from quizapp.services.accounts import hash_password, password_problem
+
     username = username.strip().lower()
     if db.session.scalar(select(User).where(User.username == username)):
         raise click.ClickException(f"The username {username!r} is taken.")
@@ -50,6 +61,6 @@ def create_user_command(username: str, role: str) -> None:
 
 
 def init_cli(app: Flask) -> None:
-    commands = (seed_command, create_user_command, questions_cli, generate_command)
+    commands = (seed_command, create_user_command, questions_cli, generate_command, stats_cli)
     for command in (*commands, backup_command, restore_command):
         app.cli.add_command(command)

@@ -6,8 +6,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from quizapp.models import db
-from quizapp.services.database_backup import BackupError, backup, restore
+# The backup services load with their commands, not with every `flask` start-up.
 
 
 @click.command("backup")
@@ -15,6 +14,9 @@ from quizapp.services.database_backup import BackupError, backup, restore
 @with_appcontext
 def backup_command(file: Path) -> None:
     """Copy the whole database to FILE (safe while the app is serving)."""
+    from quizapp.models import db
+    from quizapp.services.database_backup import BackupError, backup
+
     try:
         backup(db.engine, file)
     except BackupError as error:
@@ -29,6 +31,9 @@ def backup_command(file: Path) -> None:
 def restore_command(file: Path, replace: bool) -> None:
     """Load a backup made by `flask backup` (stop the server first; run `flask db upgrade`
     after restoring an older backup)."""
+    from quizapp.models import db
+    from quizapp.services.database_backup import BackupError, restore
+
     try:
         restore(db.engine, file, replace=replace)
     except BackupError as error:

@@ -5,11 +5,13 @@ import json
 
 import click
 
-from quizapp.core.generation import MAX_CHARS, GenerationError, candidate_to_json, generate
+# The generator's imports are heavy: loaded by the command, not by every `flask` start-up.
 
 
 def read_article(file) -> str:
     """The file's text; a ClickException with a clear message when it is not usable."""
+    from quizapp.core.generation import MAX_CHARS
+
     raw = file.read(MAX_CHARS * 4 + 1)
     try:
         text = raw.decode("utf-8-sig")
@@ -38,6 +40,8 @@ def read_article(file) -> str:
 )
 def generate_command(file, fmt: str, limit: int | None, seed: int) -> None:
     """Draft questions from FILE (plain text, UTF-8; - for standard input), best first."""
+    from quizapp.core.generation import GenerationError, candidate_to_json, generate
+
     try:
         candidates = generate(read_article(file), seed=seed, limit=limit)
     except GenerationError as error:

@@ -4,11 +4,8 @@ import json
 
 import click
 from flask.cli import AppGroup
-from sqlalchemy import select
 
-from quizapp.core.gift import GiftError, to_json_dict
-from quizapp.models import Topic, db
-from quizapp.services.transfer import export_gift, import_gift
+# GIFT parsing and the bank's services load with the commands, not with every `flask` start-up.
 
 questions_cli = AppGroup("questions", help="Import and export the question bank (Moodle GIFT).")
 
@@ -27,6 +24,10 @@ questions_cli = AppGroup("questions", help="Import and export the question bank 
 @click.option("--publish", is_flag=True, help="Publish the questions (default: drafts).")
 def import_command(file, dry_run: bool, fmt: str, publish: bool) -> None:
     """Import FILE (GIFT, UTF-8; - for standard input). A file with any problem imports nothing."""
+    from quizapp.core.gift import GiftError, to_json_dict
+    from quizapp.models import db
+    from quizapp.services.transfer import import_gift
+
     try:
         outcome = import_gift(file.read(), None, publish=publish, dry_run=dry_run)
     except GiftError as error:
@@ -56,6 +57,11 @@ def import_command(file, dry_run: bool, fmt: str, publish: bool) -> None:
 @click.option("--topic", "slug", help="Only this section (its address, e.g. durand-line).")
 def export_command(slug: str | None) -> None:
     """Write the bank (without retired questions) as GIFT to standard output."""
+    from sqlalchemy import select
+
+    from quizapp.models import Topic, db
+    from quizapp.services.transfer import export_gift
+
     topic = None
     if slug:
         topic = db.session.scalar(select(Topic).where(Topic.slug == slug))

@@ -154,17 +154,36 @@ def point_biserial(sums: ItemSums) -> float | None:
     return round((mean_right - mean_wrong) / math.sqrt(variance) * math.sqrt(p * (1 - p)), 2)
 
 
+def chosen_labels(response: str | None) -> list[str]:
+    """The option texts a stored choice response names (none for an empty one)."""
+    return response.split(LABEL_SEPARATOR) if response else []
+
+
+def label_counts(groups: Sequence[tuple[str, int]]) -> tuple[dict[str, int], int]:
+    """(times each option text was chosen, answers) from (stored response, count) groups."""
+    counts: dict[str, int] = {}
+    for labels, count in groups:
+        for label in chosen_labels(labels):
+            counts[label] = counts.get(label, 0) + count
+    return counts, sum(count for _, count in groups)
+
+
 def option_counts(
     choices: Sequence[tuple[str, bool]], groups: Sequence[tuple[str, int]], n: int
 ) -> tuple[tuple[OptionCount, ...], int]:
     """How often each option was chosen, from (stored response, count) groups; and how many
     attempts left the item unanswered."""
+    chosen, answered = label_counts(groups)
+    return tally_options(choices, chosen, answered, n)
+
+
+def tally_options(
+    choices: Sequence[tuple[str, bool]], chosen: Mapping[str, int], answered: int, n: int
+) -> tuple[tuple[OptionCount, ...], int]:
+    """Option counts from how often each option text was chosen, and the unanswered count."""
     counts: dict[str, int] = {text: 0 for text, _ in choices}
-    answered = 0
-    for labels, count in groups:
-        answered += count
-        for label in labels.split(LABEL_SEPARATOR) if labels else ():
-            counts[label] = counts.get(label, 0) + count
+    for label, count in chosen.items():
+        counts[label] = counts.get(label, 0) + count
     correct = {text for text, is_correct in choices if is_correct}
     current = {text for text, _ in choices}
     options = tuple(
@@ -217,9 +236,22 @@ def analyse_item(
     groups: Sequence[tuple[str, int]],
 ) -> ItemReport:
     """Facility, discrimination, option counts and flags for one question of a quiz."""
+    chosen, answered = label_counts(groups)
+    return analyse_counted_item(question_id, prompt, sums, choices, chosen, answered)
+
+
+def analyse_counted_item(
+    question_id: int,
+    prompt: str,
+    sums: ItemSums,
+    choices: Sequence[tuple[str, bool]],
+    chosen: Mapping[str, int],
+    answered: int,
+) -> ItemReport:
+    """`analyse_item` from per-option counts and the number of answers (maintained figures)."""
     facility = share(sums.n_right, sums.n)
     discrimination = point_biserial(sums)
-    options, unanswered = option_counts(choices, groups, sums.n) if choices else ((), 0)
+    options, unanswered = tally_options(choices, chosen, answered, sums.n) if choices else ((), 0)
     return ItemReport(
         question_id=question_id,
         prompt=prompt,
@@ -239,4 +271,58 @@ def sample_caveat(attempts: int) -> str:
     return (
         f"Only {attempts} submitted attempt{'s' if attempts != 1 else ''} so far: with fewer "
         f"than {SMALL_SAMPLE}, treat these numbers as hints, not verdicts."
+    )
+
+
+# --- What one submitted attempt adds to the maintained item statistics ------------------------
+
+
+@dataclass(frozen=True)
+class AnswerFacts:
+    """One answer of a submitted attempt, as item statistics need it."""
+
+    question_id: int | None
+    kind: str
+    points: float
+    is_correct: bool | None
+    response_text: str | None
+
+
+@dataclass(frozen=True)
+class AttemptSums:
+    """An attempt's share of the maintained statistics: its percentage, per question
+    (n, n_right, answered, x, x², x if right) and per (question, option text) a count."""
+
+    percent: float | None
+    items: tuple[tuple[int, tuple[int, int, int, float, float, float]], ...]
+    options: tuple[tuple[int, str, int], ...]
+
+
+def rest_score(score: float, max_score: float, points: float) -> float:
+    """The attempt's score on the other questions, as a fraction (0 for a one-question paper)."""
+    return (score - points) / (max_score - 1) if max_score > 1 else 0.0
+
+
+def attempt_sums(score: float, max_score: float, answers: Sequence[AnswerFacts]) -> AttemptSums:
+    """What one submitted attempt adds, sorted by question (and option) so writers that
+    update the same rows take their locks in the same order."""
+    items, options = {}, {}
+    for answer in answers:
+        if answer.question_id is None:  # its question was deleted: reports leave it out
+            continue
+        x = rest_score(score, max_score, answer.points)
+        right = answer.is_correct is True
+        counted = answer.response_text is not None
+        added = (1, int(right), int(counted), x, x * x, x if right else 0.0)
+        before = items.get(answer.question_id, (0, 0, 0, 0.0, 0.0, 0.0))
+        items[answer.question_id] = tuple(a + b for a, b in zip(before, added, strict=True))
+        if answer.kind in CHOICE_KINDS:
+            for label in chosen_labels(answer.response_text):
+                key = answer.question_id, label
+                options[key] = options.get(key, 0) + 1
+    percent = score * 100.0 / max_score if max_score else None
+    return AttemptSums(
+        percent,
+        tuple(sorted(items.items())),
+        tuple((qid, label, count) for (qid, label), count in sorted(options.items())),
     )

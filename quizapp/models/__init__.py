@@ -5,6 +5,7 @@ from quizapp.models.base import Base, db, utcnow
 from quizapp.models.classes import Assignment, Membership, QuestionReport, ReviewItem, SchoolClass
 from quizapp.models.content import Article, ArticleRevision, Choice, Question, Topic
 from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, quiz_topic
+from quizapp.models.stats import ItemStat, OptionStat, QuizStat
 
 __all__ = [
     "Article",
@@ -14,11 +15,14 @@ __all__ = [
     "AttemptItem",
     "Base",
     "Choice",
+    "ItemStat",
     "LoginFailure",
     "Membership",
+    "OptionStat",
     "Question",
     "QuestionReport",
     "Quiz",
+    "QuizStat",
     "ReviewItem",
     "SchoolClass",
     "Topic",

@@ -13,6 +13,7 @@ from quizapp.core.assembly import QuestionData, draw_paper, make_snapshot
 from quizapp.core.grading import parse_response
 from quizapp.core.review import regrade
 from quizapp.models import Attempt, AttemptItem, Quiz, User, db
+from quizapp.services import item_stats
 from quizapp.services.pools import pool_of
 from quizapp.services.practice import record_submission
 
@@ -253,6 +254,7 @@ def finish(attempt: Attempt, now: datetime) -> bool:
     db.session.execute(update(Attempt).where(Attempt.id == attempt.id).values(score=score))
     db.session.refresh(attempt)
     record_submission(attempt.user_id, items, now)
+    item_stats.record(attempt, items)
     return True
 
 

@@ -6,14 +6,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import case, func, select
 
 from quizapp.core.export import csv_row
 from quizapp.core.stats import (
     CHOICE_KINDS,
     ItemReport,
     ItemSums,
-    analyse_item,
+    analyse_counted_item,
+    label_counts,
     sample_caveat,
 )
 from quizapp.models import (
@@ -21,10 +22,13 @@ from quizapp.models import (
     Attempt,
     AttemptItem,
     Choice,
+    ItemStat,
     Membership,
+    OptionStat,
     Question,
     QuestionReport,
     Quiz,
+    QuizStat,
     User,
     db,
 )
@@ -32,6 +36,7 @@ from quizapp.services.progress import NOT_PRACTICE, PERCENT, SUBMITTED
 
 REPORTS_SHOWN = 200
 CSV_BATCH = 1000
+ATTEMPTS_PER_BATCH = 200
 
 
 @dataclass(frozen=True)
@@ -48,11 +53,14 @@ def quiz_overview() -> list[tuple]:
         tuple(row)
         for row in db.session.execute(
             select(
-                Quiz.id, Quiz.title, Quiz.is_published, func.count(Attempt.id), func.avg(PERCENT)
+                Quiz.id,
+                Quiz.title,
+                Quiz.is_published,
+                func.coalesce(QuizStat.attempts, 0),
+                QuizStat.sum_percent / func.nullif(QuizStat.scored, 0),
             )
-            .outerjoin(Attempt, and_(Attempt.quiz_id == Quiz.id, SUBMITTED))
+            .outerjoin(QuizStat, QuizStat.quiz_id == Quiz.id)
             .where(NOT_PRACTICE)
-            .group_by(Quiz.id, Quiz.title, Quiz.is_published)
             .order_by(Quiz.title, Quiz.id)
         )
     ]
@@ -124,19 +132,62 @@ def _questions(ids) -> dict[int, tuple[str, list[tuple[str, bool]]]]:
     return found
 
 
-def item_analysis(quiz_id: int, class_id: int | None = None) -> QuizAnalysis:
-    """Facility, discrimination and option counts of every question the quiz has shown."""
+def _maintained(quiz_id: int) -> tuple[int, float | None, dict]:
+    """The quiz's maintained figures (services/item_stats.py): a few rows per question."""
+    totals = db.session.execute(
+        select(QuizStat.attempts, QuizStat.sum_percent / func.nullif(QuizStat.scored, 0)).where(
+            QuizStat.quiz_id == quiz_id
+        )
+    ).first()
+    counted = {}
+    for qid, n, n_right, answered, sx, sx2, sxr in db.session.execute(
+        select(
+            ItemStat.question_id,
+            ItemStat.n,
+            ItemStat.n_right,
+            ItemStat.answered,
+            ItemStat.sum_x,
+            ItemStat.sum_x2,
+            ItemStat.sum_x_right,
+        ).where(ItemStat.quiz_id == quiz_id, ItemStat.n > 0)
+    ):
+        counted[qid] = (ItemSums(n, n_right, sx, sx2, sxr), {}, answered)
+    for qid, text, count in db.session.execute(
+        select(OptionStat.question_id, OptionStat.text, OptionStat.count)
+        .where(OptionStat.quiz_id == quiz_id, OptionStat.count > 0)
+        .order_by(OptionStat.question_id, OptionStat.text)
+    ):
+        if qid in counted:
+            counted[qid][1][text] = count
+    attempts, average = totals if totals and totals[0] else (0, None)
+    return attempts, average, counted
+
+
+def _computed(quiz_id: int, class_id: int) -> tuple[int, float | None, dict]:
+    """A class's figures, computed from its members' attempts (an indexed few hundred rows)."""
     scope = _scope(quiz_id, class_id)
     attempts, average = db.session.execute(
         select(func.count(), func.avg(PERCENT)).where(*scope)
     ).one()
-    sums = _item_sums(scope)
     groups = _response_groups(scope)
-    questions = _questions(list(sums))
+    counted = {}
+    for qid, item in _item_sums(scope).items():
+        chosen, answered = label_counts(groups.get(qid, []))
+        counted[qid] = (item, chosen, answered)
+    return attempts, average, counted
+
+
+def item_analysis(quiz_id: int, class_id: int | None = None) -> QuizAnalysis:
+    """Facility, discrimination and option counts of every question the quiz has shown."""
+    if class_id is None:
+        attempts, average, counted = _maintained(quiz_id)
+    else:
+        attempts, average, counted = _computed(quiz_id, class_id)
+    questions = _questions(list(counted))
     items = []
-    for qid, item in sums.items():
+    for qid, (item, chosen, answered) in counted.items():
         prompt, choices = questions.get(qid, ("(deleted question)", []))
-        items.append(analyse_item(qid, prompt, item, choices, groups.get(qid, [])))
+        items.append(analyse_counted_item(qid, prompt, item, choices, chosen, answered))
     # Questions with warnings first, then the hardest.
     items.sort(key=lambda r: (not r.flags, r.facility or 0, r.question_id))
     average = None if average is None else round(average, 1)
@@ -194,47 +245,62 @@ def _class_scope(class_id: int) -> list:
     ]
 
 
-def attempt_rows(class_id: int) -> Iterator[tuple]:
-    """One row per submitted attempt, streamed in batches."""
-    query = (
-        select(
-            Attempt.id,
-            User.username,
-            Quiz.title,
-            Attempt.attempt_no,
-            Attempt.started_at,
-            Attempt.submitted_at,
-            Attempt.score,
-            Attempt.max_score,
-            PERCENT,
-        )
-        .join(User, User.id == Attempt.user_id)
-        .join(Quiz, Quiz.id == Attempt.quiz_id)
-        .where(*_class_scope(class_id))
-        .order_by(Attempt.id)
+def _class_attempt_ids(class_id: int) -> list[int]:
+    """The class's submitted attempts at its assigned quizzes, in id order: read through the
+    (user, quiz) index without ORDER BY or LIMIT, which tempted PostgreSQL to walk every
+    attempt's primary key instead."""
+    return sorted(db.session.scalars(select(Attempt.id).where(*_class_scope(class_id))))
+
+
+def _in_batches(query, key, class_id: int) -> Iterator[tuple]:
+    """The query's rows for the class's attempts, ATTEMPTS_PER_BATCH attempts per statement:
+    no server-side cursor, and the first rows come after one small read."""
+    ids = _class_attempt_ids(class_id)
+    for start in range(0, len(ids), ATTEMPTS_PER_BATCH):
+        yield from db.session.execute(query.where(key.in_(ids[start : start + ATTEMPTS_PER_BATCH])))
+
+
+ATTEMPT_ROWS = (
+    select(
+        Attempt.id,
+        User.username,
+        Quiz.title,
+        Attempt.attempt_no,
+        Attempt.started_at,
+        Attempt.submitted_at,
+        Attempt.score,
+        Attempt.max_score,
+        PERCENT,
     )
-    yield from db.session.execute(query.execution_options(yield_per=CSV_BATCH))
+    .join(User, User.id == Attempt.user_id)
+    .join(Quiz, Quiz.id == Attempt.quiz_id)
+    .order_by(Attempt.id)
+)
+ANSWER_ROWS = (
+    select(
+        AttemptItem.attempt_id,
+        User.username,
+        AttemptItem.question_id,
+        AttemptItem.snapshot["anchor"].as_string(),
+        AttemptItem.response_text,
+        AttemptItem.is_correct,
+        AttemptItem.points,
+        AttemptItem.answered_at,
+    )
+    .join(Attempt, Attempt.id == AttemptItem.attempt_id)
+    .join(User, User.id == Attempt.user_id)
+    .order_by(AttemptItem.attempt_id, AttemptItem.position)
+)
+
+
+def attempt_rows(class_id: int) -> Iterator[tuple]:
+    """One row per submitted attempt, read in batches."""
+    return _in_batches(ATTEMPT_ROWS, Attempt.id, class_id)
 
 
 def answer_rows(class_id: int) -> Iterator[tuple]:
-    """One row per answer of those attempts, streamed in batches."""
-    query = (
-        select(
-            AttemptItem.attempt_id,
-            User.username,
-            AttemptItem.question_id,
-            AttemptItem.snapshot["anchor"].as_string(),
-            AttemptItem.response_text,
-            AttemptItem.is_correct,
-            AttemptItem.points,
-            AttemptItem.answered_at,
-        )
-        .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-        .join(User, User.id == Attempt.user_id)
-        .where(*_class_scope(class_id))
-        .order_by(AttemptItem.attempt_id, AttemptItem.position)
-    )
-    yield from db.session.execute(query.execution_options(yield_per=CSV_BATCH))
+    """One row per answer of those attempts, read in batches."""
+    return _in_batches(ANSWER_ROWS, AttemptItem.attempt_id, class_id)
 
 
 def csv_lines(header: tuple, rows: Iterator[tuple]) -> Iterator[str]:

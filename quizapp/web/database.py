@@ -24,9 +24,11 @@ last one commits. The busy timeout still covers writers outside the queue (CLI c
 """
 
 import fcntl
+import logging
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -37,6 +39,7 @@ from sqlalchemy.engine import make_url
 from quizapp.models import db
 from quizapp.web.checkpoint import Checkpointer
 
+log = logging.getLogger("quizapp")
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 # Statements that need the write lock. SAVEPOINT too: the read transaction must not end (and
 # release the savepoint) at a write inside it.
@@ -143,6 +146,7 @@ def init_database(app: Flask) -> None:
             event.listen(engine, "connect", _sqlite_pragmas(app.config))
             event.listen(engine, "begin", _sqlite_begin)
             event.listen(engine, "before_cursor_execute", _write_lock_before_writing)
+            _keep_statistics(engine, float(app.config["SQLITE_OPTIMIZE_SECONDS"]))
         if checkpointer is not None:
             event.listen(engine, "connect", lambda *_: checkpointer.ensure_running())
 
@@ -165,6 +169,52 @@ def _sqlite_pragmas(config) -> Callable:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
 
     return on_connect
+
+
+# SQLite's query planner needs statistics (sqlite_stat1) to choose between indexes: without
+# them it took the (quiz, status) index for a class's report and read the whole school's
+# attempts. As SQLite recommends, each connection runs `PRAGMA optimize` when it closes and, as
+# pooled connections live long, every SQLITE_OPTIMIZE_SECONDS when it returns to the pool;
+# `analysis_limit` keeps any ANALYZE it decides on to a sample. It analyses only tables whose
+# statistics are missing or stale, so it usually costs well under a millisecond.
+ANALYSIS_LIMIT = "PRAGMA analysis_limit=400"
+OPTIMIZED_AT = "quizapp.optimized_at"
+
+
+def _keep_statistics(engine, seconds: float) -> None:
+    def on_connect(_dbapi_conn, record) -> None:
+        record.info[OPTIMIZED_AT] = time.monotonic()
+
+    def on_checkin(dbapi_conn, record) -> None:
+        if dbapi_conn is None or not seconds:
+            return
+        if time.monotonic() - record.info.get(OPTIMIZED_AT, 0.0) >= seconds:
+            record.info[OPTIMIZED_AT] = time.monotonic()
+            _run_optimize(dbapi_conn)
+
+    def on_close(dbapi_conn, _record) -> None:
+        _run_optimize(dbapi_conn)
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "checkin", on_checkin)
+    event.listen(engine, "close", on_close)
+
+
+def _run_optimize(dbapi_conn) -> None:
+    try:
+        dbapi_conn.execute(ANALYSIS_LIMIT)
+        dbapi_conn.execute("PRAGMA optimize")
+    except sqlite3.Error as error:  # a busy or closed database: the next close tries again
+        log.info("PRAGMA optimize skipped: %s", error)
+
+
+def analyze(connection) -> None:
+    """Statistics after a bulk change (`flask seed`, a migration, a bulk load): on SQLite an
+    ANALYZE of a sample of each index (PRAGMA optimize only looks at tables this connection
+    has queried); PostgreSQL's autovacuum analyses changed tables by itself."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(ANALYSIS_LIMIT)
+        connection.exec_driver_sql("ANALYZE")
 
 
 def _sqlite_begin(conn) -> None:

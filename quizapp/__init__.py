@@ -1,19 +1,28 @@
-"""quizapp: read a short, sourced explainer, then prove you understood it in a quiz."""
+"""quizapp: read a short, sourced explainer, then prove you understood it in a quiz.
 
-from flask import Flask
-from werkzeug.middleware.proxy_fix import ProxyFix
+Importing the package loads nothing else: `flask generate` and the pure `quizapp.core` can be
+used without Flask, SQLAlchemy or the app. `create_app` imports what the app is made of.
+"""
 
-from quizapp.config import configure
-from quizapp.extensions import csrf, db, login_manager, migrate
-from quizapp.web.database import init_database
-from quizapp.web.errors import init_errors
-from quizapp.web.ids import IdConverter
-from quizapp.web.security import init_security
-from quizapp.web.static_files import init_static_files
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 
-def create_app(test_config: dict | None = None) -> Flask:
+def create_app(test_config: dict | None = None) -> "Flask":
     """The application factory: config → extensions → plumbing → blueprints → CLI."""
+    from flask import Flask
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    from quizapp.config import configure
+    from quizapp.extensions import csrf, db, login_manager, migrate
+    from quizapp.web.database import init_database
+    from quizapp.web.errors import init_errors
+    from quizapp.web.ids import IdConverter
+    from quizapp.web.security import init_security
+    from quizapp.web.static_files import init_static_files
+
     app = Flask(__name__, instance_relative_config=True)
     configure(app, test_config)
     app.url_map.converters["id"] = IdConverter  # <id:…> in routes: too large a number is a 404

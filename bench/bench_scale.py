@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from bench_reports import QueryCounter
+from flask_migrate import upgrade
 from large_db import CHEAP_HASH, PASSWORD, build
 from sqlalchemy import func, select, text
 
@@ -66,6 +67,8 @@ def empty_postgres(uri: str) -> None:
 def prepare(app, size: int) -> tuple[dict, float]:
     """Build the data, the maintained statistics and the planner's statistics."""
     started = time.perf_counter()
+    with app.app_context():
+        upgrade(directory=str(HERE.parent / "migrations"))  # the schema as deployed
     built = build(app, BASE_STUDENTS * size, BASE_ATTEMPTS * size)
     with app.app_context():
         item_stats.rebuild()
@@ -254,7 +257,10 @@ def main(argv=None) -> int:
     parser.add_argument("--markdown", type=Path, help="also write the table to this file")
     parser.add_argument("--keep", type=Path, help="keep the SQLite databases in this folder")
     parser.add_argument(
-        "--reuse", action="store_true", help="measure SQLite databases kept by --keep again"
+        "--reuse",
+        action="store_true",
+        help="measure again, without building: the SQLite databases kept by --keep, and the "
+        "PostgreSQL database for the largest size (the last one a run built)",
     )
     args = parser.parse_args(argv)
     sizes = sorted(set(args.sizes + ([50] if args.huge else [])))
@@ -266,14 +272,16 @@ def main(argv=None) -> int:
         for size in sizes:
             for backend in backends:
                 path = folder / f"scale-{size}.sqlite"
-                reuse = backend == "SQLite" and args.reuse and path.exists()
                 if backend == "SQLite":
+                    reuse = args.reuse and path.exists()
                     for old in folder.glob(f"scale-{size}.sqlite*"):
                         if not reuse:
                             old.unlink()
                     uri = f"sqlite:///{path}"
-                else:
-                    empty_postgres(pg_url)
+                else:  # one PostgreSQL database: --reuse measures what the last run built
+                    reuse = args.reuse and size == sizes[-1]
+                    if not reuse:
+                        empty_postgres(pg_url)
                     uri = pg_url
                 built, measured, seconds = run_one(uri, size, args.repeat, reuse)
                 results[size, backend] = measured

@@ -110,3 +110,21 @@ def test_section_form_validation(teacher, app, overrides, field, message):
 def test_slug_cannot_be_changed_by_a_tampered_edit(teacher, app):
     teacher.post(f"/admin/topics/{topic_id(app)}/edit", data=_form(slug="hijacked"))
     assert _topic(app).slug == "border"
+
+
+def test_a_section_edited_in_a_browser_keeps_its_paragraph_ids(teacher, app):
+    """Browsers send a textarea with CRLF line ends; the ids must survive them (before, every
+    id was lost and the save was refused because questions point at them)."""
+    body = TOPIC_BODY.replace("\n", "\r\n") + "\r\nA third paragraph. {: #third }\r\n"
+    data = {**_form(body=body), "version": "1"}
+    response = teacher.post(f"/admin/topics/{topic_id(app)}/edit", data=data)
+    assert response.status_code == 303, response.text
+    saved = _topic(app).body
+    assert "\r" not in saved and "{: #third }" in saved
+
+
+def test_markdown_reads_ids_whatever_the_line_ends():
+    from quizapp.core.markdown import render
+
+    assert render("A. {: #a }\r\n\r\nB. {: #b }\r\n").anchors == ("a", "b")
+    assert render("A. {: #a }\r\rB. {: #b }\r").anchors == ("a", "b")

@@ -74,10 +74,17 @@ def _attrs_on_own_line(text: str) -> str:
     return _TRAILING_ATTRS.sub(move, text)
 
 
+def unix_newlines(text: str) -> str:
+    """Browsers send a textarea's lines ending in CRLF; a paragraph id `{: #id }` followed by
+    a carriage return is not read as an id, so every anchor of a section edited in a browser
+    would be lost."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def render(text: str) -> Rendered:
     """Render Markdown to safe HTML; report the ids it carries and a reading time."""
     raw = md.markdown(
-        _attrs_on_own_line(text),
+        _attrs_on_own_line(unix_newlines(text)),
         extensions=["attr_list", "tables", "sane_lists"],
         output_format="html",
     )

@@ -17,6 +17,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from quizapp.core.markdown import unix_newlines
 from quizapp.forms.questions import strip
 from quizapp.models import Topic, db
 
@@ -48,6 +49,7 @@ class TopicForm(FlaskForm):
     body = TextAreaField(
         "Text (Markdown)",
         [Length(max=MAX_BODY)],
+        filters=[lambda value: unix_newlines(value) if isinstance(value, str) else value],
         description="End a paragraph with {: #an-id } so questions can point at it.",
         render_kw={"rows": 24},
     )

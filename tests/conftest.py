@@ -168,7 +168,14 @@ def seed_tiny(app) -> None:
             ("tess", "teacher"),
             ("ada", "admin"),
         ):
-            db.session.add(User(username=name, role=role, password_hash=PASSWORD_HASH))
+            db.session.add(
+                User(
+                    username=name,
+                    role=role,
+                    password_hash=PASSWORD_HASH,
+                    can_edit_explainer=name == "tess",
+                )
+            )
         db.session.commit()
 
 

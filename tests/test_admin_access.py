@@ -33,6 +33,10 @@ ROUTES = [
     ("admin.topic_new", "POST", "/admin/topics/new", 422, 422),
     ("admin.topic_edit", "GET", "/admin/topics/1/edit", 200, 200),
     ("admin.topic_edit", "POST", "/admin/topics/1/edit", 422, 422),
+    ("admin.topic_history", "GET", "/admin/topics/1/history", 200, 200),
+    # No revision yet: the seeded text becomes revision 1 at the first edit.
+    ("admin.topic_revision", "GET", "/admin/topics/1/revisions/1", 404, 404),
+    ("admin.topic_restore", "POST", "/admin/topics/1/revisions/1/restore", 404, 404),
     ("admin.gift", "GET", "/admin/gift", 200, 200),
     ("admin.gift_import", "POST", "/admin/gift/import", 422, 422),
     ("admin.gift_export", "GET", "/admin/gift/export", 200, 200),

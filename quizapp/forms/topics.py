@@ -62,3 +62,9 @@ class TopicForm(FlaskForm):
 
     def values(self) -> dict:
         return {name: self[name].data for name in ("title", "summary", "position", "body")}
+
+
+class RestoreForm(FlaskForm):
+    """Restore an earlier revision: the version of the section the page was opened at."""
+
+    version = HiddenField()

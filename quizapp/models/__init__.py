@@ -3,7 +3,7 @@
 from quizapp.models.accounts import LoginFailure, User
 from quizapp.models.base import Base, db, utcnow
 from quizapp.models.classes import Assignment, Membership, QuestionReport, ReviewItem, SchoolClass
-from quizapp.models.content import Article, ArticleRevision, Choice, Question, Topic
+from quizapp.models.content import Article, ArticleRevision, Choice, Question, Topic, TopicRevision
 from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, quiz_topic
 from quizapp.models.stats import ItemStat, OptionStat, QuizStat
 
@@ -26,6 +26,7 @@ __all__ = [
     "ReviewItem",
     "SchoolClass",
     "Topic",
+    "TopicRevision",
     "User",
     "db",
     "quiz_topic",

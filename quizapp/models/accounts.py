@@ -4,7 +4,7 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, Index, String
+from sqlalchemy import Boolean, DateTime, Index, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from quizapp.models.base import db, utcnow
@@ -24,6 +24,8 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="student")
     is_disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Teachers with this flag (and every admin) may change the explainer's sections.
+    can_edit_explainer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Rotated on logout, password change and disable: every older cookie stops working.
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -39,6 +41,10 @@ class User(UserMixin, db.Model):
     @property
     def is_admin(self) -> bool:
         return self.role == "admin"
+
+    @property
+    def is_explainer_editor(self) -> bool:
+        return self.is_admin or (self.is_teacher and self.can_edit_explainer)
 
     def get_id(self) -> str:
         return f"{self.id}:{self.session_token}"

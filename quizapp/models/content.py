@@ -38,6 +38,27 @@ class Topic(db.Model):
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
+class TopicRevision(db.Model):
+    """A saved state of an explainer section: who saved it, when, and the whole text."""
+
+    __tablename__ = "topic_revisions"
+    __table_args__ = (UniqueConstraint("topic_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"))
+    number: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(String(500), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    # None: the text as it was before revisions were kept (seeded or imported).
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The revision this one restored, when it is a revert.
+    reverted_from: Mapped[int | None] = mapped_column(Integer)
+
+    author = relationship("User")
+
+
 class Question(db.Model):
     __tablename__ = "questions"
     __table_args__ = (

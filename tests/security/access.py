@@ -19,7 +19,8 @@ into the URL's arguments. `ok` lists the statuses an allowed GET may answer with
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quizapp.models import Article, ArticleRevision, Quiz, db
+from quizapp.models import Article, ArticleRevision, Quiz, Topic, db
+from quizapp.services.explainer_revisions import ensure_baseline
 from quizapp.services.bank import question_from_fields
 
 from security.world import World
@@ -61,6 +62,19 @@ def _attempt(w: World) -> dict:
 
 def _submitted(w: World) -> dict:
     return {"attempt_id": w.attempt("alice", submitted=True)}
+
+
+def _revision(w: World) -> dict:
+    """Revision 1 of the border section (its seeded text)."""
+
+    def make() -> int:
+        with w.app.app_context():
+            topic = db.session.get(Topic, w.topic_id)
+            ensure_baseline(topic)
+            db.session.commit()
+        return 1
+
+    return {"topic_id": w.topic_id, "number": w.once("border revision", make)}
 
 
 def _class(w: World) -> dict:
@@ -161,8 +175,12 @@ ACCESS: dict[str, Access] = {
     "admin.backup": Access("teacher"),
     "admin.restore_backup": Access("admin"),
     "admin.topics": Access("teacher"),
-    "admin.topic_new": Access("teacher"),
-    "admin.topic_edit": Access("teacher", lambda w: {"topic_id": w.topic_id}),
+    "admin.topic_new": Access("admin", also=("tess",)),  # tess is an explainer editor, tom not
+    "admin.topic_edit": Access("admin", lambda w: {"topic_id": w.topic_id}, also=("tess",)),
+    "admin.topic_history": Access("teacher", lambda w: {"topic_id": w.topic_id}),
+    "admin.topic_revision": Access("teacher", _revision),
+    "admin.topic_restore": Access("admin", _revision, also=("tess",)),
+    "admin.user_editor": Access("admin", lambda w: {"user_id": w.user_id("tom")}),
     # admin: articles and generated questions
     "admin.articles": Access("teacher"),
     "admin.article": Access("owner", _own_article, **OWN_QUESTION),

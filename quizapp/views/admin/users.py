@@ -81,3 +81,19 @@ def user_disable(user_id: int):
     state = "disabled: every session it had has ended" if user.is_disabled else "enabled again"
     flash(f"{user.username} is {state}.", "success")
     return redirect(url_for("admin.users"), 303)
+
+
+@bp.post("/users/<id:user_id>/editor")
+@admin_required
+def user_editor(user_id: int):
+    """Make a teacher an explainer editor, or take the right away again."""
+    user = _other_user(user_id)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    if user.role != "teacher":
+        abort(409, "Only teachers carry the editor flag: admins edit the explainer anyway.")
+    user.can_edit_explainer = not user.can_edit_explainer
+    db.session.commit()
+    state = "may now edit" if user.can_edit_explainer else "may no longer edit"
+    flash(f"{user.username} {state} the explainer.", "success")
+    return redirect(url_for("admin.users"), 303)

@@ -198,3 +198,19 @@ def test_an_edit_that_drops_an_anchored_paragraph_lists_the_questions(teacher, a
     )
     assert f"/admin/questions/{question_id}/edit" in response.text
     assert _topic(app).body == KABUL and len(_revisions(app)) == 2
+
+
+def test_create_user_makes_an_explainer_editor_only_of_a_teacher(app):
+    runner = app.test_cli_runner()
+    made = runner.invoke(
+        args=["create-user", "mr-ali", "--role", "teacher", "--editor"],
+        input="a fine teacher password\n",
+    )
+    assert made.exit_code == 0 and "(explainer editor)" in made.output
+    refused = runner.invoke(
+        args=["create-user", "pupil", "--editor"], input="a fine student password\n"
+    )
+    assert refused.exit_code != 0 and "--editor is for teachers" in refused.output
+    with app.app_context():
+        assert db.session.scalar(select(User.can_edit_explainer).where(User.username == "mr-ali"))
+        assert db.session.scalar(select(User).where(User.username == "pupil")) is None

@@ -36,8 +36,9 @@ def seed_command(update: bool) -> None:
 @click.command("create-user")
 @click.argument("username")
 @click.option("--role", type=click.Choice(ROLES), default="student", show_default=True)
+@click.option("--editor", is_flag=True, help="A teacher who may change the explainer's sections.")
 @with_appcontext
-def create_user_command(username: str, role: str) -> None:
+def create_user_command(username: str, role: str, editor: bool) -> None:
     """Create an account. The password is prompted for, or read from standard input."""
     from sqlalchemy import select
 
@@ -54,9 +55,13 @@ def create_user_command(username: str, role: str) -> None:
     problem = password_problem(password, username)
     if problem:
         raise click.ClickException(problem)
-    db.session.add(User(username=username, role=role, password_hash=hash_password(password)))
+    if editor and role != "teacher":
+        raise click.ClickException("--editor is for teachers: admins edit the explainer anyway.")
+    user = User(username=username, role=role, password_hash=hash_password(password))
+    user.can_edit_explainer = editor
+    db.session.add(user)
     db.session.commit()
-    click.echo(f"Created {role} {username!r}.")
+    click.echo(f"Created {role} {username!r}{' (explainer editor)' if editor else ''}.")
 
 
 # `flask generate` finds `generate` as a plugin (pyproject.toml) and runs it without creating

@@ -20,8 +20,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quizapp.models import Article, ArticleRevision, Quiz, Topic, db
-from quizapp.services.explainer_revisions import ensure_baseline
 from quizapp.services.bank import question_from_fields
+from quizapp.services.explainer_revisions import ensure_baseline
 
 from security.world import World
 

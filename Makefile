@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app quizapp
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install db secret lint security browser-deps loadtest bench bench-scale clean
+.PHONY: run serve test install db secret lint security browser-deps loadtest bench bench-scale clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ db: install secret
 
 run: db
 	$(FLASK) run --host 127.0.0.1 --port 5000
+
+# The classroom server: gunicorn on this machine's network addresses (SQLite by default),
+# printing the address students type and its QR code. `make serve LAN_HTTP=1` lets sign-in
+# work over plain http from devices on private network addresses (web/lan.py).
+SERVE_PORT ?= 8000
+serve: db
+	$(FLASK) serve --port $(SERVE_PORT) $(if $(filter 1 yes true,$(LAN_HTTP)),--lan-http)
 
 lint: install
 	$(BIN)/ruff check .

@@ -20,6 +20,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     from quizapp.web.database import init_database
     from quizapp.web.errors import init_errors
     from quizapp.web.ids import IdConverter
+    from quizapp.web.lan import init_lan
     from quizapp.web.security import init_security
     from quizapp.web.static_files import init_static_files
 
@@ -38,6 +39,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     init_security(app)
     init_errors(app)
     init_static_files(app)
+    init_lan(app)
 
     # Every wrap of the WSGI app, innermost first.
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)

@@ -42,6 +42,10 @@ class Defaults:
     SQLITE_CHECKPOINT_SECONDS = 60.0  # 0 turns the truncating checkpoint thread off
     SQLITE_OPTIMIZE_SECONDS = 3600.0  # a pooled connection runs PRAGMA optimize this often
     POOL_CACHE = True  # the questions a quiz draws from, kept per worker (services/pools.py)
+    # Plain http on a school network (`make serve LAN_HTTP=1`, web/lan.py): a session cookie
+    # without __Host-/Secure, and only private-network clients served. Off unless turned on.
+    LAN_HTTP = False
+    SERVE_PORT = None  # set by `flask serve`: the teaching home then shows the class's address
 
 
 def configure(app: Flask, test_config: dict | None) -> None:
@@ -56,8 +60,17 @@ def configure(app: Flask, test_config: dict | None) -> None:
         database_url = os.environ.get("DATABASE_URL")
         if database_url and "SQLALCHEMY_DATABASE_URI" not in _prefixed_keys():
             app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_db_url(database_url)
+        if os.environ.get("QUIZAPP_LAN_HTTP", "").lower() in ("1", "true", "yes", "on"):
+            app.config["LAN_HTTP"] = True
+        if os.environ.get("QUIZAPP_SERVE_PORT", "").isdigit():
+            app.config["SERVE_PORT"] = int(os.environ["QUIZAPP_SERVE_PORT"])
     else:
         app.config.from_mapping(test_config)
+    if app.config["LAN_HTTP"]:
+        # Browsers drop Secure (and so __Host-) cookies sent over http from another machine.
+        app.config["SESSION_COOKIE_NAME"] = "quizapp_session"
+        app.config["SESSION_COOKIE_SECURE"] = False
+        app.config["HSTS"] = False
     app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_db_url(app.config["SQLALCHEMY_DATABASE_URI"])
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app))
     _refuse_insecure_production(app)

@@ -9,6 +9,7 @@ from flask.cli import with_appcontext
 from quizapp.cli.database import backup_command, restore_command
 from quizapp.cli.generate import generate_command
 from quizapp.cli.questions import questions_cli
+from quizapp.cli.serve import serve_command
 from quizapp.cli.stats import stats_cli
 from quizapp.models.accounts import ROLES
 
@@ -74,4 +75,5 @@ COMMANDS = (
     stats_cli,
     backup_command,
     restore_command,
+    serve_command,
 )

@@ -79,6 +79,10 @@ def _database_unavailable(error: Exception):
 
 
 def _csrf_error(error: CSRFError):
+    from quizapp.web.lan import PLAIN_HTTP_REFUSED, plain_http_state
+
+    if plain_http_state() == "refused":  # the browser never kept the cookie the token is in
+        return _page(400, PLAIN_HTTP_REFUSED, "Signing in cannot work at this address")
     return _page(400, f"{error.description} Reload the page and try again.", "Form expired")
 
 
@@ -99,7 +103,9 @@ def _http_error(error: HTTPException):
     status = error.code or 500
     if status >= 500:
         return _server_error(error)
-    return _page(status, MESSAGES.get(status, error.description or ""), error.name)
+    # A view's own words (abort(403, "…")) say more than the generic message for the status.
+    custom = error.description if error.description != type(error).description else None
+    return _page(status, custom or MESSAGES.get(status, error.description or ""), error.name)
 
 
 def _server_error(error: Exception):

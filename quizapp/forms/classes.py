@@ -90,9 +90,7 @@ class AccountsForm(FlaskForm):
         return [line.strip() for line in (self.names.data or "").splitlines() if line.strip()]
 
     def validate_names(self, field) -> None:
-        names = self.name_list
-        if not names:
-            raise ValidationError("Type at least one name.")
+        names = self.name_list  # DataRequired has refused an empty or blank list
         if len(names) > MAX_NAMES:
             raise ValidationError(f"At most {MAX_NAMES} names at a time ({len(names)} given).")
         too_long = [n for n in names if len(n) > MAX_NAME_LENGTH]
@@ -112,6 +110,10 @@ class AccommodationForm(FlaskForm):
         description=f"Only for “Extra minutes”: 1 to {MAX_EXTRA_MINUTES}.",
     )
 
-    def validate_minutes(self, field) -> None:
-        if self.kind.data == PLUS and field.data is None:
-            raise ValidationError("Give the number of extra minutes.")
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        if self.kind.data == PLUS and self.minutes.data is None:  # Optional() skips inline checks
+            self.minutes.errors.append("Give the number of extra minutes.")
+            return False
+        return True

@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 from quizapp.core.accounts import looks_like_login_code
 from quizapp.forms.auth import LoginForm, PasswordChangeForm, RegisterForm, SetPasswordForm
 from quizapp.models import User, db, utcnow
-from quizapp.services.account_resets import code_matches
+from quizapp.services.account_resets import UNUSABLE_PASSWORD, code_matches
 from quizapp.services.accounts import hash_password, needs_rehash, verify_password
 from quizapp.web.security import (
     clear_login_failures,
@@ -37,11 +37,12 @@ LOGIN_FAILED = "Wrong username or password."
 
 
 def _password_matches(user: User | None, password: str) -> bool:
-    if user is None:  # hash anyway: an unknown name must cost as much as a wrong password
+    if user and user.login_code_hash and looks_like_login_code(password):
+        return code_matches(user, password, utcnow())  # a one-time code, typed as a password
+    if user is None or user.password_hash == UNUSABLE_PASSWORD:
+        # hash anyway: an unknown name or a reset account costs as much as a wrong password
         verify_password(_decoy_hash(), password)
         return False
-    if user.login_code_hash and looks_like_login_code(password):
-        return code_matches(user, password, utcnow())  # a one-time code, typed as a password
     return verify_password(user.password_hash, password)
 
 

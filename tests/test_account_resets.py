@@ -188,9 +188,17 @@ def test_the_cli_prints_a_code(app):
 NAMES = [f"Amina Khan {i}" if i % 3 else "Amina Khan" for i in range(30)]
 
 
+def make_accounts(client, class_id: int, names: str):
+    """Post `names` from the class page as it is now (with the member count it shows)."""
+    page = client.get(f"/admin/classes/{class_id}").text
+    seen = re.search(r'name="members_seen" type="hidden" value="(\d+)"', page).group(1)
+    data = {"names": names, "members_seen": seen}
+    return client.post(f"/admin/classes/{class_id}/accounts", data=data)
+
+
 def test_thirty_names_give_thirty_unique_accounts_and_cards(teacher, app):
     class_id = make_class(app)
-    response = teacher.post(f"/admin/classes/{class_id}/accounts", data={"names": "\n".join(NAMES)})
+    response = make_accounts(teacher, class_id, "\n".join(NAMES))
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-store"
     cards = re.findall(r"Username: <strong>([a-z0-9.]+)</strong>", response.text)
@@ -210,9 +218,7 @@ def test_thirty_names_give_thirty_unique_accounts_and_cards(teacher, app):
 def test_usernames_avoid_existing_accounts(teacher, app):
     add_user(app, "amina.k", role="student")
     class_id = make_class(app)
-    response = teacher.post(
-        f"/admin/classes/{class_id}/accounts", data={"names": "Amina Khan\n  \nÉlodie Brûlé\n李雷"}
-    )
+    response = make_accounts(teacher, class_id, "Amina Khan\n  \nÉlodie Brûlé\n李雷")
     cards = re.findall(r"Username: <strong>([a-z0-9.]+)</strong>", response.text)
     assert cards == ["amina.k2", "elodie.b", "student"]
 
@@ -235,7 +241,7 @@ def count_users(app) -> int:
 def test_bad_name_lists_save_nothing(teacher, app, names, message):
     class_id = make_class(app)
     before = count_users(app)
-    response = teacher.post(f"/admin/classes/{class_id}/accounts", data={"names": names})
+    response = make_accounts(teacher, class_id, names)
     assert response.status_code == 422 and message in response.text
     assert count_users(app) == before and resets_logged(app) == []
 
@@ -244,5 +250,24 @@ def test_another_teacher_cannot_make_accounts_in_my_class(app):
     add_user(app, "tom")
     class_id = make_class(app)
     tom = logged_in(app, "tom")
-    response = tom.post(f"/admin/classes/{class_id}/accounts", data={"names": "Eve"})
+    response = tom.post(
+        f"/admin/classes/{class_id}/accounts", data={"names": "Eve", "members_seen": "1"}
+    )
     assert response.status_code == 404 and count_users(app) == 5
+
+
+def test_sending_the_same_list_again_makes_nothing(teacher, app):
+    class_id = make_class(app)
+    page = teacher.get(f"/admin/classes/{class_id}").text
+    assert 'name="members_seen" type="hidden" value="1"' in page
+    data = {"names": "Eve Adams\nSam Lee", "members_seen": "1"}
+    assert teacher.post(f"/admin/classes/{class_id}/accounts", data=data).status_code == 200
+    before = count_users(app)
+    again = teacher.post(f"/admin/classes/{class_id}/accounts", data=data)  # a reload
+    assert again.status_code == 409 and "were these accounts made already?" in again.text
+    assert 'name="members_seen" type="hidden" value="3"' in again.text
+    assert count_users(app) == before
+    tampered = teacher.post(
+        f"/admin/classes/{class_id}/accounts", data={**data, "members_seen": "x"}
+    )
+    assert tampered.status_code == 422 and count_users(app) == before

@@ -3,6 +3,7 @@
 from flask_wtf import FlaskForm
 from wtforms import (
     DateTimeLocalField,
+    HiddenField,
     IntegerField,
     SelectChoice,
     SelectField,
@@ -15,6 +16,7 @@ from wtforms.validators import (
     Length,
     NumberRange,
     Optional,
+    Regexp,
     ValidationError,
 )
 
@@ -84,6 +86,9 @@ class AccountsForm(FlaskForm):
         "Usernames are made from them (Amina Khan becomes amina.k).",
         render_kw={"rows": 8, "spellcheck": "false"},
     )
+    # How many students the class had when the page was drawn: sending the same list again
+    # (a reload of the cards page) finds more and makes nothing.
+    members_seen = HiddenField(validators=[InputRequired(), Regexp(r"^\d{1,6}$")])
 
     @property
     def name_list(self) -> list[str]:

@@ -14,9 +14,15 @@ from quizapp.core.accommodations import Accommodation
 from quizapp.forms.classes import AccommodationForm, AccountsForm
 from quizapp.models import Membership, db, utcnow
 from quizapp.services import account_resets as resets
+from quizapp.services import classes as classroom
 from quizapp.services.accommodations import set_accommodation
 from quizapp.views.admin import bp
 from quizapp.views.admin.classes import _class, _detail, _to_class
+
+SENT_AGAIN = (
+    "The class has changed since this page was opened: were these accounts made already? "
+    "Check the list of students; to make them anyway, send the names again."
+)
 
 
 @bp.post("/classes/<id:class_id>/members/<id:user_id>/reset")
@@ -36,6 +42,11 @@ def create_accounts(class_id: int):
     form = AccountsForm()
     if not form.validate_on_submit():
         return _detail(school_class, accounts_form=form, status=422)
+    members = str(len(classroom.class_members(class_id)))
+    if form.members_seen.data != members:
+        form.names.errors.append(SENT_AGAIN)
+        form.members_seen.data = members  # the page now shows the class as it is
+        return _detail(school_class, accounts_form=form, status=409)
     cards = resets.create_accounts(class_id, form.name_list, current_user, utcnow())
     try:
         db.session.commit()

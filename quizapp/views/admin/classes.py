@@ -51,10 +51,14 @@ def create_class():
     return _to_class(new.id)
 
 
-def class_accounts_context(class_id: int, accounts_form=None, accommodation_error=None) -> dict:
+def class_accounts_context(
+    class_id: int, members: int, accounts_form=None, accommodation_error=None
+) -> dict:
     """What the class page's students section shows besides the list of members."""
+    if accounts_form is None:
+        accounts_form = AccountsForm(members_seen=str(members))
     return {
-        "accounts_form": accounts_form or AccountsForm(),
+        "accounts_form": accounts_form,
         "accommodations": class_accommodations(class_id),
         "no_accommodation": Accommodation(),
         "accommodation_kinds": [(k, LABELS[k]) for k in KINDS],
@@ -68,6 +72,7 @@ def _detail(
 ):
     assign_form = assign_form or AssignForm()
     assign_form.quiz.choices = classroom.assignable_quizzes()
+    members = classroom.class_members(school_class.id)
     return render_template(
         "admin/classes/detail.html",
         school_class=school_class,
@@ -75,11 +80,11 @@ def _detail(
         is_expired=school_class.join_code_expires_at is not None
         and school_class.join_code_expires_at <= utcnow(),
         join_url=url_for("classes.join", code=school_class.join_code, _external=True),
-        members=classroom.class_members(school_class.id),
+        members=members,
         assignments=classroom.class_assignments(school_class.id),
         assign_form=assign_form,
         code_form=code_form or JoinCodeForm(),
-        **class_accounts_context(school_class.id, **accounts),
+        **class_accounts_context(school_class.id, len(members), **accounts),
     ), status
 
 

@@ -1,5 +1,5 @@
-"""Command-line tools: `flask --app quizapp seed | create-user | questions | stats | backup |
-restore`."""
+"""Command-line tools: `flask --app quizapp seed | create-user | users | questions | stats |
+backup | restore`."""
 
 import sys
 
@@ -11,6 +11,7 @@ from quizapp.cli.generate import generate_command
 from quizapp.cli.questions import questions_cli
 from quizapp.cli.serve import serve_command
 from quizapp.cli.stats import stats_cli
+from quizapp.cli.users import users_cli
 from quizapp.models.accounts import ROLES
 
 # Services load inside the commands that need them: `flask --help` and every other command
@@ -73,6 +74,7 @@ COMMANDS = (
     create_user_command,
     questions_cli,
     stats_cli,
+    users_cli,
     backup_command,
     restore_command,
     serve_command,

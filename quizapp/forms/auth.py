@@ -34,8 +34,10 @@ class LoginForm(FlaskForm):
 
 
 class NewPasswordMixin:
+    account_name = ""  # the username, for forms without a username field
+
     def validate_password(self, field) -> None:
-        username = getattr(getattr(self, "username", None), "data", "") or ""
+        username = getattr(getattr(self, "username", None), "data", "") or self.account_name
         problem = password_problem(field.data or "", username)
         if problem:
             raise ValidationError(problem)
@@ -77,6 +79,22 @@ class PasswordChangeForm(NewPasswordMixin, FlaskForm):
     )
     password = PasswordField(
         "New password", [DataRequired()], render_kw={"autocomplete": "new-password"}
+    )
+    confirm = PasswordField(
+        "Repeat the new password",
+        [EqualTo("password", "The passwords differ.")],
+        render_kw={"autocomplete": "new-password"},
+    )
+
+
+class SetPasswordForm(NewPasswordMixin, FlaskForm):
+    """The new password a one-time code demands (there is no current password to give)."""
+
+    password = PasswordField(
+        "New password",
+        [DataRequired()],
+        description="At least 8 characters. A short sentence is easy to remember, hard to guess.",
+        render_kw={"autocomplete": "new-password"},
     )
     confirm = PasswordField(
         "Repeat the new password",

@@ -1,10 +1,28 @@
 """Forms for classes: creating one, renewing its join code, assigning quizzes, joining."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import (
+    DateTimeLocalField,
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
+from quizapp.core.accommodations import KINDS, LABELS, MAX_EXTRA_MINUTES, PLUS
 from quizapp.core.classes import DEFAULT_VALID_DAYS
+from quizapp.services.account_resets import MAX_NAME_LENGTH, MAX_NAMES
 
 MAX_VALID_DAYS = 90
 
@@ -56,3 +74,51 @@ class JoinForm(FlaskForm):
         description="The 8 letters and digits your teacher gave you, like ABCD-2345.",
         render_kw={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"},
     )
+
+
+class AccountsForm(FlaskForm):
+    """Names pasted one per line; each becomes a student account with a one-time code."""
+
+    names = TextAreaField(
+        "Student names, one per line",
+        [DataRequired(), Length(max=MAX_NAMES * (MAX_NAME_LENGTH + 2))],
+        description=f"Up to {MAX_NAMES} names of at most {MAX_NAME_LENGTH} characters. "
+        "Usernames are made from them (Amina Khan becomes amina.k).",
+        render_kw={"rows": 8, "spellcheck": "false"},
+    )
+    # How many students the class had when the page was drawn: sending the same list again
+    # (a reload of the cards page) finds more and makes nothing.
+    members_seen = HiddenField(validators=[InputRequired(), Regexp(r"^\d{1,6}$")])
+
+    @property
+    def name_list(self) -> list[str]:
+        return [line.strip() for line in (self.names.data or "").splitlines() if line.strip()]
+
+    def validate_names(self, field) -> None:
+        names = self.name_list  # DataRequired has refused an empty or blank list
+        if len(names) > MAX_NAMES:
+            raise ValidationError(f"At most {MAX_NAMES} names at a time ({len(names)} given).")
+        too_long = [n for n in names if len(n) > MAX_NAME_LENGTH]
+        if too_long:
+            raise ValidationError(
+                f"Names have at most {MAX_NAME_LENGTH} characters: {too_long[0][:20]}…"
+            )
+
+
+class AccommodationForm(FlaskForm):
+    kind = SelectField(
+        "Extra time", choices=[SelectChoice(k, LABELS[k]) for k in KINDS], validate_choice=True
+    )
+    minutes = IntegerField(
+        "Extra minutes",
+        [Optional(), NumberRange(1, MAX_EXTRA_MINUTES)],
+        description=f"Only for “Extra minutes”: 1 to {MAX_EXTRA_MINUTES}.",
+    )
+
+    def validate(self, extra_validators=None) -> bool:
+        if not super().validate(extra_validators):
+            return False
+        if self.kind.data == PLUS and self.minutes.data is None:  # Optional() skips inline checks
+            self.minutes.errors.append("Give the number of extra minutes.")
+            return False
+        return True

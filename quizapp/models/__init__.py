@@ -1,6 +1,6 @@
 """Database models. Import models from here: `from quizapp.models import db, User, Question`."""
 
-from quizapp.models.accounts import LoginFailure, User
+from quizapp.models.accounts import LoginFailure, PasswordReset, User
 from quizapp.models.base import Base, db, utcnow
 from quizapp.models.classes import Assignment, Membership, QuestionReport, ReviewItem, SchoolClass
 from quizapp.models.content import Article, ArticleRevision, Choice, Question, Topic, TopicRevision
@@ -19,6 +19,7 @@ __all__ = [
     "LoginFailure",
     "Membership",
     "OptionStat",
+    "PasswordReset",
     "Question",
     "QuestionReport",
     "Quiz",

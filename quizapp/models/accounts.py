@@ -4,8 +4,8 @@ import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Boolean, DateTime, Index, String, false
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import Boolean, DateTime, ForeignKey, Index, String, false
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.models.base import db, utcnow
 
@@ -29,6 +29,12 @@ class User(UserMixin, db.Model):
     # Rotated on logout, password change and disable: every older cookie stops working.
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # A one-time code from a teacher or admin (argon2 hash), and the new password it demands.
+    login_code_hash: Mapped[str | None] = mapped_column(String(255))
+    login_code_expires_at: Mapped[datetime | None] = mapped_column(DateTime)
+    must_change_password: Mapped[bool] = mapped_column(
+        Boolean, default=False, server_default=false()
+    )
 
     @property
     def is_active(self) -> bool:
@@ -66,3 +72,17 @@ class LoginFailure(db.Model):
     username: Mapped[str] = mapped_column(String(40))
     ip: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PasswordReset(db.Model):
+    """Who gave whom a one-time code, and when: a reset, or a new account made for a class."""
+
+    __tablename__ = "password_resets"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    action: Mapped[str] = mapped_column(String(16), default="reset")  # reset | created
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+
+    user: Mapped[User] = relationship(foreign_keys=[user_id])

@@ -28,6 +28,9 @@ class Membership(db.Model):
     class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
     joined_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Extra time for every timed attempt (none | x1.25 | x1.5 | x2 | plus | untimed).
+    extra_time: Mapped[str] = mapped_column(String(16), default="none", server_default="none")
+    extra_minutes: Mapped[int | None] = mapped_column(Integer)
 
 
 class Assignment(db.Model):

@@ -14,6 +14,7 @@ from quizapp.core.grading import parse_response
 from quizapp.core.review import regrade
 from quizapp.models import Attempt, AttemptItem, Quiz, User, db
 from quizapp.services import item_stats
+from quizapp.services.accommodations import deadline_for
 from quizapp.services.pools import pool_of
 from quizapp.services.practice import record_submission
 
@@ -96,7 +97,7 @@ def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
     paper = draw_paper(pool_of(quiz), quiz.question_count, rng, quiz.topic_quotas, quiz.shuffle)
     if not paper:
         raise AttemptError("This quiz has no questions yet. Tell your teacher.", 409)
-    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    deadline = deadline_for(user.id, quiz.time_limit_minutes or None, now)  # with extra time
     attempt = Attempt(
         user_id=user.id,
         quiz_id=quiz.id,

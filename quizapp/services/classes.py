@@ -11,6 +11,7 @@ from sqlalchemy.orm import contains_eager
 from quizapp.core.classes import join_code_expiry, new_join_code
 from quizapp.core.stats import assignment_status
 from quizapp.models import Assignment, Attempt, Membership, Quiz, SchoolClass, User, db
+from quizapp.services.accommodations import accommodations_of, student_due_at
 from quizapp.services.progress import NOT_PRACTICE, PERCENT, SUBMITTED
 
 CODE_TRIES = 5
@@ -76,7 +77,7 @@ def my_classes(user_id: int, now: datetime, class_id: int | None = None) -> list
     mine = _my_scores(user_id)
     query = (
         select(SchoolClass.id, SchoolClass.name, Assignment, Quiz.title, Quiz.is_published)
-        .add_columns(mine.c.n, mine.c.best, mine.c.first_at)
+        .add_columns(mine.c.n, mine.c.best, mine.c.first_at, Quiz.time_limit_minutes)
         .join(Membership, Membership.class_id == SchoolClass.id)
         .outerjoin(Assignment, Assignment.class_id == SchoolClass.id)
         .outerjoin(Quiz, Quiz.id == Assignment.quiz_id)
@@ -87,10 +88,14 @@ def my_classes(user_id: int, now: datetime, class_id: int | None = None) -> list
     if class_id is not None:
         query = query.where(SchoolClass.id == class_id)
     cards: dict[int, ClassCard] = {}
-    for cid, name, assignment, title, published, n, best, first_at in db.session.execute(query):
+    extra = accommodations_of([user_id])[user_id]
+    for cid, name, assignment, title, published, n, best, first_at, limit in db.session.execute(
+        query
+    ):
         card = cards.setdefault(cid, ClassCard(cid, name))
         if assignment is not None:
-            status = assignment_status(assignment.due_at, first_at, now)
+            due = student_due_at(assignment.due_at, limit, extra)
+            status = assignment_status(due, first_at, now)
             card.assignments.append(
                 AssignmentStatus(
                     assignment.id,
@@ -242,11 +247,14 @@ def gradebook(class_id: int, now: datetime) -> Gradebook:
     """Students × assigned quizzes: attempts, best and last score, and done/late/missing."""
     assignments = class_assignments(class_id)
     cells = _cells(class_id)
+    students = class_members(class_id)
+    extra = accommodations_of([s.id for s in students])
     rows = []
-    for student in class_members(class_id):
+    for student in students:
         row = []
         for a in assignments:
             n, best, last, first_at = cells.get((student.id, a.quiz_id), (0, None, None, None))
+            due = student_due_at(a.due_at, a.quiz.time_limit_minutes, extra[student.id])
             row.append(
                 AssignmentStatus(
                     a.id,
@@ -254,7 +262,7 @@ def gradebook(class_id: int, now: datetime) -> Gradebook:
                     a.quiz.title,
                     a.quiz.is_published,
                     a.due_at,
-                    assignment_status(a.due_at, first_at, now),
+                    assignment_status(due, first_at, now),
                     n,
                     _round(best),
                     _round(last),

@@ -18,8 +18,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from quizapp.forms.auth import LoginForm, PasswordChangeForm, RegisterForm
-from quizapp.models import User, db
+from quizapp.core.accounts import looks_like_login_code
+from quizapp.forms.auth import LoginForm, PasswordChangeForm, RegisterForm, SetPasswordForm
+from quizapp.models import User, db, utcnow
+from quizapp.services.account_resets import UNUSABLE_PASSWORD, code_matches
 from quizapp.services.accounts import hash_password, needs_rehash, verify_password
 from quizapp.web.security import (
     clear_login_failures,
@@ -35,7 +37,10 @@ LOGIN_FAILED = "Wrong username or password."
 
 
 def _password_matches(user: User | None, password: str) -> bool:
-    if user is None:  # hash anyway: an unknown name must cost as much as a wrong password
+    if user and user.login_code_hash and looks_like_login_code(password):
+        return code_matches(user, password, utcnow())  # a one-time code, typed as a password
+    if user is None or user.password_hash == UNUSABLE_PASSWORD:
+        # hash anyway: an unknown name or a reset account costs as much as a wrong password
         verify_password(_decoy_hash(), password)
         return False
     return verify_password(user.password_hash, password)
@@ -88,11 +93,13 @@ def login():
         log.warning("failed login for username=%r from ip=%s", username, ip)
         flash(LOGIN_FAILED, "error")
         return render_template("auth/login.html", form=form), 401
-    if needs_rehash(user.password_hash):
+    if not user.must_change_password and needs_rehash(user.password_hash):
         user.password_hash = hash_password(form.password.data)
     clear_login_failures(username)
     db.session.commit()
     _start_session(user)
+    if user.must_change_password:
+        return redirect(url_for("auth.set_password"))
     return redirect(safe_next(request.args.get("next")) or url_for("quizzes.index"))
 
 
@@ -128,6 +135,38 @@ def change_password():
         flash("Password changed. You were logged out everywhere else.", "success")
         return redirect(url_for("history.index"))
     return render_template("auth/password.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/account/new-password", methods=["GET", "POST"])
+@login_required
+def set_password():
+    """After a one-time code: choose a password before anything else."""
+    if not current_user.must_change_password:
+        return redirect(url_for("auth.change_password"))
+    form = SetPasswordForm()
+    form.account_name = current_user.username
+    if not form.validate_on_submit():
+        return render_template("auth/set_password.html", form=form), 422 if form.errors else 200
+    current_user.password_hash = hash_password(form.password.data)
+    current_user.must_change_password = False
+    current_user.rotate_session_token()
+    db.session.commit()
+    _start_session(current_user)
+    flash("Password set. Use it from now on.", "success")
+    return redirect(url_for("quizzes.index"))
+
+
+FREE_WHILE_CHANGING = {"auth.set_password", "auth.logout", "static"}
+
+
+@bp.before_app_request
+def _demand_new_password():
+    # A session opened with a one-time code may only set a password (or log out).
+    if request.endpoint in FREE_WHILE_CHANGING or "_user_id" not in session:
+        return None
+    if current_user.is_authenticated and current_user.must_change_password:
+        return redirect(url_for("auth.set_password"))
+    return None
 
 
 def require_teacher() -> None:

@@ -133,6 +133,7 @@ ACCESS: dict[str, Access] = {
     "auth.register": Access("public"),
     "auth.logout": Access("public"),
     "auth.change_password": Access("login"),
+    "auth.set_password": Access("login"),
     # quizzes
     "quizzes.index": Access("public"),
     "quizzes.detail": Access("public", lambda w: {"quiz_id": w.quiz_id}),
@@ -204,12 +205,21 @@ ACCESS: dict[str, Access] = {
     "admin.class_student": Access(
         "owner", lambda w: {**_class(w), "user_id": w.user_id("alice")}, **TEACHERS_CLASS
     ),
+    "admin.reset_member_password": Access(
+        "owner", lambda w: {**_class(w), "user_id": w.user_id("alice")}, **TEACHERS_CLASS
+    ),
+    "admin.set_member_accommodation": Access(
+        "owner", lambda w: {**_class(w), "user_id": w.user_id("alice")}, **TEACHERS_CLASS
+    ),
+    "admin.create_accounts": Access("owner", _class, **TEACHERS_CLASS),
     "admin.export_attempts": Access("owner", _class, **TEACHERS_CLASS),
     "admin.export_answers": Access("owner", _class, **TEACHERS_CLASS),
     # admin: accounts
     "admin.users": Access("admin"),
     "admin.user_role": Access("admin", lambda w: {"user_id": w.user_id("bob")}),
     "admin.user_disable": Access("admin", lambda w: {"user_id": w.user_id("bob")}),
+    "admin.user_reset_password": Access("admin", lambda w: {"user_id": w.user_id("bob")}),
+    "admin.reset_log_page": Access("admin"),
     "admin.reports": Access("teacher"),
     "admin.item_analysis": Access("teacher", lambda w: {"quiz_id": w.quiz_id}),
     "admin.question_reports": Access("teacher"),

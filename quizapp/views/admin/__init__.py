@@ -26,6 +26,7 @@ def index():
 
 from quizapp.views.admin import (  # noqa: E402, F401
     articles,
+    class_accounts,
     classes,
     questions,
     quizzes,

@@ -4,10 +4,13 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_login import current_user
 from sqlalchemy import delete
 
+from quizapp.core.accommodations import KINDS, LABELS, Accommodation
 from quizapp.core.classes import display_join_code
-from quizapp.forms.classes import AssignForm, ClassForm, JoinCodeForm
+from quizapp.forms.classes import AccountsForm, AssignForm, ClassForm, JoinCodeForm
 from quizapp.models import Assignment, Membership, SchoolClass, User, db, utcnow
 from quizapp.services import classes as classroom
+from quizapp.services.accommodations import class_accommodations
+from quizapp.services.account_resets import reset_log
 from quizapp.services.pagination import page_number
 from quizapp.services.progress import attempts_page, student_progress
 from quizapp.views.admin import bp
@@ -48,9 +51,28 @@ def create_class():
     return _to_class(new.id)
 
 
-def _detail(school_class: SchoolClass, assign_form=None, code_form=None, status: int = 200):
+def class_accounts_context(
+    class_id: int, members: int, accounts_form=None, accommodation_error=None
+) -> dict:
+    """What the class page's students section shows besides the list of members."""
+    if accounts_form is None:
+        accounts_form = AccountsForm(members_seen=str(members))
+    return {
+        "accounts_form": accounts_form,
+        "accommodations": class_accommodations(class_id),
+        "no_accommodation": Accommodation(),
+        "accommodation_kinds": [(k, LABELS[k]) for k in KINDS],
+        "accommodation_error": accommodation_error or (None, []),
+        "resets": reset_log(class_id, limit=20),
+    }
+
+
+def _detail(
+    school_class: SchoolClass, assign_form=None, code_form=None, status: int = 200, **accounts
+):
     assign_form = assign_form or AssignForm()
     assign_form.quiz.choices = classroom.assignable_quizzes()
+    members = classroom.class_members(school_class.id)
     return render_template(
         "admin/classes/detail.html",
         school_class=school_class,
@@ -58,10 +80,11 @@ def _detail(school_class: SchoolClass, assign_form=None, code_form=None, status:
         is_expired=school_class.join_code_expires_at is not None
         and school_class.join_code_expires_at <= utcnow(),
         join_url=url_for("classes.join", code=school_class.join_code, _external=True),
-        members=classroom.class_members(school_class.id),
+        members=members,
         assignments=classroom.class_assignments(school_class.id),
         assign_form=assign_form,
         code_form=code_form or JoinCodeForm(),
+        **class_accounts_context(school_class.id, len(members), **accounts),
     ), status
 
 

@@ -1,4 +1,5 @@
-"""Admins manage accounts: change a role, disable or re-enable an account.
+"""Admins manage accounts: change a role, disable or re-enable an account, give a one-time
+code (the code is shown once, in the POST's response) and read the log of codes given.
 Accounts of any role are created with `flask create-user USERNAME --role …`.
 
 Disabling an account rotates its session token, so every session it has ends at once. An admin
@@ -14,8 +15,9 @@ from sqlalchemy import func, select
 from wtforms import StringField
 from wtforms.validators import AnyOf, InputRequired
 
-from quizapp.models import User, db
+from quizapp.models import User, db, utcnow
 from quizapp.models.accounts import ROLES
+from quizapp.services.account_resets import reset_log, reset_password
 from quizapp.views.admin import bp
 
 PAGE_SIZE = 50
@@ -97,3 +99,18 @@ def user_editor(user_id: int):
     state = "may now edit" if user.can_edit_explainer else "may no longer edit"
     flash(f"{user.username} {state} the explainer.", "success")
     return redirect(url_for("admin.users"), 303)
+
+
+@bp.post("/users/<id:user_id>/reset")
+@admin_required
+def user_reset_password(user_id: int):
+    user = _other_user(user_id)
+    code = reset_password(user, current_user, utcnow())
+    db.session.commit()
+    return render_template("admin/users/code.html", student=user, code=code)
+
+
+@bp.get("/users/resets")
+@admin_required
+def reset_log_page():
+    return render_template("admin/users/resets.html", resets=reset_log())

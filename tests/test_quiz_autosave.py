@@ -36,7 +36,7 @@ def test_a_change_is_saved_and_the_new_version_returned(student, app):
     response = _save(student, attempt_id, item, {"answer": "1893"})
     assert response.status_code == 200
     body = response.get_json()
-    assert body["saved"] is True and body["version"] == 1
+    assert body["saved"] is True and body["version"] == 1 and body["answered"] == 1
     assert 590 <= body["remaining"] <= 600
     saved = _item(app, attempt_id, "numeric")
     assert saved.response == 1893.0 and saved.version == 1 and saved.is_correct
@@ -49,7 +49,7 @@ def test_a_partial_answer_is_kept_and_a_blank_one_saves_nothing(student, app):
     attempt_id = start(student, quiz_id(app))
     item = _item(app, attempt_id, "ordering")
     blank = _save(student, attempt_id, item, {})
-    assert blank.get_json() == {"saved": False, "version": 0, "remaining": None}
+    assert blank.get_json() == {"saved": False, "version": 0, "answered": 0, "remaining": None}
     assert _item(app, attempt_id, "ordering").answered_at is None
     last = item.snapshot["key"]["order"][-1]
     kept = _save(student, attempt_id, item, {f"rank-{last}": "3"})

@@ -30,12 +30,22 @@
   let again = false;
   let typing = null;
 
+  function showAnswered(count) {
+    const bar = document.querySelector(".progress progress");
+    const text = document.getElementById("progress-text");
+    if (bar) bar.value = count;
+    if (text && text.firstChild && text.firstChild.nodeType === Node.TEXT_NODE) {
+      text.firstChild.textContent = text.firstChild.textContent.replace(/^\d+/, String(count));
+    }
+  }
+
   async function answerTo(response) {
     const type = response.headers.get("Content-Type") || "";
     const data = type.includes("json") ? await response.json() : {};
     if (response.ok) {
       form.elements.version.value = data.version;
       if (data.saved) say(status, "Saved");
+      if (typeof data.answered === "number") showAnswered(data.answered);
       if (typeof data.remaining === "number") countdown.sync(data.remaining);
     } else if (data.error) {
       say(status, "Not saved: " + data.error, data.result);

@@ -234,7 +234,7 @@ def autosave(attempt_id: int):
     result = save_answer(attempt, item, _posted_form(), version, now, partial=True)
     if result.error:
         return jsonify(error=result.error), 422
-    saved = {"saved": result.saved, "version": item.version}
+    saved = {"saved": result.saved, "version": item.version, "answered": _progress(attempt)[1]}
     saved["remaining"] = seconds_left(attempt, now)
     db.session.commit()
     return jsonify(saved)

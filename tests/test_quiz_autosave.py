@@ -1,6 +1,7 @@
 """The background save a question page's script sends on each change: POST /attempts/<id>/save.
 Same rules as the answer form (CSRF, owner only, versions, time limit), answered in JSON."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -153,3 +154,14 @@ def test_the_save_needs_the_csrf_token(tmp_path):
     headers = {"X-CSRFToken": token_from(page)}
     assert _save(client, attempt_id, item, form, headers=headers).status_code == 200
     assert items(app, attempt_id)[0].version == 1
+
+
+def test_the_script_and_the_save_answer_hold_no_key(student, app):
+    attempt_id = start(student, quiz_id(app))
+    page = student.get(f"/attempts/{attempt_id}/q/1").text
+    script = re.search(r'<script src="(/static/quiz\.[0-9a-f]{12}\.js)" defer>', page).group(1)
+    code = student.get(script).get_data(as_text=True)
+    item = items(app, attempt_id)[0]
+    saved = _save(student, attempt_id, item, right_form(item.snapshot)).get_data(as_text=True)
+    for text in (code, saved):
+        assert not any(marker in text for marker in ("correct", "key", "CANARY", "points"))

@@ -59,6 +59,8 @@ def test_typed_then_finish_is_not_listed_as_unanswered(student, app):
     listed = re.search(r"You have not answered .*?\.</p>", confirm, re.S).group(0)
     assert f'/q/{item.position}"' not in listed
     assert _item(app, attempt_id, "numeric").response == 1893.0
+    page = student.get(f"/attempts/{attempt_id}/q/{item.position}").text
+    assert 'value="1893"' in page  # shown as typed, not as 1893.0
 
 
 def test_an_untouched_question_left_by_skip_stays_unanswered(student, app):

@@ -7,7 +7,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
 from quizapp.models import Attempt, Quiz, db, utcnow
 
@@ -24,9 +23,8 @@ CONTROLS = """() => [...document.querySelectorAll('#answer-form :is(input, selec
 
 
 @pytest.fixture
-def new_quiz(app, published):
+def new_quiz(app):
     """new_quiz(**settings) -> the id of a fresh five-question quiz, published for this test."""
-    made = []
 
     def new_quiz(**settings) -> int:
         with app.app_context():
@@ -40,13 +38,12 @@ def new_quiz(app, published):
             )
             db.session.add(quiz)
             db.session.commit()
-            made.append(quiz.id)
             return quiz.id
 
-    yield new_quiz
+    return new_quiz
 
 
-def _start(page, app, published, quiz_id: int) -> None:
+def _start(page, published, quiz_id: int) -> None:
     with published([quiz_id]):
         page.goto(f"/quizzes/{quiz_id}")
         with page.expect_navigation():
@@ -77,21 +74,17 @@ def leave(page, name: str, exact: bool = False) -> None:
         page.get_by_role("button", name=name, exact=exact).click()
 
 
-def question(page, app, position: int) -> None:
+def question(page, position: int) -> None:
     page.goto(re.sub(r"/(q/\d+|finish)$", f"/q/{position}", page.url))
-
-
-def _unanswered(page) -> str:
-    return page.locator("main").inner_text()
 
 
 @JS
 def test_every_way_off_the_page_keeps_the_answer(
-    open_page, make_user, app, new_quiz, published, javascript
+    open_page, make_user, new_quiz, published, javascript
 ):
     page = open_page("phone", javascript=javascript)
     log_in(page, make_user(), PASSWORD)
-    _start(page, app, published, new_quiz())
+    _start(page, published, new_quiz())
     first = fill_answer(page)
     leave(page, "Skip →")
     assert page.url.endswith("/q/2")
@@ -109,14 +102,14 @@ def test_every_way_off_the_page_keeps_the_answer(
     listed = page.locator("main p").first.inner_text()
     assert "You have not answered 1 question" in listed and "5" in listed  # nothing invented
     for position, controls in ((3, third), (4, fourth)):
-        question(page, app, position)
+        question(page, position)
         assert page.evaluate(CONTROLS) == controls
 
 
-def test_a_change_is_saved_in_the_background(open_page, make_user, app, new_quiz, published):
+def test_a_change_is_saved_in_the_background(open_page, make_user, new_quiz, published):
     page = open_page("laptop", javascript=True)
     log_in(page, make_user(), PASSWORD)
-    _start(page, app, published, new_quiz())
+    _start(page, published, new_quiz())
     controls = fill_answer(page)
     typed = page.locator("#answer-form input#answer")
     if typed.count():
@@ -126,10 +119,12 @@ def test_a_change_is_saved_in_the_background(open_page, make_user, app, new_quiz
     assert status.get_attribute("aria-live") == "polite"
     assert page.locator("#progress-text").inner_text().startswith("1 of 5 answered")
     page.goto(page.url.replace("/q/1", "/q/2"))  # away by a link, not by a button of the form
-    question(page, app, 1)
+    question(page, 1)
     assert page.evaluate(CONTROLS) == controls
     assert "1 of 5 answered" in page.locator("#progress-text").inner_text()
-    leave(page, "Save answer and continue")  # the version the save returned is not stale
+    fill_answer(page)
+    # a submit after a background save carries the version that save returned: not stale
+    leave(page, "Question 2", exact=True)
     assert page.url.endswith("/q/2")
 
 
@@ -177,7 +172,7 @@ def test_a_timed_quiz_shows_the_time_left_and_a_late_answer_lands_calmly(
 ):
     page = open_page("phone", javascript=javascript)
     log_in(page, make_user(), PASSWORD)
-    _start(page, app, published, new_quiz(time_limit_minutes=30))
+    _start(page, published, new_quiz(time_limit_minutes=30))
     left = page.locator("#timer .time-left")
     if javascript:
         page.wait_for_function(
@@ -186,6 +181,15 @@ def test_a_timed_quiz_shows_the_time_left_and_a_late_answer_lands_calmly(
         assert left.inner_text().startswith(("29:", "30:"))
     else:
         assert left.inner_text() == "30 minutes"
+    # with JavaScript, just above the five-minute mark; without, well inside the sixth minute
+    _set_deadline(app, page, utcnow() + timedelta(minutes=5, seconds=2 if javascript else 30))
+    page.reload()
+    if javascript:  # the five-minute mark passes while the page is open: it is announced
+        alert = page.locator("#timer-alert")
+        alert.filter(has_text="5 minutes left.").wait_for()
+        assert alert.get_attribute("aria-live") == "polite"
+    else:
+        assert left.inner_text() == "6 minutes"
     _set_deadline(app, page, utcnow() - timedelta(minutes=1))
     fill_answer(page)
     leave(page, "Save answer and continue")
@@ -198,11 +202,11 @@ def test_a_timed_quiz_shows_the_time_left_and_a_late_answer_lands_calmly(
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_the_timed_question_page_is_accessible(
-    open_page, make_user, app, new_quiz, published, axe_available, viewport
+    open_page, make_user, new_quiz, published, axe_available, viewport
 ):
     page = open_page(viewport, javascript=True)
     log_in(page, make_user(), PASSWORD)
-    _start(page, app, published, new_quiz(time_limit_minutes=30))
+    _start(page, published, new_quiz(time_limit_minutes=30))
     page.wait_for_function(
         "() => /^\\d+:\\d\\d$/.test(document.querySelector('#timer .time-left').textContent)"
     )

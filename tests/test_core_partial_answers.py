@@ -3,7 +3,7 @@ number, Finish, a background save): blank stays unanswered, a partial answer is 
 
 import pytest
 
-from quizapp.core.grading import grade
+from quizapp.core.grading import grade, parse_partial
 from quizapp.core.kinds import KINDS
 
 OPTIONS = [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}, {"id": "c", "text": "C"}]
@@ -95,3 +95,8 @@ def test_a_partly_matched_answer_keeps_its_matches_and_scores_the_share_right():
 def test_a_tampered_match_is_refused():
     parsed = KINDS["matching"].parse_partial(SNAPSHOTS["matching"], {"match-a": ["nope"]})
     assert parsed.value is None and "not part of this question" in parsed.error
+
+
+def test_grading_reads_a_partial_answer_through_the_kind():
+    snapshot = SNAPSHOTS["matching"]
+    assert parse_partial(snapshot, {"match-c": ["z"]}).value == {"c": "z"}

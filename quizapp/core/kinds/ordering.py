@@ -122,7 +122,14 @@ class Ordering(Kind):
         return 1.0 if list(response) == list(key["order"]) else 0.0
 
     def describe(self, snapshot: Mapping, response: object) -> str:
-        return " → ".join(option_texts(snapshot, response))
+        if None not in response:
+            return " → ".join(option_texts(snapshot, response))
+        placed = [
+            f"place {n}: {option_texts(snapshot, [option_id])[0]}"
+            for n, option_id in enumerate(response, 1)
+            if option_id is not None
+        ]
+        return "; ".join(placed) + " (the others not placed)"
 
     def describe_key(self, snapshot: Mapping) -> str:
         return " → ".join(option_texts(snapshot, snapshot["key"]["order"]))

@@ -96,6 +96,9 @@ def test_a_partly_placed_order_is_kept_and_shown_again(student, app):
         assert f'<option value="{place}" selected>' in select
     confirm = student.get(f"/attempts/{attempt_id}/finish").text
     assert "Answered only in part" in confirm and f'/q/{item.position}"' in confirm
+    student.post(f"/attempts/{attempt_id}/submit")
+    result = student.get(f"/attempts/{attempt_id}/result")
+    assert result.status_code == 200 and "(the others not placed)" in result.text
 
 
 def test_a_partly_matched_answer_is_kept_and_scores_its_share(student, app):

@@ -134,7 +134,7 @@ MATCH_SNAPSHOT = {
             ORDER_SNAPSHOT,
             {"rank-a": ["1"], "rank-b": ["1"], "rank-c": ["3"]},
             None,
-            "Use each place only once.",
+            "Place 1 is given to more than one item: use each place only once.",
         ),
         (
             ORDER_SNAPSHOT,

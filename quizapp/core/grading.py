@@ -22,6 +22,7 @@ __all__ = [
     "grade",
     "normalise_text",
     "parse_number",
+    "parse_partial",
     "parse_response",
 ]
 
@@ -49,3 +50,9 @@ def parse_response(snapshot: Mapping, form: FormValues) -> ParsedResponse:
     `form` maps field names to lists of submitted values (like a MultiDict).
     """
     return kind_of(snapshot["kind"]).parse(snapshot, form)
+
+
+def parse_partial(snapshot: Mapping, form: FormValues) -> ParsedResponse:
+    """What a student left on the page when moving away: value None when it was left blank,
+    a partial answer kept where the kind has several parts (see `Kind.parse_partial`)."""
+    return kind_of(snapshot["kind"]).parse_partial(snapshot, form)

@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.core.assembly import QuestionData, draw_paper, make_snapshot
-from quizapp.core.grading import parse_response
+from quizapp.core.grading import parse_partial, parse_response
 from quizapp.core.review import regrade
 from quizapp.models import Attempt, AttemptItem, Quiz, User, db
 from quizapp.services import item_stats
@@ -30,6 +30,7 @@ class AttemptError(Exception):
 @dataclass(frozen=True)
 class SaveResult:
     error: str = ""
+    saved: bool = True  # False when a page left blank had nothing to save
 
 
 def quiz_is_open(quiz: Quiz, now: datetime) -> bool:
@@ -184,14 +185,22 @@ def _refuse_stale(attempt: Attempt, item: AttemptItem, version: str) -> None:
 
 
 def save_answer(
-    attempt: Attempt, item: AttemptItem, form: dict, version: str, now: datetime
+    attempt: Attempt,
+    item: AttemptItem,
+    form: dict,
+    version: str,
+    now: datetime,
+    partial: bool = False,
 ) -> SaveResult:
-    """Grade and store one answer; a stale form or a closed attempt is refused.
+    """Grade and store one answer; a stale form or a closed attempt is refused. `partial` (the
+    student is leaving the page): a blank page saves nothing, a partial answer is kept.
 
     Call `close_if_expired` first: a late answer must close the attempt, not be saved.
     """
+    parsed = (parse_partial if partial else parse_response)(item.snapshot, form)
+    if partial and parsed.value is None and not parsed.error:
+        return SaveResult(saved=False)
     _refuse_stale(attempt, item, version)
-    parsed = parse_response(item.snapshot, form)
     if parsed.error:
         status = 400 if "not part of this question" in parsed.error else 422
         if status == 400:

@@ -1,6 +1,16 @@
 """Taking a quiz: list, start, one question per page, answer, submit, result."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -8,9 +18,17 @@ from sqlalchemy.orm import joinedload
 
 from quizapp.core.review import describe_key, describe_response
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
-from quizapp.services.attempt_pages import ATTEMPT_AND_ITEM, QUESTION_PAGE
+from quizapp.services.attempt_pages import (
+    ATTEMPT_AND_ITEM,
+    QUESTION_PAGE,
+    seconds_left,
+    shown_values,
+    time_left_text,
+    unfinished,
+)
 from quizapp.services.attempts import (
     AttemptError,
+    attempt_ends_at,
     close_if_expired,
     finish,
     quiz_is_open,
@@ -25,6 +43,8 @@ MAX_TOKEN = 64
 
 @bp.errorhandler(AttemptError)
 def attempt_error(error: AttemptError):
+    if request.endpoint == "quizzes.autosave":
+        return jsonify(error=error.message), error.status
     return render_template(
         "quizzes/problem.html",
         message=error.message,
@@ -99,7 +119,12 @@ def question(attempt_id: int, position: int):
 
 
 def _render_question(
-    attempt: Attempt, item: AttemptItem, error: str = "", status: int = 200, progress=None
+    attempt: Attempt,
+    item: AttemptItem,
+    error: str = "",
+    status: int = 200,
+    progress=None,
+    submitted=None,
 ):
     show_feedback = attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None
     feedback = None
@@ -109,6 +134,7 @@ def _render_question(
             "yours": describe_response(item.snapshot, item.response),
         }
     total, answered = progress or _progress(attempt)
+    remaining = seconds_left(attempt, utcnow())
     return render_template(
         "quizzes/question.html",
         attempt=attempt,
@@ -117,6 +143,10 @@ def _render_question(
         total=total,
         answered=answered,
         feedback=feedback,
+        shown=shown_values(item, submitted),
+        remaining=remaining,
+        time_left=time_left_text(remaining) if remaining is not None else "",
+        grace=current_app.config["ANSWER_GRACE_SECONDS"],
     ), status
 
 
@@ -130,9 +160,8 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
     return total, answered
 
 
-@bp.post("/attempts/<id:attempt_id>/answer")
-@login_required
-def answer(attempt_id: int):
+def _posted_item(attempt_id: int) -> tuple:
+    """(attempt, item, questions) for the position a question page's form names."""
     position = request.form.get("position", "")
     valid = position.isdigit() and len(position) < 6
     attempt, item, total = _own_attempt_and_item(
@@ -140,19 +169,79 @@ def answer(attempt_id: int):
     )
     if item is None:
         abort(400 if not valid else 404)
-    if close_if_expired(attempt, utcnow()):
+    return attempt, item, total
+
+
+def _posted_form() -> dict[str, list[str]]:
+    return {key: request.form.getlist(key) for key in request.form}
+
+
+@bp.post("/attempts/<id:attempt_id>/answer")
+@login_required
+def answer(attempt_id: int):
+    """Save the answer, then go where the button pressed says (Save, Previous, Skip/Next, a
+    question number, Finish): every way off the page keeps what is on it."""
+    attempt, item, total = _posted_item(attempt_id)
+    go = request.form.get("go", "")
+    target = _leave_url(attempt, item.position, total, go)  # before the commit expires rows
+    if close_if_expired(attempt, utcnow()) or attempt.status != "in_progress":
         db.session.commit()
-        raise AttemptError(
-            "Time is up: this answer arrived after the time limit. "
-            "Your answers saved before it were submitted."
-        )
-    form = {key: request.form.getlist(key) for key in request.form}
-    result = save_answer(attempt, item, form, request.form.get("version", ""), utcnow())
+        return _closed_page(attempt)
+    version = request.form.get("version", "")
+    result = save_answer(attempt, item, _posted_form(), version, utcnow(), partial=bool(go))
     if result.error:
-        return _render_question(attempt, item, result.error, 422)
-    target = _after_answer_url(attempt, item.position, total)  # before the commit expires rows
+        return _render_question(attempt, item, result.error, 422, submitted=_posted_form())
     db.session.commit()
     return redirect(target, 303)
+
+
+def _leave_url(attempt: Attempt, position: int, total: int, go: str) -> str:
+    """Where a button of the question page leads; an unknown button is a bad request."""
+    if not go:
+        return _after_answer_url(attempt, position, total)
+    if go == "finish" or (go == "next" and position >= total):
+        return url_for("quizzes.confirm", attempt_id=attempt.id)
+    to = {"previous": position - 1, "next": position + 1}.get(go)
+    if to is None and go.isdigit() and len(go) < 6:
+        to = int(go)
+    if to is None or not 1 <= to <= total:
+        abort(400)
+    return url_for("quizzes.question", attempt_id=attempt.id, position=to)
+
+
+def _closed_page(attempt: Attempt):
+    """A calm answer to a save that came after the attempt was submitted (time up or not)."""
+    total, answered = _progress(attempt)
+    ends = attempt_ends_at(attempt)
+    late = ends is not None and attempt.submitted_at is not None and attempt.submitted_at >= ends
+    return render_template(
+        "quizzes/closed.html", attempt=attempt, late=late, total=total, answered=answered
+    ), 409
+
+
+@bp.post("/attempts/<id:attempt_id>/save")
+@login_required
+def autosave(attempt_id: int):
+    """A background save from the question page's script: the answer as it stands (partial or
+    blank allowed), answered in JSON with the item's new version and the time left."""
+    attempt, item, _ = _posted_item(attempt_id)
+    now = utcnow()
+    if close_if_expired(attempt, now) or attempt.status != "in_progress":
+        db.session.commit()
+        message = "This attempt was submitted; this change was not saved."
+        return jsonify(error=message, result=_result_url(attempt)), 409
+    version = request.form.get("version", "")
+    result = save_answer(attempt, item, _posted_form(), version, now, partial=True)
+    if result.error:
+        return jsonify(error=result.error), 422
+    saved = {"saved": result.saved, "version": item.version, "answered": _progress(attempt)[1]}
+    saved["remaining"] = seconds_left(attempt, now)
+    db.session.commit()
+    return jsonify(saved)
+
+
+def _result_url(attempt: Attempt) -> str:
+    return url_for("quizzes.result", attempt_id=attempt.id)
 
 
 def _after_answer_url(attempt: Attempt, position: int, total: int) -> str:
@@ -169,7 +258,10 @@ def confirm(attempt_id: int):
     attempt = _own_attempt(attempt_id)
     if attempt.status != "in_progress":
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
-    return render_template("quizzes/confirm.html", attempt=attempt)
+    unanswered, partial = unfinished(attempt.items)
+    return render_template(
+        "quizzes/confirm.html", attempt=attempt, unanswered=unanswered, partial=partial
+    )
 
 
 @bp.post("/attempts/<id:attempt_id>/submit")

@@ -19,11 +19,11 @@ def test_full_quiz_flow_without_javascript(open_page, make_user):
         answer_by_pointer(page)
         answered += 1
         assert page.locator(".feedback").is_visible()  # immediate feedback, served as HTML
-        link = page.locator("nav.pager a[rel=next]")
-        if not link.count():
-            link = page.get_by_role("link", name="Finish")
+        button = page.locator("nav.pager button[value=next]")
+        if not button.count():
+            button = page.get_by_role("button", name="Finish")
         with page.expect_navigation():
-            link.click()
+            button.click()
     with page.expect_navigation():
         page.get_by_role("button", name="Submit and see my result").click()
     assert page.url.endswith("/result")

@@ -33,8 +33,8 @@ def take_quiz_by_keyboard(page) -> int:
         if page.locator(".feedback").count():  # immediate feedback: move on by hand
             verdict = page.locator(".feedback").inner_text()
             assert any(w in verdict for w in ("Right", "Not quite", "Partly right")), verdict
-            has_next = page.locator("nav.pager a[rel=next]").count()
-            tab_to(page, "nav.pager a[rel=next]" if has_next else "nav.pager a[href$='/finish']")
+            has_next = page.locator("nav.pager button[value=next]").count()
+            tab_to(page, f"nav.pager button[value={'next' if has_next else 'finish'}]")
             press_and_wait(page)
         if page.url.endswith("/finish"):
             return answered
@@ -123,7 +123,7 @@ def test_resume_after_closing_the_page(open_page, make_user):
     assert page.url.endswith("/q/3")
     assert "2 of" in page.locator("#progress-text").inner_text()
     with page.expect_navigation():
-        page.get_by_role("link", name="Previous").click()
+        page.get_by_role("button", name="Previous").click()
     assert page.url.endswith("/q/2") and _has_saved_answer(page)
 
 

@@ -141,6 +141,7 @@ ACCESS: dict[str, Access] = {
     "quizzes.take": Access("owner", _attempt),
     "quizzes.question": Access("owner", lambda w: {**_attempt(w), "position": 1}),
     "quizzes.answer": Access("owner", _attempt),
+    "quizzes.autosave": Access("owner", _attempt),
     "quizzes.confirm": Access("owner", _attempt),
     "quizzes.submit": Access("owner", _attempt),
     "quizzes.result": Access("owner", _submitted),

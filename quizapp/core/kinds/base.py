@@ -112,6 +112,19 @@ class Kind(ABC):
     def parse(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:
         """The response in submitted form values, or a message for the student."""
 
+    def parse_partial(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:
+        """What a student left on the page when moving away from it: no answer (value None) when
+        every answer field is blank, else as `parse`. Kinds with several fields keep a partly
+        filled answer instead of refusing it."""
+        names = self.form_values(snapshot, self.right_response(snapshot))
+        if all(not value.strip() for name in names for value in form.get(name, [])):
+            return ParsedResponse()
+        return self.parse(snapshot, form)
+
+    def is_complete(self, snapshot: Mapping, response: object) -> bool:
+        """Whether a saved response answers every part of the question."""
+        return response is not None
+
     @abstractmethod
     def form_values(self, snapshot: Mapping, response: object) -> dict[str, list[str]]:
         """The form values that `parse` reads back as `response` (the inverse of `parse`)."""

@@ -1,4 +1,5 @@
-"""Matching: each prompt gets one of the answers; credit is the share matched right."""
+"""Matching: each prompt gets one of the answers; credit is the share matched right (a partly
+matched answer keeps the matches chosen, and scores the share of them that is right)."""
 
 import random
 from collections.abc import Mapping
@@ -100,6 +101,21 @@ class Matching(Kind):
                 return ParsedResponse(error=NOT_AN_OPTION)
             chosen[prompt["id"]] = raw
         return ParsedResponse(chosen)
+
+    def parse_partial(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:
+        """The matches chosen so far (prompt id -> answer id); the others are left out."""
+        answers = {option["id"] for option in snapshot["answers"]}
+        chosen = {}
+        for prompt in snapshot["options"]:
+            raw = first_value(form, f"match-{prompt['id']}")
+            if raw and raw not in answers:
+                return ParsedResponse(error=NOT_AN_OPTION)
+            if raw:
+                chosen[prompt["id"]] = raw
+        return ParsedResponse(chosen or None)
+
+    def is_complete(self, snapshot: Mapping, response: object) -> bool:
+        return response is not None and len(response) == len(snapshot["options"])
 
     def form_values(self, snapshot: Mapping, response: object) -> dict[str, list[str]]:
         return {f"match-{prompt}": [answer] for prompt, answer in response.items()}

@@ -78,7 +78,7 @@ class Numeric(Kind):
         return ParsedResponse(value)
 
     def form_values(self, snapshot: Mapping, response: object) -> dict[str, list[str]]:
-        return {"answer": [repr(float(response))]}
+        return {"answer": [_gift_number(response)]}  # exact, and "1893" rather than "1893.0"
 
     def right_response(self, snapshot: Mapping) -> object:
         return float(snapshot["key"]["value"])

@@ -1,5 +1,8 @@
 """Put in order: all items in the right order (no partial credit: a half-right order is wrong).
 
+A partly placed answer is kept as a list by place with None for the places not given yet;
+it scores nothing, like any order that is not the right one.
+
 GIFT has no ordering type, so these questions are neither imported nor exported.
 """
 
@@ -33,6 +36,10 @@ def shuffled_differently(items: list, rng: random.Random) -> list:
     while len(shown) > 1 and shown == items:
         rng.shuffle(shown)
     return shown
+
+
+def _twice(place: int) -> str:
+    return f"Place {place} is given to more than one item: use each place only once."
 
 
 class Ordering(Kind):
@@ -79,11 +86,34 @@ class Ordering(Kind):
                 return ParsedResponse(error=f"Give every item a place from 1 to {len(ids)}.")
             ranks[option_id] = int(raw)
         if len(set(ranks.values())) != len(ids):
-            return ParsedResponse(error="Use each place only once.")
+            twice = min(n for n in ranks.values() if list(ranks.values()).count(n) > 1)
+            return ParsedResponse(error=_twice(twice))
         return ParsedResponse(sorted(ids, key=ranks.__getitem__))
 
+    def parse_partial(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:
+        """The places given so far: a list by place, None where no item has that place yet."""
+        ids = [option["id"] for option in snapshot["options"]]
+        placed: list[str | None] = [None] * len(ids)
+        for option_id in ids:
+            raw = first_value(form, f"rank-{option_id}").strip()
+            if not raw:
+                continue
+            if not raw.isdigit() or not 1 <= int(raw) <= len(ids):
+                return ParsedResponse(error=f"Give each item a place from 1 to {len(ids)}.")
+            if placed[int(raw) - 1] is not None:
+                return ParsedResponse(error=_twice(int(raw)))
+            placed[int(raw) - 1] = option_id
+        return ParsedResponse(placed if any(placed) else None)
+
+    def is_complete(self, snapshot: Mapping, response: object) -> bool:
+        return response is not None and None not in response
+
     def form_values(self, snapshot: Mapping, response: object) -> dict[str, list[str]]:
-        return {f"rank-{option_id}": [str(n)] for n, option_id in enumerate(response, 1)}
+        return {
+            f"rank-{option_id}": [str(n)]
+            for n, option_id in enumerate(response, 1)
+            if option_id is not None
+        }
 
     def right_response(self, snapshot: Mapping) -> object:
         return list(snapshot["key"]["order"])
@@ -92,7 +122,14 @@ class Ordering(Kind):
         return 1.0 if list(response) == list(key["order"]) else 0.0
 
     def describe(self, snapshot: Mapping, response: object) -> str:
-        return " → ".join(option_texts(snapshot, response))
+        if None not in response:
+            return " → ".join(option_texts(snapshot, response))
+        placed = [
+            f"place {n}: {option_texts(snapshot, [option_id])[0]}"
+            for n, option_id in enumerate(response, 1)
+            if option_id is not None
+        ]
+        return "; ".join(placed) + " (the others not placed)"
 
     def describe_key(self, snapshot: Mapping) -> str:
         return " → ".join(option_texts(snapshot, snapshot["key"]["order"]))

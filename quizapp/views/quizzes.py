@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from quizapp.core.review import describe_key, describe_response
+from quizapp.core.review import review_item
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
 from quizapp.services.attempt_pages import ATTEMPT_AND_ITEM, QUESTION_PAGE
 from quizapp.services.attempts import (
@@ -102,12 +102,7 @@ def _render_question(
     attempt: Attempt, item: AttemptItem, error: str = "", status: int = 200, progress=None
 ):
     show_feedback = attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None
-    feedback = None
-    if show_feedback:
-        feedback = {
-            "right": describe_key(item.snapshot),
-            "yours": describe_response(item.snapshot, item.response),
-        }
+    feedback = review_item(item.snapshot, item.response) if show_feedback else None
     total, answered = progress or _progress(attempt)
     return render_template(
         "quizzes/question.html",
@@ -191,11 +186,6 @@ def result(attempt_id: int):
         raise AttemptError(
             "Submit the attempt first: answers are shown after it is submitted.", 409
         )
-    return render_template("quizzes/result.html", attempt=attempt, rows=_result_rows(attempt))
-
-
-def _result_rows(attempt: Attempt) -> list[tuple]:
-    return [
-        (item, describe_response(item.snapshot, item.response), describe_key(item.snapshot))
-        for item in attempt.items
-    ]
+    rows = [(item, review_item(item.snapshot, item.response)) for item in attempt.items]
+    # show_key: the one switch for the right answers, marked options and feedback in the review.
+    return render_template("quizzes/result.html", attempt=attempt, rows=rows, show_key=True)

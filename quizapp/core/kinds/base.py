@@ -63,6 +63,17 @@ class Answers(Protocol):
 
 
 @dataclass(frozen=True)
+class OptionReview:
+    """One option as a review shows it: whether it is right, whether it was chosen, and the
+    teacher's feedback on it."""
+
+    text: str
+    is_correct: bool
+    is_chosen: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
 class ParsedResponse:
     value: object = None
     error: str = ""
@@ -131,6 +142,14 @@ class Kind(ABC):
     @abstractmethod
     def describe_key(self, snapshot: Mapping) -> str:
         """The right answer as text."""
+
+    def review_key(self, snapshot: Mapping) -> str:
+        """The right answer as a student's review shows it (by default `describe_key`)."""
+        return self.describe_key(snapshot)
+
+    def review_options(self, snapshot: Mapping, response: object) -> tuple[OptionReview, ...]:
+        """Each option marked right or wrong, for kinds whose options are right or wrong."""
+        return ()
 
     @abstractmethod
     def from_gift(self, q: GiftQuestion) -> dict:

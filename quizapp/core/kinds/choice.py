@@ -97,9 +97,9 @@ class OptionKind(Kind):
     def review_options(self, snapshot: Mapping, response: object) -> tuple[OptionReview, ...]:
         correct = set(snapshot["key"]["correct"])
         chosen = set(chosen_ids(response))
-        feedback = snapshot.get("feedback") or {}
+        notes = snapshot.get("feedback") or {}
         return tuple(
-            OptionReview(o["text"], o["id"] in correct, o["id"] in chosen, feedback.get(o["id"], ""))
+            OptionReview(o["text"], o["id"] in correct, o["id"] in chosen, notes.get(o["id"], ""))
             for o in snapshot["options"]
         )
 

@@ -3,7 +3,14 @@
 from quizapp.models.accounts import LoginFailure, User
 from quizapp.models.base import Base, db, utcnow
 from quizapp.models.classes import Assignment, Membership, QuestionReport, ReviewItem, SchoolClass
-from quizapp.models.content import Article, ArticleRevision, Choice, Question, Topic
+from quizapp.models.content import (
+    Article,
+    ArticleRevision,
+    Choice,
+    Question,
+    Topic,
+    question_never_with,
+)
 from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, quiz_topic
 from quizapp.models.stats import ItemStat, OptionStat, QuizStat
 
@@ -28,6 +35,7 @@ __all__ = [
     "Topic",
     "User",
     "db",
+    "question_never_with",
     "quiz_topic",
     "utcnow",
 ]

@@ -58,3 +58,10 @@ def set_partners(question: Question, ids: Iterable[int]) -> None:
             {"question_id": min(question.id, o), "other_id": max(question.id, o)} for o in others
         ]
         db.session.execute(insert(question_never_with), rows)
+
+
+def save_usage(question: Question, use: str, never_with: Iterable[int]) -> None:
+    """Set which quizzes draw `question` and the questions it is never drawn with."""
+    question.use = use
+    db.session.flush()  # a new question needs its id for the pairs
+    set_partners(question, never_with)

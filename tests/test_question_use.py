@@ -14,7 +14,8 @@ from quizapp.models import Question, Quiz, db
 from quizapp.services import content as content_files
 from quizapp.services.bank import quiz_pool
 
-from conftest import make_app
+from attempt_helpers import items, start
+from conftest import make_app, quiz_id
 
 
 def test_section_checks_draw_check_questions_and_everything_else_graded_ones():
@@ -81,3 +82,13 @@ def test_a_section_check_draws_only_questions_marked_for_checks(app):
         assert questions["t-single"].id not in {q.id for q in quiz_pool(quiz)}
         assert questions["t-tf"].id in {q.id for q in quiz_pool(quiz)}
         db.session.rollback()
+
+
+def test_a_paper_that_cannot_keep_clashing_questions_apart_is_filled_and_logged(
+    app, student, caplog
+):
+    # The tiny bank's short answer "Torkham" is an option of the multiple-select question, and
+    # the numeric key 1893 is in the true/false statement: seven questions cannot avoid both.
+    attempt_id = start(student, quiz_id(app))
+    assert len(items(app, attempt_id)) == 7
+    assert "a paper holds giveaway pairs" in caplog.text

@@ -112,5 +112,9 @@ def upgrade():
 def downgrade():
     op.drop_index(op.f('ix_question_never_with_other_id'), table_name='question_never_with')
     op.drop_table('question_never_with')
-    with op.batch_alter_table('questions', schema=None) as batch_op:
-        batch_op.drop_column('use')
+    if op.get_bind().dialect.name == 'sqlite':
+        # A batch copy of `questions` would drop a table others point at, which foreign_keys=ON
+        # refuses; SQLite 3.35+ drops the column in place.
+        op.execute('ALTER TABLE questions DROP COLUMN "use"')
+    else:
+        op.drop_column('questions', 'use')

@@ -203,10 +203,6 @@ def option_texts(snapshot: Mapping, ids: Sequence[str]) -> list[str]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def format_number(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else str(value)
-
-
 def plain(text: str, text_format: str) -> str:
     """GIFT text as plain text: HTML tags dropped and entities read."""
     if text_format != "html":

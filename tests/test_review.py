@@ -175,3 +175,19 @@ def test_feedback_after_each_question_marks_the_options(app, student):
     text = text_of(student.get(f"/attempts/{attempt_id}/q/{numeric.position}").text)
     assert "Your answer: 2,000,000." in text
     assert "The answer: 1,000,000 (anything between 900,000 and 1,100,000 counts)." in text
+
+
+def test_a_multiple_select_review_marks_every_option_chosen_or_not():
+    crossings = snapshot(
+        QuestionData(
+            id=3,
+            kind="multiple",
+            prompt="p",
+            choices=(ChoiceData("a", True), ChoiceData("b", True), ChoiceData("c", False, "no")),
+        )
+    )
+    a, b, c = (o["id"] for o in crossings["options"])
+    chosen = [o.is_chosen for o in review_item(crossings, [a, c]).options]
+    assert chosen == [True, False, True]
+    assert [o.is_chosen for o in review_item(crossings, None).options] == [False] * 3
+    assert [o.is_correct for o in review_item(crossings, None).options] == [True, True, False]

@@ -1,6 +1,8 @@
 """Which quizzes draw a question (questions.use), and the seeded bank's split between graded
 quizzes and the unlimited section checks."""
 
+import io
+import json
 import random
 
 import pytest
@@ -92,3 +94,18 @@ def test_a_paper_that_cannot_keep_clashing_questions_apart_is_filled_and_logged(
     attempt_id = start(student, quiz_id(app))
     assert len(items(app, attempt_id)) == 7
     assert "a paper holds giveaway pairs" in caplog.text
+
+
+def test_the_question_bank_export_carries_each_questions_use(app, admin):
+    with app.app_context():
+        db.session.scalar(select(Question).where(Question.key == "t-tf")).use = CHECK
+        db.session.commit()
+    doc = admin.get("/admin/backup.json").json
+    assert {q["key"]: q["use"] for q in doc["questions"]}["t-tf"] == CHECK
+    with app.app_context():
+        db.session.scalar(select(Question).where(Question.key == "t-tf")).use = GRADED
+        db.session.commit()
+    data = {"backup": (io.BytesIO(json.dumps(doc).encode()), "backup.json")}
+    assert admin.post("/admin/restore", data=data).status_code == 303
+    with app.app_context():
+        assert db.session.scalar(select(Question.use).where(Question.key == "t-tf")) == CHECK

@@ -126,7 +126,7 @@ def test_text_and_numeric_snapshots():
         QuestionData(id=2, kind="numeric", prompt="p", numeric_answer=2600, tolerance=100),
         random.Random(0),
     )
-    assert describe_key(numeric) == "2600 (± 100)"
+    assert describe_key(numeric) == "2600 (anything between 2500 and 2700 counts)"
     assert describe_response(numeric, 2650.0) == "2650"
     exact = make_snapshot(
         QuestionData(id=3, kind="numeric", prompt="p", numeric_answer=1893), random.Random(0)

@@ -134,6 +134,11 @@ def _changed(path: str, value):
             "made-up",
             "questions[1] (q1): origin must be one of curated, imported, generated.",
         ),
+        (
+            "questions.0.use",
+            "everywhere",
+            "questions[1] (q1): use must be one of graded, check, both.",
+        ),
         ("questions.1.key", "q1", "questions: two questions share a key."),
         (
             "quizzes.0.slug",

@@ -20,10 +20,12 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column('can_edit_explainer', sa.Boolean(), server_default=sa.false(), nullable=False)
-        )
+    # In place (ALTER TABLE ADD COLUMN), not a batch copy: on SQLite a copy of `users` would
+    # break the foreign keys that point at it.
+    op.add_column(
+        'users',
+        sa.Column('can_edit_explainer', sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
     op.create_table(
         'topic_revisions',
         sa.Column('id', sa.Integer(), nullable=False),
@@ -50,5 +52,5 @@ def upgrade():
 
 def downgrade():
     op.drop_table('topic_revisions')
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.drop_column('can_edit_explainer')
+    # In place, not a batch copy: copying `users` breaks the foreign keys that point at it.
+    op.drop_column('users', 'can_edit_explainer')

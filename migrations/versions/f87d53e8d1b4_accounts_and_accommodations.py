@@ -21,14 +21,14 @@ depends_on = None
 
 
 def upgrade():
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('login_code_hash', sa.String(length=255), nullable=True))
-        batch_op.add_column(sa.Column('login_code_expires_at', sa.DateTime(), nullable=True))
-        batch_op.add_column(
-            sa.Column(
-                'must_change_password', sa.Boolean(), server_default=sa.false(), nullable=False
-            )
-        )
+    # In place (ALTER TABLE ADD COLUMN), not a batch copy: on SQLite a copy of `users` would
+    # break the foreign keys that point at it.
+    op.add_column('users', sa.Column('login_code_hash', sa.String(length=255), nullable=True))
+    op.add_column('users', sa.Column('login_code_expires_at', sa.DateTime(), nullable=True))
+    op.add_column(
+        'users',
+        sa.Column('must_change_password', sa.Boolean(), server_default=sa.false(), nullable=False),
+    )
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.add_column(
             sa.Column('extra_time', sa.String(length=16), server_default='none', nullable=False)
@@ -65,7 +65,7 @@ def downgrade():
     with op.batch_alter_table('memberships', schema=None) as batch_op:
         batch_op.drop_column('extra_minutes')
         batch_op.drop_column('extra_time')
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.drop_column('must_change_password')
-        batch_op.drop_column('login_code_expires_at')
-        batch_op.drop_column('login_code_hash')
+    # In place, not a batch copy: copying `users` breaks the foreign keys that point at it.
+    op.drop_column('users', 'must_change_password')
+    op.drop_column('users', 'login_code_expires_at')
+    op.drop_column('users', 'login_code_hash')

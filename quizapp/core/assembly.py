@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from quizapp.core.kinds import ChoiceData, kind_of
 from quizapp.core.kinds.base import NewId, random_option_id
+from quizapp.core.paper_rules import clashes, complete, pick
 
 __all__ = ["ChoiceData", "QuestionData", "draw_paper", "make_snapshot"]
 
@@ -28,6 +29,7 @@ class QuestionData:
     numeric_answer: float | None = None
     tolerance: float | None = None
     accepted: tuple[str, ...] = field(default_factory=tuple)
+    never_with: frozenset[int] = frozenset()  # ids a teacher said never to draw with this one
 
 
 def draw_paper(
@@ -37,14 +39,17 @@ def draw_paper(
     quotas: Mapping[str, int] | None = None,
     shuffle: bool = True,
 ) -> list[QuestionData]:
-    """Pick `count` questions: first each topic's quota, then the rest from the whole pool."""
+    """Pick `count` questions: first each topic's quota, then the rest from the whole pool;
+    no two that give each other away (core.paper_rules) while the pool allows it."""
     remaining = sorted(pool, key=lambda q: q.id)
+    apart = clashes(remaining)
     paper: list[QuestionData] = []
     for topic_slug, quota in sorted((quotas or {}).items()):
         in_topic = [q for q in remaining if q.topic_slug == topic_slug]
-        paper += rng.sample(in_topic, min(quota, len(in_topic), count - len(paper)))
+        paper += pick(in_topic, min(quota, count - len(paper)), rng, paper, apart)
         remaining = [q for q in remaining if q not in paper]
-    paper += rng.sample(remaining, min(count - len(paper), len(remaining)))
+    paper += pick(remaining, count - len(paper), rng, paper, apart)
+    paper += complete(remaining, count - len(paper), rng, paper)
     if shuffle:
         rng.shuffle(paper)
     else:

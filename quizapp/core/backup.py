@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from quizapp.core.backup_articles import check_articles, check_source
+from quizapp.core.question_use import GRADED, USES
 from quizapp.core.questions import KINDS, check_question
 from quizapp.core.quiz_settings import PURPOSES, date_problems, purpose_from_slug, quota_problems
 
@@ -118,11 +119,14 @@ def _question(
         problems.append(f"{where}: status must be one of {', '.join(STATUSES)}.")
     if row.get("origin", "curated") not in ORIGINS:
         problems.append(f"{where}: origin must be one of {', '.join(ORIGINS)}.")
+    if row.get("use", GRADED) not in USES:
+        problems.append(f"{where}: use must be one of {', '.join(USES)}.")
     return {
         **check.fields,
         "topic": topic,
         "status": row.get("status", "draft"),
         "origin": row.get("origin", "curated"),
+        "use": row.get("use", GRADED),
         "source": check_source(row.get("source"), articles, where, problems),
     }
 

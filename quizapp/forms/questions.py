@@ -4,6 +4,8 @@ Each kind's answer fields are in `forms.question_kinds`. Forms check shape;
 quizapp.core.questions (and the kind in core/kinds) decides the rest.
 """
 
+import re
+
 from flask_wtf import FlaskForm
 from wtforms import (
     FieldList,
@@ -18,7 +20,9 @@ from wtforms import (
 from wtforms.validators import Length, ValidationError
 
 from quizapp.core.kinds import KINDS
+from quizapp.core.question_use import GRADED, LABELS
 from quizapp.services.bank import key_taken
+from quizapp.services.never_with import unknown_ids
 
 ROWS = 6
 MAX_ROWS = 30
@@ -38,6 +42,9 @@ STATUS_CHOICES = options(
     ]
 )
 DIFFICULTY_CHOICES = options([(1, "1 · easy"), (2, "2 · medium"), (3, "3 · hard")])
+USE_CHOICES = options(LABELS.items())
+MAX_NEVER_WITH = 50
+_ID_SEPARATORS = re.compile(r"[\s,;#]+")
 
 
 def strip(value):
@@ -81,6 +88,20 @@ class QuestionForm(FlaskForm):
         description="Optional: a stable id for GIFT files and backups; one is made up if empty.",
     )
     status = SelectField("Status", choices=STATUS_CHOICES, default="draft")
+    use = SelectField(
+        "Drawn into",
+        choices=USE_CHOICES,
+        default=GRADED,
+        description="Section checks can be taken again and again with the answers shown: a "
+        "question in both lets students see a graded quiz's answer there.",
+    )
+    never_with = StringField(
+        "Never on the same paper as",
+        [Length(max=500)],
+        filters=[strip],
+        description="Question numbers (#) separated by commas, e.g. 12, 40: questions that give "
+        "this one's answer away. Either question of a pair keeps the other off its paper.",
+    )
     question_id: int | None = None
     kind: str = ""  # a name in quizapp.core.kinds.KINDS
     shape: str = ""  # the `Kind.form` this class serves
@@ -90,11 +111,29 @@ class QuestionForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.group_errors: dict[str, str] = {}
+        self.never_with_ids: list[int] = []  # set by validate_never_with
 
     @property
     def hint(self) -> str:
         """What the kind asks of its answer fields, shown above them."""
         return KINDS[self.kind].form_hint
+
+    def validate_never_with(self, field) -> None:
+        if field.errors:  # too long: one message is enough
+            return
+        parts = [p for p in _ID_SEPARATORS.split(field.data or "") if p]
+        if any(not p.isdigit() or len(p) > 9 for p in parts):
+            raise ValidationError("Give question numbers only, separated by commas.")
+        ids = {int(p) for p in parts}
+        if self.question_id in ids:
+            raise ValidationError("A question cannot be kept apart from itself.")
+        if len(ids) > MAX_NEVER_WITH:
+            raise ValidationError(f"Give at most {MAX_NEVER_WITH} questions.")
+        missing = unknown_ids(ids)
+        if missing:
+            numbers = ", ".join(map(str, missing))
+            raise ValidationError(f"These question numbers do not exist: {numbers}.")
+        self.never_with_ids = sorted(ids)
 
     def validate_key(self, field) -> None:
         if key_taken(field.data, self.question_id):

@@ -3,7 +3,15 @@
 from quizapp.models.accounts import LoginFailure, PasswordReset, User
 from quizapp.models.base import Base, db, utcnow
 from quizapp.models.classes import Assignment, Membership, QuestionReport, ReviewItem, SchoolClass
-from quizapp.models.content import Article, ArticleRevision, Choice, Question, Topic, TopicRevision
+from quizapp.models.content import (
+    Article,
+    ArticleRevision,
+    Choice,
+    Question,
+    Topic,
+    TopicRevision,
+    question_never_with,
+)
 from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, quiz_topic
 from quizapp.models.stats import ItemStat, OptionStat, QuizStat
 
@@ -30,6 +38,7 @@ __all__ = [
     "TopicRevision",
     "User",
     "db",
+    "question_never_with",
     "quiz_topic",
     "utcnow",
 ]

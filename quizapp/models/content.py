@@ -6,23 +6,39 @@ from datetime import datetime
 from sqlalchemy import (
     JSON,
     Boolean,
+    CheckConstraint,
+    Column,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.core.kinds import NAMES
+from quizapp.core.question_use import GRADED
 from quizapp.models.base import db, utcnow
 
 KINDS = NAMES  # the registered question kinds (quizapp.core.kinds)
 STATUSES = ("draft", "published", "retired")
 ORIGINS = ("curated", "imported", "generated")
+
+# Pairs a teacher said never to draw onto one paper. Symmetric: each pair is stored once, the
+# lower id first (a check constraint holds it to that).
+question_never_with = Table(
+    "question_never_with",
+    db.metadata,
+    Column("question_id", ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "other_id", ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True, index=True
+    ),
+    CheckConstraint("question_id < other_id", name="ordered_pair"),
+)
 
 
 class Topic(db.Model):
@@ -82,6 +98,8 @@ class Question(db.Model):
     numeric_answer: Mapped[float | None] = mapped_column(Float)
     tolerance: Mapped[float | None] = mapped_column(Float)
     accepted_answers: Mapped[list] = mapped_column(JSON, default=list)
+    # graded | check | both (core.question_use): which quizzes may draw it.
+    use: Mapped[str] = mapped_column(String(8), default=GRADED, server_default=GRADED)
     # Bumped on every edit; forms carry it so a stale edit is refused.
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

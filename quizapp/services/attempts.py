@@ -11,6 +11,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from quizapp.core.assembly import QuestionData, draw_paper, make_snapshot
 from quizapp.core.grading import parse_partial, parse_response
+from quizapp.core.paper_rules import clashing_pairs
 from quizapp.core.review import regrade
 from quizapp.models import Attempt, AttemptItem, Quiz, User, db
 from quizapp.services import item_stats
@@ -98,6 +99,8 @@ def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
     paper = draw_paper(pool_of(quiz), quiz.question_count, rng, quiz.topic_quotas, quiz.shuffle)
     if not paper:
         raise AttemptError("This quiz has no questions yet. Tell your teacher.", 409)
+    if clashes := clashing_pairs(paper):  # the pool is too small to keep them apart
+        current_app.logger.warning("Quiz %s: a paper holds giveaway pairs %s", quiz.id, clashes)
     deadline = deadline_for(user.id, quiz.time_limit_minutes or None, now)  # with extra time
     attempt = Attempt(
         user_id=user.id,

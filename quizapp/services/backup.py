@@ -78,6 +78,7 @@ def _question_rows() -> list[dict]:
             "topic": q.topic.slug if q.topic else None,
             "status": q.status,
             "origin": q.origin,
+            "use": q.use,
             "source": _source(q),
         }
         for q in questions
@@ -224,7 +225,7 @@ def _restore_question(row: dict, topic: Topic | None, counts: list[int]) -> Ques
         db.session.add(question)
         return question
     update_question(question, row, topic)
-    question.status, question.origin = row["status"], row["origin"]
+    question.status, question.origin, question.use = row["status"], row["origin"], row["use"]
     question.version += 1
     return question
 

@@ -7,13 +7,16 @@ stored. Views and CLI commands call these and commit; these never commit.
 
 import secrets
 from collections.abc import Mapping
+from dataclasses import replace
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import ChoiceData, QuestionData
 from quizapp.core.kinds import StoredAnswers, kind_of
+from quizapp.core.question_use import GRADED, uses_for
 from quizapp.models import ArticleRevision, Choice, Question, Quiz, Topic, db
+from quizapp.services.never_with import partner_map
 
 
 class EditConflict(Exception):
@@ -61,6 +64,7 @@ def question_from_fields(fields: Mapping, topic: Topic | None, **extra) -> Quest
         explanation=fields.get("explanation", "").strip(),
         difficulty=int(fields.get("difficulty", 2)),
         anchor=fields.get("anchor", ""),
+        use=fields.get("use") or GRADED,
         **extra,
     )
     _store_answers(question, fields)
@@ -177,7 +181,10 @@ def quiz_pool(quiz: Quiz) -> list[QuestionData]:
         query = query.where(Question.kind.in_(quiz.kinds))
     if quiz.difficulties:
         query = query.where(Question.difficulty.in_(quiz.difficulties))
-    return [question_data(q) for q in db.session.scalars(_article_filter(query, quiz))]
+    query = query.where(Question.use.in_(uses_for(quiz.purpose)))
+    questions = list(db.session.scalars(_article_filter(query, quiz)))
+    apart = partner_map([q.id for q in questions])
+    return [replace(question_data(q), never_with=frozenset(apart.get(q.id, ()))) for q in questions]
 
 
 def _article_filter(query, quiz: Quiz):

@@ -77,4 +77,5 @@ def _settings(quiz: Quiz) -> tuple:
         tuple(sorted(quiz.kinds or ())),
         tuple(sorted(quiz.difficulties or ())),
         quiz.article_id,
+        quiz.purpose,
     )

@@ -90,6 +90,7 @@ def _update_question(question: Question, fields: dict, topic: Topic | None) -> N
         "accepted_answers",
         "numeric_answer",
         "tolerance",
+        "use",
     ):
         setattr(question, name, getattr(fresh, name))
     question.topic = topic

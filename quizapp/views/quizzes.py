@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from quizapp.core.review import describe_key, describe_response
+from quizapp.core.review import review_item
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
 from quizapp.services.attempt_pages import (
     ATTEMPT_AND_ITEM,
@@ -127,12 +127,7 @@ def _render_question(
     submitted=None,
 ):
     show_feedback = attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None
-    feedback = None
-    if show_feedback:
-        feedback = {
-            "right": describe_key(item.snapshot),
-            "yours": describe_response(item.snapshot, item.response),
-        }
+    feedback = review_item(item.snapshot, item.response) if show_feedback else None
     total, answered = progress or _progress(attempt)
     remaining = seconds_left(attempt, utcnow())
     return render_template(
@@ -283,11 +278,6 @@ def result(attempt_id: int):
         raise AttemptError(
             "Submit the attempt first: answers are shown after it is submitted.", 409
         )
-    return render_template("quizzes/result.html", attempt=attempt, rows=_result_rows(attempt))
-
-
-def _result_rows(attempt: Attempt) -> list[tuple]:
-    return [
-        (item, describe_response(item.snapshot, item.response), describe_key(item.snapshot))
-        for item in attempt.items
-    ]
+    rows = [(item, review_item(item.snapshot, item.response)) for item in attempt.items]
+    # show_key: the one switch for the right answers, marked options and feedback in the review.
+    return render_template("quizzes/result.html", attempt=attempt, rows=rows, show_key=True)

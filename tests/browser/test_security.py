@@ -71,6 +71,7 @@ def _hostile_quiz(app) -> None:
             "explanation": PAYLOAD,
             "anchor": "plain",
             "choices": [{"text": PAYLOAD, "correct": True}, {"text": f"no {PAYLOAD}"}],
+            "use": "check",  # a section check draws only questions marked for checks
         }
         question = question_from_fields(fields, topic, status="published")
         question.created_by_id = teacher.id

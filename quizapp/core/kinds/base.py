@@ -63,6 +63,17 @@ class Answers(Protocol):
 
 
 @dataclass(frozen=True)
+class OptionReview:
+    """One option as a review shows it: whether it is right, whether it was chosen, and the
+    teacher's feedback on it."""
+
+    text: str
+    is_correct: bool
+    is_chosen: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
 class ParsedResponse:
     value: object = None
     error: str = ""
@@ -145,6 +156,14 @@ class Kind(ABC):
     def describe_key(self, snapshot: Mapping) -> str:
         """The right answer as text."""
 
+    def review_key(self, snapshot: Mapping) -> str:
+        """The right answer as a student's review shows it (by default `describe_key`)."""
+        return self.describe_key(snapshot)
+
+    def review_options(self, snapshot: Mapping, response: object) -> tuple[OptionReview, ...]:
+        """Each option marked right or wrong, for kinds whose options are right or wrong."""
+        return ()
+
     @abstractmethod
     def from_gift(self, q: GiftQuestion) -> dict:
         """Raw answer fields from a GIFT question of this kind (only called when `has_gift`)."""
@@ -195,10 +214,6 @@ def option_texts(snapshot: Mapping, ids: Sequence[str]) -> list[str]:
     """The texts of options (or matching answers) by id, in the order of `ids`."""
     by_id = {o["id"]: o["text"] for o in snapshot["options"] + snapshot.get("answers", [])}
     return [by_id[i] for i in ids if i in by_id]
-
-
-def format_number(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else str(value)
 
 
 def plain(text: str, text_format: str) -> str:

@@ -10,6 +10,7 @@ from quizapp.core.kinds.base import (
     FormValues,
     Kind,
     NewId,
+    OptionReview,
     ParsedResponse,
     StoredAnswers,
     clean,
@@ -39,6 +40,13 @@ def choice_rows(raw: Mapping) -> tuple[list[dict], bool]:
         elif row.get("correct") or clean(row.get("feedback")):
             orphan = True
     return found, orphan
+
+
+def chosen_ids(response: object) -> list:
+    """The option ids in a response: one id (single, true/false), a list (multiple) or none."""
+    if response is None:
+        return []
+    return list(response) if isinstance(response, list | tuple) else [response]
 
 
 def option_ids(snapshot: Mapping) -> set[str]:
@@ -85,6 +93,15 @@ class OptionKind(Kind):
 
     def describe_key(self, snapshot: Mapping) -> str:
         return ", ".join(option_texts(snapshot, snapshot["key"]["correct"]))
+
+    def review_options(self, snapshot: Mapping, response: object) -> tuple[OptionReview, ...]:
+        correct = set(snapshot["key"]["correct"])
+        chosen = set(chosen_ids(response))
+        notes = snapshot.get("feedback") or {}
+        return tuple(
+            OptionReview(o["text"], o["id"] in correct, o["id"] in chosen, notes.get(o["id"], ""))
+            for o in snapshot["options"]
+        )
 
 
 class ChoiceKind(OptionKind):

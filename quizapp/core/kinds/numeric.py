@@ -14,9 +14,9 @@ from quizapp.core.kinds.base import (
     ParsedResponse,
     StoredAnswers,
     first_value,
-    format_number,
     parse_number,
 )
+from quizapp.core.readable import readable_key, readable_number
 
 
 def number(value: object) -> float | None:
@@ -87,12 +87,10 @@ class Numeric(Kind):
         return 1.0 if abs(float(response) - key["value"]) <= key["tolerance"] + 1e-9 else 0.0
 
     def describe(self, snapshot: Mapping, response: object) -> str:
-        return format_number(float(response))
+        return readable_number(float(response))
 
     def describe_key(self, snapshot: Mapping) -> str:
-        tolerance = snapshot["key"]["tolerance"]
-        value = format_number(snapshot["key"]["value"])
-        return f"{value} (± {format_number(tolerance)})" if tolerance else value
+        return readable_key(float(snapshot["key"]["value"]), snapshot["key"]["tolerance"] or 0.0)
 
     def from_gift(self, q: GiftQuestion) -> dict:
         best = next((a for a in q.answers if a.fraction >= 1 and a.text != "*"), None)

@@ -73,6 +73,10 @@ class ShortText(Kind):
     def describe_key(self, snapshot: Mapping) -> str:
         return " or ".join(snapshot["key"]["accepted"])
 
+    def review_key(self, snapshot: Mapping) -> str:
+        # Students see the main answer; the other spellings are for marking, not for reading.
+        return snapshot["key"]["accepted"][0]
+
     def from_gift(self, q: GiftQuestion) -> dict:
         return {"accepted": [plain(a.text, q.text_format) for a in q.answers if a.fraction >= 1]}
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import make_snapshot
+from quizapp.core.question_use import LABELS as USE_LABELS
 from quizapp.core.questions import check_question, may_edit
 from quizapp.core.review import describe_key
 from quizapp.forms.question_kinds import QUESTION_FORMS
@@ -24,6 +25,7 @@ from quizapp.services.bank import (
     question_data,
     update_question,
 )
+from quizapp.services.never_with import partners, save_usage
 from quizapp.services.pagination import page_number, paginate
 from quizapp.views.admin import bp
 
@@ -131,6 +133,8 @@ def _question_form(kind: str, question: Question | None = None):
                 topic_id=question.topic_id or 0,
                 status=question.status,
                 version=question.version,
+                use=question.use,
+                never_with=", ".join(str(other.id) for other in partners(question)),
             )
     form = form_class(data=data)
     form.kind = kind
@@ -171,6 +175,7 @@ def question_new(kind: str):
         origin="curated",
         created_by_id=current_user.id,
     )
+    save_usage(question, form.use.data, form.never_with_ids)
     db.session.commit()
     flash("Question saved. This is how students will see it.", "success")
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)
@@ -186,6 +191,7 @@ def question_edit(question_id: int):
     _claim(question, form.version.data)
     update_question(question, check.fields, db.session.get(Topic, form.topic_id.data))
     _set_status(question, form.status.data)
+    save_usage(question, form.use.data, form.never_with_ids)
     db.session.commit()
     flash("Changes saved. Past attempts keep the version their students saw.", "success")
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)
@@ -209,6 +215,8 @@ def question_preview(question_id: int):
         can_edit=may_edit(current_user.is_admin, current_user.id, question.created_by_id),
         form=StatusForm(data={"version": question.version}),
         kind_label=KIND_LABELS[question.kind],
+        never_with=partners(question),
+        use_labels=USE_LABELS,
     )
 
 

@@ -93,7 +93,8 @@ def login():
     clear_login_failures(username)
     db.session.commit()
     _start_session(user)
-    return redirect(safe_next(request.args.get("next")) or url_for("quizzes.index"))
+    home = url_for("admin.index") if user.is_teacher else url_for("quizzes.index")
+    return redirect(safe_next(request.args.get("next")) or home)
 
 
 @bp.post("/logout")

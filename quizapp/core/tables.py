@@ -24,11 +24,12 @@ class Sort:
 
 
 def read_sort(
-    column: str | None, direction: str | None, columns: Iterable[str], default: str
+    column: str | None, direction: str | None, columns: Iterable[str], default: Sort
 ) -> Sort:
-    """The sort asked for, or `default` ascending when the column is unknown."""
+    """The sort asked for, or `default` when the column is unknown (any direction but "desc"
+    is ascending)."""
     if column not in set(columns):
-        return Sort(default)
+        return default
     return Sort(column, direction == "desc")
 
 

@@ -269,7 +269,7 @@ def sorted_gradebook(book: Gradebook, column: str | None, direction: str | None)
     """(sort, rows): by student name, or by the best score of one assignment (`a<id>`);
     an unknown column sorts by name. Students without a score come last."""
     columns = {f"a{a.id}": n for n, a in enumerate(book.assignments)}
-    sort: Sort = read_sort(column, direction, ["student", *columns], "student")
+    sort: Sort = read_sort(column, direction, ["student", *columns], Sort("student"))
     if sort.column == "student":
         return sort, sorted_rows(book.rows, lambda r: r[0].username.lower(), sort.descending)
     n = columns[sort.column]

@@ -108,8 +108,7 @@ def questions():
     if not form.validate():
         return _render_bank(form, [], 1, 1, 0, {}), 400
     filters = {k: v for k, v in form.data.items() if v}
-    sort = read_sort(request.args.get("sort"), request.args.get("dir"), BANK_ORDER, "id")
-    sort = sort if "sort" in request.args else NEWEST
+    sort = read_sort(request.args.get("sort"), request.args.get("dir"), BANK_ORDER, NEWEST)
     query = _bank_query(filters).outerjoin(Question.topic.of_type(SortTopic))
     column = BANK_ORDER[sort.column]
     query = query.order_by(column.desc() if sort.descending else column, Question.id.desc())

@@ -164,7 +164,7 @@ def test_preview_uses_the_students_controls_and_shows_the_key_apart(teacher, app
             "single",
             {"anchor": "border", "topic_id": "0"},
             "anchor",
-            "Choose the section first: the paragraph must be one of its.",
+            "Choose its explainer section first: the paragraph must be in it.",
         ),
         ("single", {"key": "t-tf"}, "key", "Another question already uses this id."),
         ("single", {"difficulty": "7"}, "difficulty", "Not a valid choice."),

@@ -181,7 +181,7 @@ def test_add_option_sends_the_form_back_with_one_more_row_and_saves_nothing(app,
     assert _rows(response.text, "choices") == 7
     assert "Typed prompt</textarea>" in response.text
     assert 'value="Option text 5"' in response.text
-    assert '<label class="visually-hidden" for="choices-6-correct">Option 7 is correct</label>' in (
+    assert '<label class="cell-label" for="choices-6-correct">Option 7 is correct</label>' in (
         response.text
     )
 

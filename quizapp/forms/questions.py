@@ -22,6 +22,7 @@ from quizapp.services.bank import key_taken
 
 ROWS = 6
 MAX_ROWS = 30  # option, item and pair rows a form shows at most, however many are sent
+NO_SECTION = "Choose its explainer section first: the paragraph must be in it."
 ADD_ROW = "add_row"  # the name of the "Add option/item/pair" buttons; their value names the list
 KIND_LABELS = {name: kind.label for name, kind in KINDS.items()}
 
@@ -115,7 +116,9 @@ class QuestionForm(FlaskForm):
             return
         section = self.sections.get(self.topic_id.data)
         if section is None:
-            raise ValidationError("Choose the section first: the paragraph must be one of its.")
+            raise ValidationError(
+                "Choose its explainer section first: the paragraph must be in it."
+            )
         if field.data not in section.anchors:
             raise ValidationError(
                 f"“{field.data}” is not a paragraph of “{section.title}”. "

@@ -265,7 +265,9 @@ def gradebook(class_id: int, now: datetime) -> Gradebook:
     return Gradebook(assignments, rows)
 
 
-def sorted_gradebook(book: Gradebook, column: str | None, direction: str | None) -> tuple:
+def sorted_gradebook(
+    book: Gradebook, column: str | None, direction: str | None
+) -> tuple[Sort, list]:
     """(sort, rows): by student name, or by the best score of one assignment (`a<id>`);
     an unknown column sorts by name. Students without a score come last."""
     columns = {f"a{a.id}": n for n, a in enumerate(book.assignments)}

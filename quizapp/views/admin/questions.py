@@ -5,7 +5,7 @@ import random
 from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import aliased, selectinload
+from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import make_snapshot
 from quizapp.core.questions import check_question, may_edit
@@ -24,29 +24,21 @@ from quizapp.models import AttemptItem, Question, Topic, db, utcnow
 from quizapp.models.content import KINDS
 from quizapp.services.articles import record_approval
 from quizapp.services.bank import (
+    BANK_COLUMNS,
+    NEWEST,
     EditConflict,
     claim_version,
     create_question,
     duplicate_question,
     fields_from_question,
     question_data,
+    sorted_bank,
     update_question,
 )
 from quizapp.services.pagination import page_number, paginate
 from quizapp.services.paragraphs import explainer_sections
 from quizapp.views.admin import bp
 
-SortTopic = aliased(Topic)
-BANK_ORDER = {
-    "id": Question.id,
-    "prompt": func.lower(Question.prompt),
-    "kind": Question.kind,
-    "section": SortTopic.position,
-    "status": Question.status,
-    "origin": Question.origin,
-    "difficulty": Question.difficulty,
-}
-NEWEST = Sort("id", descending=True)
 STATUS_DONE = {"published": "published", "retired": "retired", "draft": "moved back to drafts"}
 
 
@@ -108,10 +100,8 @@ def questions():
     if not form.validate():
         return _render_bank(form, [], 1, 1, 0, {}), 400
     filters = {k: v for k, v in form.data.items() if v}
-    sort = read_sort(request.args.get("sort"), request.args.get("dir"), BANK_ORDER, NEWEST)
-    query = _bank_query(filters).outerjoin(Question.topic.of_type(SortTopic))
-    column = BANK_ORDER[sort.column]
-    query = query.order_by(column.desc() if sort.descending else column, Question.id.desc())
+    sort = read_sort(request.args.get("sort"), request.args.get("dir"), BANK_COLUMNS, NEWEST)
+    query = sorted_bank(_bank_query(filters), sort)
     found = paginate(query, page_number(request.args.get("page")), current_app.config["PAGE_SIZE"])
     return _render_bank(form, found.items, found.page, found.pages, found.total, filters, sort)
 

@@ -70,10 +70,11 @@ def open_reports() -> tuple[list[tuple[int, str]], int]:
     return [tuple(row) for row in rows], count or 0
 
 
-def drafts_to_review() -> tuple[list[tuple[int, str, int]], int]:
-    """Articles with generated questions waiting for a decision, most waiting first."""
+def drafts_to_review(user: User) -> tuple[list[tuple[int, str, int]], int]:
+    """Articles `user` may review (their own and unowned ones; admins: all) with generated
+    questions waiting for a decision, most waiting first."""
     waiting = func.count(Question.id)
-    rows = db.session.execute(
+    query = (
         select(Article.id, Article.title, waiting)
         .join(ArticleRevision, ArticleRevision.article_id == Article.id)
         .join(Question, Question.article_revision_id == ArticleRevision.id)
@@ -82,7 +83,9 @@ def drafts_to_review() -> tuple[list[tuple[int, str, int]], int]:
         .group_by(Article.id, Article.title)
         .order_by(waiting.desc(), Article.id)
     )
-    found = [tuple(row) for row in rows]
+    if not user.is_admin:
+        query = query.where(or_(Article.created_by_id == user.id, Article.created_by_id.is_(None)))
+    found = [tuple(row) for row in db.session.execute(query)]
     return found[:SHOWN], sum(row[2] for row in found)
 
 
@@ -130,7 +133,7 @@ def recent_results(user: User) -> list[RecentResult]:
 def attention(user: User, now: datetime) -> Attention:
     """Everything the teaching home lists for `user`."""
     reports, report_count = open_reports()
-    drafts, draft_count = drafts_to_review()
+    drafts, draft_count = drafts_to_review(user)
     return Attention(
         reports, report_count, drafts, draft_count, due_this_week(user, now), recent_results(user)
     )

@@ -150,7 +150,21 @@ def test_preview_uses_the_students_controls_and_shows_the_key_apart(teacher, app
             "single",
             {"anchor": "not an id!"},
             "anchor",
-            "A paragraph id uses only letters, digits, - and _.",
+            "“not an id!” is not a paragraph of “The border”. Choose one from the list, "
+            "or leave it empty.",
+        ),
+        (
+            "single",
+            {"anchor": "no-such-paragraph"},
+            "anchor",
+            "“no-such-paragraph” is not a paragraph of “The border”. Choose one from the "
+            "list, or leave it empty.",
+        ),
+        (
+            "single",
+            {"anchor": "border", "topic_id": "0"},
+            "anchor",
+            "Choose its explainer section first: the paragraph must be in it.",
         ),
         ("single", {"key": "t-tf"}, "key", "Another question already uses this id."),
         ("single", {"difficulty": "7"}, "difficulty", "Not a valid choice."),

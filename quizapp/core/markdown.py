@@ -7,6 +7,7 @@ teacher Markdown cannot inject scripts, event handlers or `javascript:` links.
 
 import re
 from dataclasses import dataclass
+from html import unescape as html_unescape
 
 import markdown as md
 import nh3
@@ -109,3 +110,16 @@ def plain_text(text: str) -> str:
     text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"^#+\s*", "", text, flags=re.MULTILINE)
     return re.sub(r"[*_`>]", "", text).strip()
+
+
+_BLOCK_WITH_ID = re.compile(r'<(p|li|blockquote|h2|h3|h4) id="([^"]+)">(.*?)</\1>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def paragraphs(html: str, width: int = 90) -> tuple[tuple[str, str], ...]:
+    """(id, the start of its text) for each block of rendered `html` that carries an id."""
+    found = []
+    for _tag, anchor, inner in _BLOCK_WITH_ID.findall(html):
+        text = " ".join(html_unescape(_TAG.sub("", inner)).split())
+        found.append((anchor, text if len(text) <= width else text[: width - 1].rstrip() + "…"))
+    return tuple(found)

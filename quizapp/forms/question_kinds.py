@@ -1,7 +1,8 @@
 """The answer part of the question form, one class per form shape a kind names (`Kind.form`).
 
-Option, item and pair lists are FieldLists with a fixed number of blank rows, so they work
-without JavaScript. Blank rows are dropped by `core.questions.check_question`. A new kind reuses
+Option, item and pair lists are FieldLists with blank rows; an "Add" button (a submit button
+named ADD_ROW) sends the form back with one more row, so they work without JavaScript.
+Blank rows are dropped by `core.questions.check_question`. A new kind reuses
 a shape here, or adds a class to `SHAPES` and its partial under templates/admin/questions/kinds/.
 """
 
@@ -41,9 +42,9 @@ class ChoiceQuestionForm(QuestionForm):
     template = "admin/questions/kinds/choices.html"
     choices = FieldList(FormField(ChoiceRow), "Options", min_entries=ROWS, max_entries=MAX_ROWS)
     lists = ("choices",)
+    row_labels = {"choices": "option"}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def relabel(self) -> None:
         for number, row in enumerate(self.choices, 1):
             row.text.label.text = f"Option {number}"
             row.correct.label.text = f"Option {number} is correct"
@@ -128,9 +129,9 @@ class OrderingForm(QuestionForm):
         max_entries=MAX_ROWS,
     )
     lists = ("items",)
+    row_labels = {"items": "item"}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def relabel(self) -> None:
         _relabel(self.items, "Item {n}")
 
     def answer_fields(self) -> dict:
@@ -146,9 +147,9 @@ class MatchingForm(QuestionForm):
     template = "admin/questions/kinds/matching.html"
     pairs = FieldList(FormField(PairRow), "Pairs", min_entries=ROWS, max_entries=MAX_ROWS)
     lists = ("pairs",)
+    row_labels = {"pairs": "pair"}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def relabel(self) -> None:
         for number, row in enumerate(self.pairs, 1):
             row.prompt.label.text = f"Prompt {number}"
             row.answer.label.text = f"Match for prompt {number}"

@@ -25,7 +25,9 @@ from quizapp.services.bank import key_taken
 from quizapp.services.never_with import unknown_ids
 
 ROWS = 6
-MAX_ROWS = 30
+MAX_ROWS = 30  # option, item and pair rows a form shows at most, however many are sent
+NO_SECTION = "Choose its explainer section first: the paragraph must be in it."
+ADD_ROW = "add_row"  # the name of the "Add option/item/pair" buttons; their value names the list
 KIND_LABELS = {name: kind.label for name, kind in KINDS.items()}
 
 
@@ -76,10 +78,11 @@ class QuestionForm(FlaskForm):
     )
     difficulty = SelectField("Difficulty", coerce=int, choices=DIFFICULTY_CHOICES, default=2)
     anchor = StringField(
-        "Paragraph id",
+        "Paragraph that answers it",
         [Length(max=100)],
         filters=[strip],
-        description="The id of the paragraph in the section that answers it, e.g. signing.",
+        description="Type words from the paragraph to search the explainer's paragraphs, "
+        "then pick one of the section above. Leave empty if no paragraph answers it.",
     )
     key = StringField(
         "Question id",
@@ -107,11 +110,42 @@ class QuestionForm(FlaskForm):
     shape: str = ""  # the `Kind.form` this class serves
     template: str = ""  # the partial that renders its answer fields
     lists: tuple[str, ...] = ()
+    row_labels: dict[str, str] = {}  # list name → what one row is called ("option")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.group_errors: dict[str, str] = {}
         self.never_with_ids: list[int] = []  # set by validate_never_with
+        self.sections: dict = {}  # topic id → services.paragraphs.Section, set by the view
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Number the labels of list rows (after the form is built or a row is added)."""
+
+    def add_row(self, name: str) -> bool:
+        """One more blank row in the list `name` (at most MAX_ROWS); whether one was added."""
+        if name not in self.lists:
+            return False
+        if len(self[name]) >= MAX_ROWS:
+            self.group_errors[name] = f"A question has at most {MAX_ROWS} rows here."
+            return False
+        self[name].append_entry()
+        self.relabel()
+        return True
+
+    def validate_anchor(self, field) -> None:
+        if not field.data:
+            return
+        section = self.sections.get(self.topic_id.data)
+        if section is None:
+            raise ValidationError(
+                "Choose its explainer section first: the paragraph must be in it."
+            )
+        if field.data not in section.anchors:
+            raise ValidationError(
+                f"“{field.data}” is not a paragraph of “{section.title}”. "
+                "Choose one from the list, or leave it empty."
+            )
 
     @property
     def hint(self) -> str:

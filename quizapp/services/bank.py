@@ -10,11 +10,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import aliased, selectinload
 
 from quizapp.core.assembly import ChoiceData, QuestionData
 from quizapp.core.kinds import StoredAnswers, kind_of
 from quizapp.core.question_use import GRADED, uses_for
+from quizapp.core.tables import Sort
 from quizapp.models import ArticleRevision, Choice, Question, Quiz, Topic, db
 from quizapp.services.never_with import partner_map
 
@@ -194,3 +195,24 @@ def _article_filter(query, quiz: Quiz):
     return query.join(ArticleRevision, Question.article_revision_id == ArticleRevision.id).where(
         ArticleRevision.article_id == quiz.article_id, Question.needs_review.is_(False)
     )
+
+
+_SortTopic = aliased(Topic)
+_BANK_ORDER = {
+    "id": Question.id,
+    "prompt": func.lower(Question.prompt),
+    "kind": Question.kind,
+    "section": _SortTopic.position,
+    "status": Question.status,
+    "origin": Question.origin,
+    "difficulty": Question.difficulty,
+}
+BANK_COLUMNS = tuple(_BANK_ORDER)  # the bank's sortable columns
+NEWEST = Sort("id", descending=True)  # the bank's order when no column is asked for
+
+
+def sorted_bank(query, sort: Sort):
+    """The bank's `query` of questions ordered by one of BANK_COLUMNS, newest first on ties."""
+    column = _BANK_ORDER[sort.column]
+    ordered = column.desc() if sort.descending else column
+    return query.outerjoin(Question.topic.of_type(_SortTopic)).order_by(ordered, Question.id.desc())

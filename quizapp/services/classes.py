@@ -10,6 +10,7 @@ from sqlalchemy.orm import contains_eager
 
 from quizapp.core.classes import join_code_expiry, new_join_code
 from quizapp.core.stats import assignment_status
+from quizapp.core.tables import Sort, read_sort, sorted_rows
 from quizapp.models import Assignment, Attempt, Membership, Quiz, SchoolClass, User, db
 from quizapp.services.accommodations import accommodations_of, student_due_at
 from quizapp.services.progress import NOT_PRACTICE, PERCENT, SUBMITTED
@@ -270,3 +271,16 @@ def gradebook(class_id: int, now: datetime) -> Gradebook:
             )
         rows.append((student, row))
     return Gradebook(assignments, rows)
+
+
+def sorted_gradebook(
+    book: Gradebook, column: str | None, direction: str | None
+) -> tuple[Sort, list]:
+    """(sort, rows): by student name, or by the best score of one assignment (`a<id>`);
+    an unknown column sorts by name. Students without a score come last."""
+    columns = {f"a{a.id}": n for n, a in enumerate(book.assignments)}
+    sort: Sort = read_sort(column, direction, ["student", *columns], Sort("student"))
+    if sort.column == "student":
+        return sort, sorted_rows(book.rows, lambda r: r[0].username.lower(), sort.descending)
+    n = columns[sort.column]
+    return sort, sorted_rows(book.rows, lambda r: r[1][n].best, sort.descending)

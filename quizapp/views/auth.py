@@ -100,7 +100,8 @@ def login():
     _start_session(user)
     if user.must_change_password:
         return redirect(url_for("auth.set_password"))
-    return redirect(safe_next(request.args.get("next")) or url_for("quizzes.index"))
+    home = url_for("admin.index") if user.is_teacher else url_for("quizzes.index")
+    return redirect(safe_next(request.args.get("next")) or home)
 
 
 @bp.post("/logout")

@@ -77,7 +77,7 @@ def write_question(page, kind_label: str, prompt: str, fields: dict, ticks: list
     fill(page, {"Question": prompt, **fields, "Explanation": f"Because. ({kind_label})"})
     for label in ticks:
         page.get_by_label(label, exact=True).check()
-    fill(page, {"Explainer section": SECTION["Title"], "Paragraph id": "crossing"})
+    fill(page, {"Explainer section": SECTION["Title"], "Paragraph that answers it": "crossing"})
     submit(page, "Save")
     assert re.search(r"/admin/questions/\d+$", page.url), page.locator("main").inner_text()
     preview = page.locator("section.preview")

@@ -232,7 +232,10 @@ def noun_follows(draft: Draft) -> bool:
     )
 
 
-def _family_checks(draft: Draft, analysis: Analysis) -> dict[str, Check]:
+def family_checks(analysis: Analysis | None) -> dict[str, dict[str, Check]]:
+    """Question family → the named checks its drafts must pass (`analysis` is only read when a
+    check runs, so `family_checks(None)` lists every check name)."""
+
     def context(d: Draft) -> bool:
         return has_context(d.sentence, analysis.mentions[d.sentence.index])
 
@@ -268,10 +271,10 @@ def _family_checks(draft: Draft, analysis: Analysis) -> dict[str, Check]:
         "numeric": {"context": context, "key_once": key_once, "noun_follows": noun_follows},
         "true_false": {"context": context, "faithful": faithful},
         "ordering": {"options_distinct": options_distinct, "enough_options": enough_options},
-    }[draft.family]
+    }
 
 
 def check(draft: Draft, analysis: Analysis) -> Draft | None:
     """The draft with the checks it passed, or None when one fails."""
-    passed = run_checks(draft, _family_checks(draft, analysis))
+    passed = run_checks(draft, family_checks(analysis)[draft.family])
     return None if passed is None else replace(draft, checks=passed)

@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from sqlalchemy import or_, select
 
 from quizapp.core.generation import GenerationError
+from quizapp.core.generation.check_words import plain_checks
 from quizapp.core.provenance import Span, highlight_segments
 from quizapp.core.questions import may_edit
 from quizapp.forms.articles import ArticleForm, BulkForm, ReviseForm
@@ -94,6 +95,7 @@ def _page(
         revise=revise or ReviseForm(text=revision.text),
         bulk=bulk or BulkForm(),
         approvers=_approvers(questions),
+        check_words={q.id: plain_checks(q.generation_checks or []) for q in questions},
         drafts=sum(q.status == "draft" for q in questions),
         approved=sum(q.status == "published" for q in questions),
     ), status

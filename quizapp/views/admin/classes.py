@@ -148,10 +148,10 @@ def remove_member(class_id: int, user_id: int):
 @bp.get("/classes/<id:class_id>/gradebook")
 def gradebook(class_id: int):
     school_class = _class(class_id)
+    book = classroom.gradebook(class_id, utcnow())
+    sort, rows = classroom.sorted_gradebook(book, request.args.get("sort"), request.args.get("dir"))
     return render_template(
-        "admin/classes/gradebook.html",
-        school_class=school_class,
-        book=classroom.gradebook(class_id, utcnow()),
+        "admin/classes/gradebook.html", school_class=school_class, book=book, sort=sort, rows=rows
     )
 
 

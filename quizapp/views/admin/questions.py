@@ -11,22 +11,34 @@ from quizapp.core.assembly import make_snapshot
 from quizapp.core.question_use import LABELS as USE_LABELS
 from quizapp.core.questions import check_question, may_edit
 from quizapp.core.review import describe_key
+from quizapp.core.tables import Sort, read_sort
 from quizapp.forms.question_kinds import QUESTION_FORMS
-from quizapp.forms.questions import KIND_LABELS, BankFilterForm, StatusForm, options
+from quizapp.forms.questions import (
+    ADD_ROW,
+    KIND_LABELS,
+    MAX_ROWS,
+    BankFilterForm,
+    StatusForm,
+    options,
+)
 from quizapp.models import AttemptItem, Question, Topic, db, utcnow
 from quizapp.models.content import KINDS
 from quizapp.services.articles import record_approval
 from quizapp.services.bank import (
+    BANK_COLUMNS,
+    NEWEST,
     EditConflict,
     claim_version,
     create_question,
     duplicate_question,
     fields_from_question,
     question_data,
+    sorted_bank,
     update_question,
 )
 from quizapp.services.never_with import partners, save_usage
 from quizapp.services.pagination import page_number, paginate
+from quizapp.services.paragraphs import explainer_sections
 from quizapp.views.admin import bp
 
 STATUS_DONE = {"published": "published", "retired": "retired", "draft": "moved back to drafts"}
@@ -90,12 +102,13 @@ def questions():
     if not form.validate():
         return _render_bank(form, [], 1, 1, 0, {}), 400
     filters = {k: v for k, v in form.data.items() if v}
-    query = _bank_query(filters).order_by(Question.id.desc())
+    sort = read_sort(request.args.get("sort"), request.args.get("dir"), BANK_COLUMNS, NEWEST)
+    query = sorted_bank(_bank_query(filters), sort)
     found = paginate(query, page_number(request.args.get("page")), current_app.config["PAGE_SIZE"])
-    return _render_bank(form, found.items, found.page, found.pages, found.total, filters)
+    return _render_bank(form, found.items, found.page, found.pages, found.total, filters, sort)
 
 
-def _render_bank(form, rows, page, pages, total, filters):
+def _render_bank(form, rows, page, pages, total, filters, sort=NEWEST):
     editable = {
         q.id for q in rows if may_edit(current_user.is_admin, current_user.id, q.created_by_id)
     }
@@ -109,7 +122,13 @@ def _render_bank(form, rows, page, pages, total, filters):
         filters=filters,
         kinds=KIND_LABELS,
         editable=editable,
+        sort=sort,
+        paged=filters if sort is NEWEST else {**filters, **_sort_args(sort)},
     )
+
+
+def _sort_args(sort: Sort) -> dict:
+    return {"sort": sort.column, "dir": "desc" if sort.descending else "asc"}
 
 
 @bp.get("/questions/new")
@@ -138,14 +157,28 @@ def _question_form(kind: str, question: Question | None = None):
             )
     form = form_class(data=data)
     form.kind = kind
-    form.topic_id.choices = options([(0, "No section"), *((t.id, t.title) for t in _topics())])
+    form.sections = explainer_sections()
+    form.topic_id.choices = options(
+        [(0, "No section"), *((s.topic_id, s.title) for s in form.sections.values())]
+    )
     form.question_id = question.id if question else None
     return form
 
 
+def _adding_row(form) -> bool:
+    """Whether the form was sent by an "Add option" button: it comes back with one more row
+    and everything typed, and nothing is saved."""
+    wanted = request.form.get(ADD_ROW) if form.is_submitted() else None
+    if wanted is None:
+        return False
+    if not form.add_row(wanted) and wanted not in form.lists:
+        abort(400)
+    return True
+
+
 def _checked(form):
     """The checked fields when the form was sent and is sound; else None (errors attached)."""
-    if not form.is_submitted():
+    if not form.is_submitted() or _adding_row(form):
         return None
     shape_ok = form.validate()
     check = check_question({**form.raw_fields(), "kind": form.kind})
@@ -154,9 +187,15 @@ def _checked(form):
 
 
 def _render_form(form, question: Question | None):
-    status = 422 if form.is_submitted() else 200
+    status = 422 if form.is_submitted() and ADD_ROW not in request.form else 200
+    if form.group_errors and ADD_ROW in request.form:
+        status = 422  # the list is full: the button was refused
     return render_template(
-        "admin/questions/form.html", form=form, question=question, kind_label=KIND_LABELS[form.kind]
+        "admin/questions/form.html",
+        form=form,
+        question=question,
+        kind_label=KIND_LABELS[form.kind],
+        max_rows=MAX_ROWS,
     ), status
 
 

@@ -864,7 +864,9 @@ def test_write_nothing():
 
 
 def test_indented_lines_keep_their_leading_spaces_but_the_block_does_not():
-    source = "  // [id:code-1]\n  ::Code:: What does it print?\n\tfor i in x:\n\t    print(i)\n{=0 ~1}\n"
+    source = (
+        "  // [id:code-1]\n  ::Code:: What does it print?\n\tfor i in x:\n\t    print(i)\n{=0 ~1}\n"
+    )
     question = only(source)
     assert question.idnumber == "code-1" and question.name == "Code"
     assert question.text == "What does it print?\n\tfor i in x:\n\t    print(i)"

@@ -5,7 +5,6 @@ import pytest
 from quizapp.core.gift import (
     GiftAnswer,
     GiftPair,
-    GiftProblem,
     GiftQuestion,
     parse_gift,
     write_gift,

@@ -206,7 +206,10 @@ def _numeric(element: Element, fmt: str) -> tuple[tuple[GiftAnswer, ...], tuple]
             tolerance = abs(float(raw))
         except ValueError:
             raise _Problem(f"The tolerance {raw!r} is not a number.") from None
-        answers.append(GiftAnswer(_text(answer), _fraction(answer), "", tolerance))
+        text, feedback = _text(answer), _text(answer.find("feedback"))
+        # The catch-all answer "*" has no margin, as in core.gift.
+        margin = None if text == "*" else tolerance
+        answers.append(GiftAnswer(text, _fraction(answer), feedback, margin))
     return tuple(answers), ()
 
 

@@ -11,7 +11,7 @@ Text formats map to GIFT's: html, moodle_auto_format → moodle, plain_text → 
 """
 
 import re
-from xml.etree.ElementTree import Element, ParseError, TreeBuilder  # nosec B405: parsed by defusedxml
+from xml.etree.ElementTree import Element, ParseError, TreeBuilder  # nosec B405
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser

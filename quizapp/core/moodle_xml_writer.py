@@ -3,7 +3,7 @@ Moodle XML that Moodle 4.4+ and `read_moodle_xml` read back to the same question
 
 from collections.abc import Iterable
 from decimal import Decimal
-from xml.etree.ElementTree import Element, SubElement, indent, tostring  # nosec B405: writing only
+from xml.etree.ElementTree import Element, SubElement, indent, tostring  # nosec B405
 
 from quizapp.core.gift import GiftAnswer, GiftQuestion
 from quizapp.core.gift.answers import format_number

@@ -85,7 +85,7 @@ def test_the_changed_fields_are_named_and_a_category_change_counts():
 
 def test_no_category_keeps_the_section_and_is_no_change():
     plan = plan_import(parse_gift(SAME.split("\n\n", 1)[1]).questions, TOPICS, existing())
-    assert plan.questions[0].status == "unchanged"
+    assert plan.questions[0].status == "unchanged" and change_lines(plan) == []
     assert outcome_text(plan, done=True) == "Left 1 question as it is."
 
 

@@ -151,3 +151,13 @@ def test_unknown_formats_tolerances_and_places_are_problems():
     for body, fragment in cases:
         data = (body + "</answer></question></quiz>").encode()
         assert fragment in read_moodle_xml(data).problems[0].message
+
+
+def test_questions_of_one_category_share_one_category_entry_and_may_have_no_tags():
+    from quizapp.core.gift import GiftQuestion
+
+    bare = GiftQuestion("q", "true_false", "Fine?", answers=(GiftAnswer("True", 1.0),))
+    text = write_moodle_xml([bare, bare])
+    assert '<question type="category">' not in text and "<tags>" not in text
+    tagged = [GiftQuestion(**{**bare.__dict__, "category": "border"})] * 2
+    assert write_moodle_xml(tagged).count('<question type="category">') == 1

@@ -57,13 +57,12 @@ class _LineTreeBuilder(TreeBuilder):
 
     def __init__(self) -> None:
         super().__init__()
-        self.parser: DefusedXMLParser | None = None
+        self.parser = None  # set to the parser feeding it, before the first start()
         self.lines: dict[int, int] = {}
 
     def start(self, tag, attrs):
         element = super().start(tag, attrs)
-        if self.parser is not None:
-            self.lines[id(element)] = self.parser.parser.CurrentLineNumber
+        self.lines[id(element)] = self.parser.parser.CurrentLineNumber
         return element
 
 

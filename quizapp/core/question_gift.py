@@ -76,11 +76,6 @@ def transferable(kind: str) -> bool:
     return kind in KINDS
 
 
-def importable(kind: str) -> bool:
-    """Whether the bank has a kind that reads GIFT questions of this GIFT type."""
-    return kind in KINDS and KINDS[kind].has_gift
-
-
 def gift_from_fields(fields: Mapping, category: str = "") -> GiftQuestion | None:
     """The GIFT form of a bank question, or None for a kind without GIFT (ordering)."""
     kind = kind_of(fields["kind"])

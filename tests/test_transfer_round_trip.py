@@ -4,6 +4,10 @@ Against a real SQLite file, through the CLI (`flask questions …`) and the admi
 """
 
 import io
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from admin_helpers import question_by_key, question_count
@@ -190,3 +194,31 @@ def test_an_oversized_upload_is_refused_with_a_clear_message(tmp_path):
     assert response.status_code == 413 and "That upload is too large." in response.text
     with app.app_context():
         db.engine.dispose()
+
+
+def test_the_real_commands_export_edit_import(app, tmp_path):
+    """Exactly what a teacher types: export > bank.gift, edit one stem, import bank.gift."""
+    flask = Path(sys.executable).with_name("flask")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FLASK_", "DATABASE_"))}
+    env |= {
+        "FLASK_SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        "FLASK_SECRET_KEY": "a-test-secret-key-0123456789abcdef",
+    }
+
+    def flask_questions(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(flask), "--app", "quizapp", "questions", *args],
+            capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120,
+        )  # fmt: skip
+
+    exported = flask_questions("export")
+    assert exported.returncode == 0, exported.stderr
+    bank = tmp_path / "bank.gift"
+    bank.write_text(exported.stdout.replace(OLD_STEM, NEW_STEM), encoding="utf-8")
+    dry = flask_questions("import", "bank.gift", "--dry-run")
+    assert "Compared with the bank: 5 unchanged, 1 changed, 0 new." in dry.stdout, dry.stderr
+    done = flask_questions("import", "bank.gift")
+    assert done.returncode == 0 and "Updated 1 question" in done.stdout, done.stderr
+    again = flask_questions("export")
+    assert again.stdout == bank.read_text(encoding="utf-8")
+    assert "Exported 6 question(s)." in again.stderr

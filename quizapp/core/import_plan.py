@@ -116,9 +116,9 @@ def _decide(
     line: int, fields: dict, topic_slug: str | None, existing: Mapping[str, Existing]
 ) -> PlannedQuestion:
     old = existing.get(fields.get("key") or "")
-    if old is None or "kind" not in fields:
+    if old is None:
         return PlannedQuestion(line, fields, topic_slug)
-    changed = changed_fields(fields, old, topic_slug) if fields["kind"] in KINDS else ()
+    changed = changed_fields(fields, old, topic_slug)
     if old.fields.get("kind") != fields["kind"]:
         changed = ("kind", *changed)
     status = "changed" if changed else "unchanged"

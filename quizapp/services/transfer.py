@@ -38,18 +38,6 @@ class ImportOutcome:
         """Everything that blocks the import, in file order."""
         return tuple(sorted(self.parsed.problems + self.plan.problems, key=lambda p: p.line))
 
-    @property
-    def created(self) -> int:
-        return len(self.plan.with_action("create")) + len(self.plan.with_action("copy"))
-
-    @property
-    def updated(self) -> int:
-        return len(self.plan.with_action("update"))
-
-    @property
-    def left(self) -> int:
-        return len(self.plan.with_action("leave"))
-
 
 def detect_format(filename: str, requested: str | None = None) -> str:
     """ "xml" for a .xml file, else "gift" (a `requested` format wins)."""

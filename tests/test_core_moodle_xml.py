@@ -161,3 +161,12 @@ def test_questions_of_one_category_share_one_category_entry_and_may_have_no_tags
     assert '<question type="category">' not in text and "<tags>" not in text
     tagged = [GiftQuestion(**{**bare.__dict__, "category": "border"})] * 2
     assert write_moodle_xml(tagged).count('<question type="category">') == 1
+
+
+def test_characters_xml_cannot_hold_are_left_out():
+    from quizapp.core.gift import GiftQuestion
+
+    odd = GiftQuestion(
+        "q", "true_false", "Bell\x07 and\r\nbreak", answers=(GiftAnswer("True", 1.0),)
+    )
+    assert read_moodle_xml(write_moodle_xml([odd]).encode()).questions[0].text == "Bell and\nbreak"

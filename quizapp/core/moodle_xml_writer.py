@@ -1,6 +1,7 @@
 """Writing bank questions (as GiftQuestions, see core.question_gift.transfer_from_fields) as
 Moodle XML that Moodle 4.4+ and `read_moodle_xml` read back to the same questions."""
 
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from xml.etree.ElementTree import Element, SubElement, indent, tostring  # nosec B405
@@ -18,6 +19,8 @@ TYPES = {
     "ordering": "ordering",
 }
 TEXT_FORMAT = "moodle_auto_format"  # the bank's text is plain: Moodle shows it as written
+# Characters XML 1.0 cannot hold at all, even escaped; "\r" would be read back as "\n".
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|\r(?=\n)")
 
 
 def write_moodle_xml(questions: Iterable[GiftQuestion]) -> str:
@@ -35,7 +38,7 @@ def write_moodle_xml(questions: Iterable[GiftQuestion]) -> str:
 
 
 def _text(parent: Element, value: str) -> Element:
-    SubElement(parent, "text").text = value
+    SubElement(parent, "text").text = _NOT_XML.sub("", value)
     return parent
 
 

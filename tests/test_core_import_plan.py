@@ -115,3 +115,18 @@ def test_outcome_text_of_an_empty_plan_and_of_copies():
     assert outcome_text(plan, done=True) == (
         "Added 1 question already in the bank as copies with new ids."
     )
+
+
+def test_line_breaks_typed_in_a_browser_are_no_change():
+    prompt = {**TF, "key": "old", "prompt": "Fine\r\nor not?", "answer": True}
+    text = "// [id:old] [tag:difficulty:2]\n::o:: Fine\\nor not? {T}\n"
+    plan = plan_import(parse_gift(text).questions, TOPICS, {"old": Existing(7, prompt, None)})
+    assert plan.questions[0].status == "unchanged"
+    choices = [
+        {"text": "a\r\nb", "correct": True, "feedback": ""},
+        {"text": "c", "correct": False, "feedback": "no\r\nway"},
+    ]
+    single = {**TF, "kind": "single", "key": "s", "choices": choices}
+    gift = "// [id:s] [tag:difficulty:2]\n::s:: Fine? {=a\\nb ~c#no\\nway}\n"
+    plan = plan_import(parse_gift(gift).questions, TOPICS, {"s": Existing(8, single, None)})
+    assert plan.questions[0].status == "unchanged", plan.questions[0].changed

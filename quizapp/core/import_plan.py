@@ -70,10 +70,21 @@ class ImportPlan:
 def changed_fields(new: Mapping, old: Existing, topic_slug: str | None) -> tuple[str, ...]:
     """The names of the fields (and "section") in which `new` differs from the bank's question."""
     names = COMMON_FIELDS + KINDS[new["kind"]].answer_fields
-    changed = [name for name in names if new.get(name) != old.fields.get(name)]
+    changed = [name for name in names if _lf(new.get(name)) != _lf(old.fields.get(name))]
     if topic_slug is not None and topic_slug != old.topic_slug:
         changed.append("section")
     return tuple(changed)
+
+
+def _lf(value: object) -> object:
+    """The value with CRLF line breaks (as browsers send them) read as LF, as files carry them."""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")
+    if isinstance(value, list):
+        return [_lf(item) for item in value]
+    if isinstance(value, dict):
+        return {name: _lf(item) for name, item in value.items()}
+    return value
 
 
 def plan_import(

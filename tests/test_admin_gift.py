@@ -61,7 +61,7 @@ def test_import_through_the_page(teacher, app):
     response = upload(teacher, GOOD.encode())
     assert response.headers["Location"] == "/admin/questions?origin=imported"
     message = flashes(teacher.get(response.headers["Location"]).text)[0]
-    assert message.startswith("Imported 6 questions. Skipped 2: line 17: Essay questions")
+    assert message.startswith("Added 6 questions. Skipped 2: line 17: Essay questions")
     assert "line 19: Description questions are not supported" in message
     assert question_count(app) == before + 6
     single = question_by_key(app, "g-single")
@@ -94,7 +94,10 @@ def test_dry_run_lists_the_questions_and_saves_nothing(teacher, app):
     before = question_count(app)
     response = upload(teacher, GOOD.encode(), dry_run="y")
     assert response.status_code == 200
-    assert "The file is fine: 6 questions would be imported. Nothing was saved" in response.text
+    assert (
+        "The file is fine. Compared with the bank: 0 unchanged, 0 changed, 6 new. "
+        "It would add 6 questions. Nothing was saved"
+    ) in response.text
     assert "<td>5</td><td>Single choice</td><td>Which city did the strikes hit?</td>" in (
         response.text
     )
@@ -111,7 +114,7 @@ def test_a_file_with_problems_imports_nothing_and_lists_each_with_its_line(teach
         (5, "The positive weights add up to 70%, not 100%."),
         (7, "Choices: Mark exactly one option as correct (now 2)."),
         (9, "Pairs: Give at least 3 pairs (now 2)."),
-        (12, "The id &#39;t-single&#39; is already used by another question"),
+        (12, "The id &#39;t-single&#39; belongs to a single question in the bank, but this one"),
     ]:
         assert f"<li>Line {line}: {text}" in response.text
     assert question_count(app) == before
@@ -125,7 +128,7 @@ def test_a_file_with_problems_imports_nothing_and_lists_each_with_its_line(teach
             "q.gift",
             "The file is not UTF-8 text (invalid byte at position 9). Save it as UTF-8",
         ),
-        (b"%PDF-1.4", "q.pdf", "Upload a .gift or .txt file (GIFT text, UTF-8)."),
+        (b"%PDF-1.4", "q.pdf", "Upload a .gift or .txt file (GIFT text, UTF-8) or a .xml file"),
         (b"", "", "Choose a file to upload."),
     ],
 )

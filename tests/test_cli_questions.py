@@ -35,7 +35,7 @@ def write(tmp_path, text: str | bytes, name: str = "in.gift"):
 
 
 def test_dry_run_as_json_prints_the_parsed_questions(app, tmp_path):
-    result = run(app, "import", write(tmp_path, GIFT), "--dry-run", "--format", "json")
+    result = run(app, "import", write(tmp_path, GIFT), "--dry-run", "--json")
     assert result.exit_code == 0, result.output
     parsed = json.loads(result.stdout)
     assert [q["kind"] for q in parsed] == ["true_false", "numeric", "essay"]
@@ -55,14 +55,15 @@ def test_dry_run_as_json_prints_the_parsed_questions(app, tmp_path):
         "category": "border",
     }
     assert parsed[1]["answers"][0]["tolerance"] == 1.0
-    assert "The file is fine: 2 question(s) would be imported." in result.stderr
+    assert "Compared with the bank: 0 unchanged, 0 changed, 2 new." in result.stderr
+    assert "Dry run, nothing saved. It would add 2 questions." in result.stderr
     assert "in.gift:8: skipped: Essay questions are not supported" in result.stderr
     assert question_count(app) == 7
 
 
 def test_import_writes_the_questions(app, tmp_path):
     result = run(app, "import", write(tmp_path, GIFT), "--publish")
-    assert result.exit_code == 0 and "Imported 2 question(s)." in result.stdout
+    assert result.exit_code == 0 and "Added 2 questions." in result.stdout
     question = question_by_key(app, "cli-tf")
     assert (question.origin, question.status, question.difficulty) == ("imported", "published", 3)
     assert question.topic.slug == "border" and question.created_by_id is None
@@ -71,7 +72,7 @@ def test_import_writes_the_questions(app, tmp_path):
 
 def test_import_from_standard_input(app):
     result = app.test_cli_runner().invoke(args=["questions", "import", "-"], input=GIFT.encode())
-    assert result.exit_code == 0 and "Imported 2 question(s)." in result.stdout
+    assert result.exit_code == 0 and "Added 2 questions." in result.stdout
 
 
 def test_a_file_with_problems_imports_nothing(app, tmp_path):

@@ -35,3 +35,28 @@ def test_csv_cell(value, cell):
 
 def test_csv_row():
     assert csv_row([1, "a", None, False]) == ["1", "a", "", "no"]
+
+
+def test_option_columns_and_cells_pad_every_question_to_the_widest():
+    from quizapp.core.assembly import ChoiceData
+    from quizapp.core.export import option_cells, option_columns
+
+    assert option_columns(2) == [
+        "option_1",
+        "option_1_correct",
+        "option_1_feedback",
+        "option_1_match",
+        "option_2",
+        "option_2_correct",
+        "option_2_feedback",
+        "option_2_match",
+    ]
+    choices = [ChoiceData("Kabul", True, "Right."), ChoiceData("Lahore", False)]
+    assert option_cells("single", choices, 3) == [
+        *("Kabul", "yes", "Right.", ""),
+        *("Lahore", "no", "", ""),
+        *("", "", "", ""),
+    ]
+    pair = [ChoiceData("TTP", True, "", "Pakistani Taliban")]
+    assert option_cells("matching", pair, 1) == ["TTP", "", "", "Pakistani Taliban"]
+    assert option_cells("numeric", [], 1) == ["", "", "", ""]

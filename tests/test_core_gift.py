@@ -375,7 +375,10 @@ def test_html_with_escaped_braces_spans_lines():
         "    void test() \\{\n        run();\n    \\}\n</pre>\n{}"
     )
     question = only(source)
-    assert question.text == "<p>What would it print?</p>\n<pre>\nvoid test() {\nrun();\n}\n</pre>"
+    # Lines inside the text keep their indentation, as Moodle keeps them.
+    assert question.text == (
+        "<p>What would it print?</p>\n<pre>\n    void test() {\n        run();\n    }\n</pre>"
+    )
     assert question.kind == "essay"
 
 
@@ -858,3 +861,12 @@ def test_write_refuses_what_gift_cannot_express(question, message):
 
 def test_write_nothing():
     assert write_gift([]) == ""
+
+
+def test_indented_lines_keep_their_leading_spaces_but_the_block_does_not():
+    source = (
+        "  // [id:code-1]\n  ::Code:: What does it print?\n\tfor i in x:\n\t    print(i)\n{=0 ~1}\n"
+    )
+    question = only(source)
+    assert question.idnumber == "code-1" and question.name == "Code"
+    assert question.text == "What does it print?\n\tfor i in x:\n\t    print(i)"

@@ -1,11 +1,10 @@
-"""core.question_gift: bank fields ↔ GIFT questions, and planning an import."""
+"""core.question_gift: bank fields ↔ GIFT questions."""
 
 import pytest
 
 from quizapp.core.gift import (
     GiftAnswer,
     GiftPair,
-    GiftProblem,
     GiftQuestion,
     parse_gift,
     write_gift,
@@ -13,7 +12,6 @@ from quizapp.core.gift import (
 from quizapp.core.question_gift import (
     fields_from_gift,
     gift_from_fields,
-    plan_import,
     topic_for_category,
 )
 from quizapp.core.questions import check_question
@@ -167,40 +165,3 @@ def test_missing_or_odd_tags_fall_back(tags):
 )
 def test_topic_for_category(category, slug):
     assert topic_for_category(category, TOPICS) == slug
-
-
-def test_plan_import():
-    text = """$CATEGORY: The border
-
-// [id:new]
-::a:: Fine? {T}
-
-// [id:taken]
-::b:: Taken id? {T}
-
-// [id:new]
-::c:: Repeated id? {T}
-
-::d:: {T}
-
-::e:: Essay {}
-"""
-    plan = plan_import(parse_gift(text).questions, TOPICS, ["taken"])
-    assert [(q.line, q.fields["prompt"], q.topic_slug) for q in plan.questions] == [
-        (4, "Fine?", "border"),
-        (7, "Taken id?", "border"),
-        (10, "Repeated id?", "border"),
-        (12, "", "border"),
-    ]
-    assert plan.problems == (
-        GiftProblem(
-            7, "The id 'taken' is already used by another question; change or remove its [id:…]."
-        ),
-        GiftProblem(
-            10, "The id 'new' is already used by another question; change or remove its [id:…]."
-        ),
-        GiftProblem(12, "Question text: Write the question."),
-    )
-    assert plan.skipped == (
-        GiftProblem(14, "Essay questions are not supported by the bank: skipped."),
-    )

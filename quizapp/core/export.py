@@ -5,8 +5,10 @@ LibreOffice; such text gets a leading apostrophe. Plain numbers are left alone.
 """
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
+
+from quizapp.core.kinds import KINDS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -33,3 +35,24 @@ def csv_cell(value: object) -> str:
 
 def csv_row(values: Iterable[object]) -> list[str]:
     return [csv_cell(v) for v in values]
+
+
+OPTION_PARTS = ("", "_correct", "_feedback", "_match")
+# Form shapes whose options are right or wrong; ordering items and matching pairs are not.
+MARKED_FORMS = ("choices", "true_false")
+
+
+def option_columns(width: int) -> list[str]:
+    """Headings of `width` numbered option groups: option_1, option_1_correct, …"""
+    return [f"option_{n}{part}" for n in range(1, width + 1) for part in OPTION_PARTS]
+
+
+def option_cells(kind: str, choices: Sequence, width: int) -> list[object]:
+    """A question's options (objects with text, is_correct, feedback, match_text) as cells,
+    padded to `width` groups: correct is yes/no for choices, blank for items and pairs."""
+    marked = KINDS[kind].form in MARKED_FORMS
+    cells: list[object] = []
+    for choice in choices:
+        correct = ("yes" if choice.is_correct else "no") if marked else ""
+        cells += [choice.text, correct, choice.feedback, choice.match_text or ""]
+    return cells + [""] * (len(OPTION_PARTS) * (width - len(choices)))

@@ -2,34 +2,20 @@
 
 GIFT idnumber ↔ `key`, general feedback ↔ `explanation`, category ↔ topic (by slug or title),
 tags `difficulty:N` and `anchor:ID` ↔ difficulty and anchor. Ordering questions have no GIFT
-type. Importing is planned here and written by the caller only when the plan has no problems.
+type; Moodle XML has one, and carries them as a GiftQuestion of kind "ordering" whose answers
+are the items in the right order (see `transfer_from_fields`). Imports are planned in
+core.import_plan.
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
-from quizapp.core.gift import GiftProblem, GiftQuestion
+from quizapp.core.gift import GiftAnswer, GiftQuestion
 from quizapp.core.kinds import KINDS, kind_of
 from quizapp.core.kinds.base import plain
-from quizapp.core.questions import check_question
+
+ORDERING = "ordering"
 
 NAME_LENGTH = 60
-
-
-@dataclass(frozen=True)
-class PlannedQuestion:
-    line: int
-    fields: dict
-    topic_slug: str | None
-
-
-@dataclass(frozen=True)
-class ImportPlan:
-    """Questions ready to write, problems that block the import, and skipped questions."""
-
-    questions: tuple[PlannedQuestion, ...]
-    problems: tuple[GiftProblem, ...]
-    skipped: tuple[GiftProblem, ...]
 
 
 def _tag(tags: Iterable[str], name: str) -> str:
@@ -37,10 +23,9 @@ def _tag(tags: Iterable[str], name: str) -> str:
     return next((t[len(prefix) :].strip() for t in tags if t.startswith(prefix)), "")
 
 
-def fields_from_gift(q: GiftQuestion) -> dict:
-    """Raw question fields for an importable GIFT question (check them with check_question)."""
+def _common_fields(q: GiftQuestion) -> dict:
     difficulty = _tag(q.tags, "difficulty")
-    fields = {
+    return {
         "kind": q.kind,
         "key": q.idnumber or None,
         "prompt": plain(q.text, q.text_format),
@@ -48,7 +33,18 @@ def fields_from_gift(q: GiftQuestion) -> dict:
         "difficulty": int(difficulty) if difficulty in ("1", "2", "3") else 2,
         "anchor": _tag(q.tags, "anchor"),
     }
-    return fields | kind_of(q.kind).from_gift(q)
+
+
+def fields_from_gift(q: GiftQuestion) -> dict:
+    """Raw question fields for an importable GIFT question (check them with check_question)."""
+    return _common_fields(q) | kind_of(q.kind).from_gift(q)
+
+
+def fields_from_transfer(q: GiftQuestion) -> dict:
+    """Raw question fields for a question of any bank kind read from GIFT or Moodle XML."""
+    if q.kind != ORDERING:
+        return fields_from_gift(q)
+    return _common_fields(q) | {"items": [plain(a.text, q.text_format) for a in q.answers]}
 
 
 def topic_for_category(category: str, topics: Mapping[str, str]) -> str | None:
@@ -65,54 +61,6 @@ def topic_for_category(category: str, topics: Mapping[str, str]) -> str | None:
     return None
 
 
-def plan_import(
-    questions: Iterable[GiftQuestion], topics: Mapping[str, str], taken_keys: Iterable[str]
-) -> ImportPlan:
-    """Check every parsed question; ids must be new to the bank and unique in the file."""
-    planned, problems, skipped = [], [], []
-    seen = set(taken_keys)
-    for q in questions:
-        if not importable(q.kind):
-            skipped.append(
-                GiftProblem(
-                    q.line,
-                    f"{q.kind.capitalize()} questions are not supported by the bank: skipped.",
-                )
-            )
-            continue
-        check = check_question(fields_from_gift(q))
-        problems += [
-            GiftProblem(q.line, f"{_LABELS.get(name, name)}: {message}")
-            for name, message in check.problems.items()
-        ]
-        key = check.fields.get("key")
-        if key and key in seen:
-            problems.append(
-                GiftProblem(
-                    q.line,
-                    f"The id {key!r} is already used by another "
-                    "question; change or remove its [id:…].",
-                )
-            )
-        seen.add(key)
-        planned.append(
-            PlannedQuestion(q.line, check.fields, topic_for_category(q.category, topics))
-        )
-    return ImportPlan(tuple(planned), tuple(problems), tuple(skipped))
-
-
-_LABELS = {
-    "prompt": "Question text",
-    "choices": "Choices",
-    "accepted": "Accepted answers",
-    "answer": "Answer",
-    "tolerance": "Margin of error",
-    "pairs": "Pairs",
-    "key": "Id",
-    "anchor": "Tag anchor",
-}
-
-
 def _name(fields: Mapping) -> str:
     if fields.get("key"):
         return fields["key"]
@@ -123,9 +71,9 @@ def _name(fields: Mapping) -> str:
     return (cut[: cut.rindex(" ")] if " " in cut else cut) + "..."
 
 
-def importable(kind: str) -> bool:
-    """Whether the bank has a kind that reads GIFT questions of this GIFT type."""
-    return kind in KINDS and KINDS[kind].has_gift
+def transferable(kind: str) -> bool:
+    """Whether the bank has this kind (Moodle XML carries every kind, ordering included)."""
+    return kind in KINDS
 
 
 def gift_from_fields(fields: Mapping, category: str = "") -> GiftQuestion | None:
@@ -133,17 +81,30 @@ def gift_from_fields(fields: Mapping, category: str = "") -> GiftQuestion | None
     kind = kind_of(fields["kind"])
     if not kind.has_gift:
         return None
+    body = kind.to_gift(fields)
+    return _transfer(fields, category, body.answers, body.pairs)
+
+
+def transfer_from_fields(fields: Mapping, category: str = "") -> GiftQuestion:
+    """The GIFT-shaped form of a bank question of any kind (for Moodle XML)."""
+    if fields["kind"] == ORDERING:
+        items = tuple(GiftAnswer(text, 1.0) for text in fields["items"])
+        return _transfer(fields, category, items, ())
+    body = kind_of(fields["kind"]).to_gift(fields)
+    return _transfer(fields, category, body.answers, body.pairs)
+
+
+def _transfer(fields: Mapping, category: str, answers: tuple, pairs: tuple) -> GiftQuestion:
     tags = [f"difficulty:{fields.get('difficulty', 2)}"]
     if fields.get("anchor"):
         tags.append(f"anchor:{fields['anchor']}")
-    body = kind.to_gift(fields)
     return GiftQuestion(
         name=_name(fields),
-        kind=kind.name,
+        kind=fields["kind"],
         text=fields["prompt"],
         general_feedback=fields.get("explanation", ""),
-        answers=body.answers,
-        pairs=body.pairs,
+        answers=answers,
+        pairs=pairs,
         tags=tuple(tags),
         idnumber=fields.get("key") or "",
         category=category,

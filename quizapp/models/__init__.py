@@ -1,6 +1,7 @@
 """Database models. Import models from here: `from quizapp.models import db, User, Question`."""
 
 from quizapp.models.accounts import LoginFailure, PasswordReset, User
+from quizapp.models.audit import QuestionChange
 from quizapp.models.base import Base, db, utcnow
 from quizapp.models.classes import Assignment, Membership, QuestionReport, ReviewItem, SchoolClass
 from quizapp.models.content import (
@@ -29,6 +30,7 @@ __all__ = [
     "OptionStat",
     "PasswordReset",
     "Question",
+    "QuestionChange",
     "QuestionReport",
     "Quiz",
     "QuizStat",

@@ -1,53 +1,37 @@
-"""Moving the bank in and out: Moodle GIFT import and export, and a CSV listing.
+"""Moving questions into the bank from Moodle GIFT or Moodle XML files.
 
-Import is all-or-nothing: the whole file is planned first (core.question_gift.plan_import) and
-nothing is written when any question has a problem. These functions never commit.
+Import is all-or-nothing: the whole file is read and planned first (core.import_plan) and
+nothing is written when any question has a problem, nor on a dry run. A question whose id is
+already in the bank is updated, left alone or added as a copy (`on_existing`); each update is
+recorded in a QuestionChange row. These functions never commit. Exports: services.transfer_export.
 """
 
-import csv
-import io
-import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from quizapp.core.assembly import make_snapshot
-from quizapp.core.gift import (
-    GiftError,
-    GiftParseResult,
-    GiftProblem,
-    decode_gift,
-    parse_gift,
-    write_gift,
+from quizapp.core.gift import GiftParseResult, GiftProblem, decode_gift, parse_gift
+from quizapp.core.import_plan import Existing, ImportPlan, PlannedQuestion, plan_import
+from quizapp.core.moodle_xml import read_moodle_xml
+from quizapp.models import Question, QuestionChange, Topic, db
+from quizapp.services.bank import (
+    claim_version,
+    create_question,
+    fields_from_question,
+    update_question,
 )
-from quizapp.core.question_gift import ImportPlan, gift_from_fields, plan_import
-from quizapp.core.review import describe_key
-from quizapp.models import Question, Topic, db
-from quizapp.services.bank import create_question, fields_from_question, question_data
 
-CSV_COLUMNS = (
-    "id",
-    "key",
-    "topic",
-    "kind",
-    "status",
-    "origin",
-    "difficulty",
-    "prompt",
-    "answer",
-    "explanation",
-    "anchor",
-    "version",
-    "updated_at",
-)
+FORMATS = {"gift": "GIFT", "xml": "Moodle XML"}
+SOURCE_LENGTH = 200
 
 
 @dataclass(frozen=True)
 class ImportOutcome:
     parsed: GiftParseResult
     plan: ImportPlan
-    created: int = 0
+    written: bool = False
 
     @property
     def problems(self) -> tuple[GiftProblem, ...]:
@@ -55,111 +39,92 @@ class ImportOutcome:
         return tuple(sorted(self.parsed.problems + self.plan.problems, key=lambda p: p.line))
 
 
-@dataclass(frozen=True)
-class GiftExport:
-    text: str
-    count: int
-    skipped: tuple[str, ...]  # one line per question left out, saying why
+def detect_format(filename: str, requested: str | None = None) -> str:
+    """ "xml" for a .xml file, else "gift" (a `requested` format wins)."""
+    if requested in FORMATS:
+        return requested
+    return "xml" if filename.lower().endswith(".xml") else "gift"
+
+
+def read_questions(data: bytes, fmt: str) -> GiftParseResult:
+    """The questions and problems of a GIFT or Moodle XML file.
+
+    Raises GiftError (or MoodleXmlError, a GiftError) when the file cannot be read at all.
+    """
+    return read_moodle_xml(data) if fmt == "xml" else parse_gift(decode_gift(data))
 
 
 def _topics() -> dict[str, Topic]:
     return {t.slug: t for t in db.session.scalars(select(Topic))}
 
 
-def import_gift(
-    data: bytes, owner_id: int | None, publish: bool = False, dry_run: bool = False
-) -> ImportOutcome:
-    """Parse and plan `data`; write the questions unless there is a problem or a dry run.
+def _existing(keys: Iterable[str]) -> dict[str, Existing]:
+    wanted = sorted({k for k in keys if k})
+    found: dict[str, Existing] = {}
+    for start in range(0, len(wanted), 500):
+        query = (
+            select(Question)
+            .where(Question.key.in_(wanted[start : start + 500]))
+            .options(selectinload(Question.choices), selectinload(Question.topic))
+        )
+        for q in db.session.scalars(query):
+            slug = q.topic.slug if q.topic else None
+            found[q.key] = Existing(q.id, fields_from_question(q), slug)
+    return found
 
-    Raises GiftError when the bytes are not UTF-8 text.
-    """
-    parsed = parse_gift(decode_gift(data))
+
+def import_questions(
+    data: bytes,
+    owner_id: int | None,
+    *,
+    fmt: str = "gift",
+    publish: bool = False,
+    dry_run: bool = False,
+    on_existing: str = "update",
+    filename: str = "",
+) -> ImportOutcome:
+    """Read and plan `data`; write it unless there is a problem or this is a dry run."""
+    parsed = read_questions(data, fmt)
     topics = _topics()
-    taken = db.session.scalars(select(Question.key).where(Question.key.is_not(None)))
-    plan = plan_import(parsed.questions, {s: t.title for s, t in topics.items()}, taken)
+    existing = _existing(q.idnumber for q in parsed.questions)
+    titles = {slug: t.title for slug, t in topics.items()}
+    plan = plan_import(parsed.questions, titles, existing, on_existing)
     outcome = ImportOutcome(parsed, plan)
     if outcome.problems or dry_run:
         return outcome
-    for planned in plan.questions:
+    source = _source(fmt, filename)
+    for item in plan.questions:
+        _write(item, topics, owner_id, publish, source)
+    return ImportOutcome(parsed, plan, written=True)
+
+
+def _source(fmt: str, filename: str) -> str:
+    name = "".join(ch for ch in filename if ch.isprintable())
+    text = f"{FORMATS[fmt]} import" + (f" of {name}" if name else "")
+    return text[:SOURCE_LENGTH]
+
+
+def _write(
+    item: PlannedQuestion, topics: dict[str, Topic], owner_id: int | None, publish: bool, source
+) -> None:
+    topic = topics.get(item.topic_slug) if item.topic_slug else None
+    if item.action in ("create", "copy"):
         create_question(
-            planned.fields,
-            topics.get(planned.topic_slug),
+            item.fields,
+            topic,
             status="published" if publish else "draft",
             origin="imported",
             created_by_id=owner_id,
         )
-    return ImportOutcome(parsed, plan, created=len(plan.questions))
-
-
-def bank_questions(topic: Topic | None = None, include_retired: bool = False) -> list[Question]:
-    query = (
-        select(Question)
-        .options(selectinload(Question.choices), selectinload(Question.topic))
-        .order_by(Question.topic_id, Question.id)
-    )
-    if topic is not None:
-        query = query.where(Question.topic_id == topic.id)
-    if not include_retired:
-        query = query.where(Question.status != "retired")
-    return list(db.session.scalars(query))
-
-
-def _label(question: Question) -> str:
-    return question.key or f"#{question.id}"
-
-
-def export_gift(topic: Topic | None = None) -> GiftExport:
-    """GIFT for the bank's current questions (all topics or one); ordering ones are skipped."""
-    written, skipped = [], []
-    for question in bank_questions(topic):
-        gift = gift_from_fields(
-            fields_from_question(question), question.topic.slug if question.topic else ""
+    elif item.action == "update":
+        question = db.session.get_one(Question, item.existing_id)
+        claim_version(question, question.version)
+        update_question(question, item.fields, topic or question.topic)
+        db.session.add(
+            QuestionChange(
+                question_id=question.id,
+                changed_by_id=owner_id,
+                source=source,
+                fields=list(item.changed),
+            )
         )
-        if gift is None:
-            skipped.append(f"{_label(question)}: ordering questions have no GIFT type")
-            continue
-        try:
-            write_gift([gift])
-        except GiftError as error:
-            skipped.append(f"{_label(question)}: {error}")
-            continue
-        written.append(gift)
-    head = "".join(f"// Not exported: {line}\n" for line in skipped)
-    return GiftExport(
-        head + ("\n" if head else "") + write_gift(written), len(written), tuple(skipped)
-    )
-
-
-def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A spreadsheet would run a cell that starts like a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def _answer_text(question: Question) -> str:
-    return describe_key(make_snapshot(question_data(question), random.Random(0), shuffle=False))
-
-
-def bank_csv() -> str:
-    """Every question, one row each, with the right answer spelled out."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for q in bank_questions(include_retired=True):
-        row = (
-            q.id,
-            q.key,
-            q.topic.slug if q.topic else "",
-            q.kind,
-            q.status,
-            q.origin,
-            q.difficulty,
-            q.prompt,
-            _answer_text(q),
-            q.explanation,
-            q.anchor,
-            q.version,
-            q.updated_at.isoformat(timespec="seconds"),
-        )
-        writer.writerow([_cell(v) for v in row])
-    return out.getvalue()

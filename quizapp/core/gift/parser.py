@@ -55,15 +55,21 @@ def _blocks(text: str):
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     block: list[tuple[int, str]] = []
     for number, line in enumerate([*lines, ""], start=1):
-        line = line.strip(PHP_SPACE)
-        if line:
+        # Lines inside a question keep their indentation (code in a <pre> block, as Moodle).
+        line = line.rstrip(PHP_SPACE)
+        if line.strip(PHP_SPACE):
             block.append((number, line))
             continue
-        content = [(n, item) for n, item in block if not item.startswith("//")]
+        content = [(n, item) for n, item in block if not _is_comment(item)]
         if content:
-            comments = "\n".join(item for _, item in block if item.startswith("//"))
-            yield _Block(content[0][0], protect("\n".join(item for _, item in content)), comments)
+            comments = "\n".join(item.lstrip(PHP_SPACE) for _, item in block if _is_comment(item))
+            text = "\n".join(item for _, item in content).lstrip(PHP_SPACE)
+            yield _Block(content[0][0], protect(text), comments)
         block = []
+
+
+def _is_comment(line: str) -> bool:
+    return line.lstrip(PHP_SPACE).startswith("//")
 
 
 def _category(text: str) -> str:

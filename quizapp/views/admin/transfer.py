@@ -1,16 +1,19 @@
-"""Import and export: Moodle GIFT upload and download, CSV of the bank, JSON backup and restore."""
+"""Import and export: Moodle GIFT and Moodle XML upload and download, CSV of the bank, JSON
+backup and restore."""
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import func, select
 
 from quizapp.core.gift import GiftError
+from quizapp.core.import_plan import counts, outcome_text
 from quizapp.core.kinds import WITHOUT_GIFT
 from quizapp.forms.questions import KIND_LABELS
 from quizapp.forms.transfer import GiftExportForm, GiftImportForm, RestoreForm
 from quizapp.models import Question, Topic, db, utcnow
 from quizapp.services.backup import RestoreReport, backup_json, read_backup, restore
-from quizapp.services.transfer import bank_csv, export_gift, import_gift
+from quizapp.services.transfer import detect_format, import_questions
+from quizapp.services.transfer_export import bank_csv, export_gift, export_moodle_xml
 from quizapp.views.admin import bp
 
 
@@ -41,7 +44,14 @@ def _page(form=None, restore_form=None, outcome=None, restored=None, status: int
         export_form=export_form,
         ordering=ordering,
         kinds=KIND_LABELS,
+        summary=_summary(outcome),
     ), status
+
+
+def _summary(outcome) -> dict | None:
+    if outcome is None or outcome.problems:
+        return None
+    return {"counts": counts(outcome.plan), "would": outcome_text(outcome.plan, done=False)}
 
 
 def _skipped_note(outcome) -> str:
@@ -59,9 +69,16 @@ def gift_import():
     form = GiftImportForm()
     if not form.validate_on_submit():
         return _page(form, status=422)
+    upload = form.file.data
     try:
-        outcome = import_gift(
-            form.file.data.read(), current_user.id, form.publish.data, dry_run=form.dry_run.data
+        outcome = import_questions(
+            upload.read(),
+            current_user.id,
+            fmt=detect_format(upload.filename or ""),
+            publish=form.publish.data,
+            dry_run=form.dry_run.data,
+            on_existing=form.on_existing.data,
+            filename=upload.filename or "",
         )
     except GiftError as error:
         form.file.errors = [str(error)]
@@ -69,11 +86,7 @@ def gift_import():
     if outcome.problems or form.dry_run.data:
         return _page(form, outcome=outcome, status=422 if outcome.problems else 200)
     db.session.commit()
-    flash(
-        f"Imported {outcome.created} question{'' if outcome.created == 1 else 's'}."
-        + _skipped_note(outcome),
-        "success",
-    )
+    flash(outcome_text(outcome.plan, done=True) + _skipped_note(outcome), "success")
     return redirect(url_for("admin.questions", origin="imported"), 303)
 
 
@@ -84,10 +97,11 @@ def gift_export():
     if not form.validate():
         abort(404)
     slug = form.topic.data
-    export = export_gift(
-        db.session.scalar(select(Topic).where(Topic.slug == slug)) if slug else None
-    )
-    return _download(export.text, f"quizapp-{slug or 'all'}.gift", "text/plain")
+    topic = db.session.scalar(select(Topic).where(Topic.slug == slug)) if slug else None
+    if form.format.data == "xml":
+        xml = export_moodle_xml(topic).text
+        return _download(xml, f"quizapp-{slug or 'all'}.xml", "application/xml")
+    return _download(export_gift(topic).text, f"quizapp-{slug or 'all'}.gift", "text/plain")
 
 
 @bp.get("/questions.csv")

@@ -1,0 +1,130 @@
+"""Moving the bank out: Moodle GIFT, Moodle XML and a CSV listing. These never write."""
+
+import csv
+import io
+import random
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from quizapp.core.assembly import make_snapshot
+from quizapp.core.export import option_cells, option_columns
+from quizapp.core.gift import GiftError, write_gift
+from quizapp.core.moodle_xml_writer import write_moodle_xml
+from quizapp.core.question_gift import gift_from_fields, transfer_from_fields
+from quizapp.core.review import describe_key
+from quizapp.models import Question, Topic, db
+from quizapp.services.bank import fields_from_question, question_data, stored_answers
+
+CSV_COLUMNS = (
+    "id",
+    "key",
+    "topic",
+    "kind",
+    "status",
+    "origin",
+    "difficulty",
+    "prompt",
+    "answer",
+    "explanation",
+    "anchor",
+    "version",
+    "updated_at",
+)
+
+
+@dataclass(frozen=True)
+class GiftExport:
+    text: str
+    count: int
+    skipped: tuple[str, ...]  # one line per question left out, saying why
+
+
+def bank_questions(topic: Topic | None = None, include_retired: bool = False) -> list[Question]:
+    query = (
+        select(Question)
+        .options(selectinload(Question.choices), selectinload(Question.topic))
+        .order_by(Question.topic_id, Question.id)
+    )
+    if topic is not None:
+        query = query.where(Question.topic_id == topic.id)
+    if not include_retired:
+        query = query.where(Question.status != "retired")
+    return list(db.session.scalars(query))
+
+
+def _label(question: Question) -> str:
+    return question.key or f"#{question.id}"
+
+
+def _slug(question: Question) -> str:
+    return question.topic.slug if question.topic else ""
+
+
+def export_gift(topic: Topic | None = None) -> GiftExport:
+    """GIFT for the bank's current questions (all topics or one); ordering ones are skipped."""
+    written, skipped = [], []
+    for question in bank_questions(topic):
+        gift = gift_from_fields(fields_from_question(question), _slug(question))
+        if gift is None:
+            skipped.append(f"{_label(question)}: ordering questions have no GIFT type")
+            continue
+        try:
+            write_gift([gift])
+        except GiftError as error:
+            skipped.append(f"{_label(question)}: {error}")
+            continue
+        written.append(gift)
+    head = "".join(f"// Not exported: {line}\n" for line in skipped)
+    return GiftExport(
+        head + ("\n" if head else "") + write_gift(written), len(written), tuple(skipped)
+    )
+
+
+def export_moodle_xml(topic: Topic | None = None) -> GiftExport:
+    """Moodle XML for the bank's current questions (every kind, ordering included)."""
+    questions = bank_questions(topic)
+    text = write_moodle_xml(
+        transfer_from_fields(fields_from_question(q), _slug(q)) for q in questions
+    )
+    return GiftExport(text, len(questions), ())
+
+
+def _cell(value) -> str:
+    text = "" if value is None else str(value)
+    # A spreadsheet would run a cell that starts like a formula.
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def _answer_text(question: Question) -> str:
+    return describe_key(make_snapshot(question_data(question), random.Random(0), shuffle=False))
+
+
+def bank_csv() -> str:
+    """Every question, one row each: the right answer spelled out, then every option in
+    numbered column groups (text, correct, feedback, match), as many groups as the longest."""
+    questions = bank_questions(include_retired=True)
+    width = max((len(q.choices) for q in questions), default=0)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow((*CSV_COLUMNS, *option_columns(width)))
+    for q in questions:
+        row = (
+            q.id,
+            q.key,
+            _slug(q),
+            q.kind,
+            q.status,
+            q.origin,
+            q.difficulty,
+            q.prompt,
+            _answer_text(q),
+            q.explanation,
+            q.anchor,
+            q.version,
+            q.updated_at.isoformat(timespec="seconds"),
+            *option_cells(q.kind, stored_answers(q).choices, width),
+        )
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()

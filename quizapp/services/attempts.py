@@ -178,7 +178,7 @@ def _refuse_stale(attempt: Attempt, item: AttemptItem, version: str) -> None:
             "This question was answered again in another tab or window. "
             "Reload the page to see the saved answer."
         )
-    if attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None:
+    if attempt.quiz.gives_feedback_at_once and item.answered_at is not None:
         raise AttemptError("You already answered this question and saw the feedback.")
 
 

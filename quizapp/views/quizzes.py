@@ -18,6 +18,7 @@ from quizapp.services.attempts import (
     start_attempt,
 )
 from quizapp.services.quizzes import open_quizzes
+from quizapp.services.release import held_back_message, keys_visible, regrades_of
 
 bp = Blueprint("quizzes", __name__)
 MAX_TOKEN = 64
@@ -101,7 +102,7 @@ def question(attempt_id: int, position: int):
 def _render_question(
     attempt: Attempt, item: AttemptItem, error: str = "", status: int = 200, progress=None
 ):
-    show_feedback = attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None
+    show_feedback = attempt.quiz.gives_feedback_at_once and item.answered_at is not None
     feedback = None
     if show_feedback:
         feedback = {
@@ -156,7 +157,7 @@ def answer(attempt_id: int):
 
 
 def _after_answer_url(attempt: Attempt, position: int, total: int) -> str:
-    if attempt.quiz.feedback_mode == "immediate":
+    if attempt.quiz.gives_feedback_at_once:
         return url_for("quizzes.question", attempt_id=attempt.id, position=position)
     if position < total:
         return url_for("quizzes.question", attempt_id=attempt.id, position=position + 1)
@@ -191,11 +192,24 @@ def result(attempt_id: int):
         raise AttemptError(
             "Submit the attempt first: answers are shown after it is submitted.", 409
         )
-    return render_template("quizzes/result.html", attempt=attempt, rows=_result_rows(attempt))
+    keys_shown = keys_visible(attempt, utcnow())
+    return render_template(
+        "quizzes/result.html",
+        attempt=attempt,
+        rows=_result_rows(attempt, keys_shown),
+        keys_shown=keys_shown,
+        held_back=held_back_message(attempt.quiz),
+        regrades=regrades_of(attempt.id),
+    )
 
 
-def _result_rows(attempt: Attempt) -> list[tuple]:
+def _result_rows(attempt: Attempt, keys_shown: bool) -> list[tuple]:
+    """(item, the student's answer, the key — None while the keys are held back)."""
     return [
-        (item, describe_response(item.snapshot, item.response), describe_key(item.snapshot))
+        (
+            item,
+            describe_response(item.snapshot, item.response),
+            describe_key(item.snapshot) if keys_shown else None,
+        )
         for item in attempt.items
     ]

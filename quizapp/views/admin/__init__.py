@@ -29,6 +29,7 @@ from quizapp.views.admin import (  # noqa: E402, F401
     classes,
     questions,
     quizzes,
+    regrades,
     reports,
     topics,
     transfer,

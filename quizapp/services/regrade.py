@@ -103,7 +103,8 @@ def plan(question: Question, lock: bool = False) -> RegradePlan:
 def _usernames(user_ids: set[int]) -> dict[int, str]:
     if not user_ids:
         return {}
-    return dict(db.session.execute(select(User.id, User.username).where(User.id.in_(user_ids))))
+    rows = db.session.execute(select(User.id, User.username).where(User.id.in_(user_ids)))
+    return {user_id: name for user_id, name in rows}
 
 
 def apply(question: Question, by_id: int, now: datetime) -> RegradePlan:

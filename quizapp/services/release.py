@@ -52,8 +52,5 @@ def held_back_message(quiz: Quiz) -> str:
 
 def regrades_of(attempt_id: int) -> list[Regrade]:
     """The regrades that changed this attempt's score, oldest first."""
-    return list(
-        db.session.scalars(
-            select(Regrade).where(Regrade.attempt_id == attempt_id).order_by(Regrade.id)
-        )
-    )
+    changed = Regrade.attempt_id == attempt_id, Regrade.old_score != Regrade.new_score
+    return list(db.session.scalars(select(Regrade).where(*changed).order_by(Regrade.id)))

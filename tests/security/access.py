@@ -150,6 +150,12 @@ ACCESS: dict[str, Access] = {
         "owner", lambda w: {"question_id": w.question_id("tess")}, **OWN_QUESTION
     ),
     "admin.question_duplicate": Access("teacher", lambda w: {"question_id": w.question_id("tess")}),
+    "admin.regrade_preview": Access(
+        "owner", lambda w: {"question_id": w.question_id("tess")}, **OWN_QUESTION
+    ),
+    "admin.regrade_apply": Access(
+        "owner", lambda w: {"question_id": w.question_id("tess")}, **OWN_QUESTION
+    ),
     # admin: quizzes and explainer sections
     "admin.quizzes": Access("teacher"),
     "admin.quiz_new": Access("teacher"),
@@ -194,6 +200,7 @@ ACCESS: dict[str, Access] = {
     "admin.user_disable": Access("admin", lambda w: {"user_id": w.user_id("bob")}),
     "admin.reports": Access("teacher"),
     "admin.item_analysis": Access("teacher", lambda w: {"quiz_id": w.quiz_id}),
+    "admin.release_answers": Access("owner", lambda w: {"quiz_id": _own_quiz(w)}, **OWN_QUESTION),
     "admin.question_reports": Access("teacher"),
     "admin.resolve_report": Access("teacher", lambda w: {"report_id": w.report_id("alice")}),
 }

@@ -42,6 +42,9 @@ class Defaults:
     SQLITE_CHECKPOINT_SECONDS = 60.0  # 0 turns the truncating checkpoint thread off
     SQLITE_OPTIMIZE_SECONDS = 3600.0  # a pooled connection runs PRAGMA optimize this often
     POOL_CACHE = True  # the questions a quiz draws from, kept per worker (services/pools.py)
+    # Submitted attempts older than this many days are removed by `flask attempts purge`;
+    # None (the default) keeps them for ever and the command refuses to run without --days.
+    ATTEMPT_RETENTION_DAYS: int | None = None
 
 
 def configure(app: Flask, test_config: dict | None) -> None:

@@ -67,6 +67,10 @@ def _class(w: World) -> dict:
     return {"class_id": w.school_class("tess")}
 
 
+def _class_student(w: World) -> dict:
+    return {**_class(w), "user_id": w.user_id("alice")}
+
+
 def _own_quiz(w: World) -> int:
     make = lambda: w.add(Quiz(title="Tess's quiz", created_by_id=w.user_id("tess")))  # noqa: E731
     return w.once("tess's quiz", make)
@@ -192,6 +196,10 @@ ACCESS: dict[str, Access] = {
     "admin.class_student": Access(
         "owner", lambda w: {**_class(w), "user_id": w.user_id("alice")}, **TEACHERS_CLASS
     ),
+    "admin.student_export_json": Access("owner", _class_student, **TEACHERS_CLASS),
+    "admin.student_export_zip": Access("owner", _class_student, **TEACHERS_CLASS),
+    "admin.student_delete": Access("owner", _class_student, **TEACHERS_CLASS),
+    "admin.student_anonymise": Access("owner", _class_student, **TEACHERS_CLASS),
     "admin.export_attempts": Access("owner", _class, **TEACHERS_CLASS),
     "admin.export_answers": Access("owner", _class, **TEACHERS_CLASS),
     # admin: accounts

@@ -31,6 +31,7 @@ from quizapp.views.admin import (  # noqa: E402, F401
     quizzes,
     regrades,
     reports,
+    student_data,
     topics,
     transfer,
     users,

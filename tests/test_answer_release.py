@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from admin_helpers import field_error
 from clock_helpers import move_clock
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from test_admin_quizzes import quiz_form
 
-from quizapp.models import Quiz, User, db, utcnow
+from quizapp.models import Quiz, ReviewItem, User, db, utcnow
 
 from attempt_helpers import answer, items, start, wrong_form
 from conftest import logged_in, quiz_id
@@ -69,6 +69,10 @@ def test_after_close_hides_every_key_until_the_close_date_then_shows_them(
     assert "0 out of 7" in before["result"]  # the score and their own answers stay
     assert "The Radcliffe Line" in before["result"] or "The McMahon Line" in before["result"]
     assert "shown after the quiz closes" in before["result"]
+    # Right or wrong per section, or practice of the mistakes, would tell the keys too.
+    assert "(0 of 7)" not in before["history"]
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ReviewItem)) == 0
     # The student cannot reach any download of answers.
     for url in ("/admin/classes/1/answers.csv", "/admin/reports/quizzes/1"):
         assert student.get(url).status_code == 403
@@ -76,6 +80,7 @@ def test_after_close_hides_every_key_until_the_close_date_then_shows_them(
     after = student.get(f"/attempts/{attempt_id}/result").text
     assert all(m in after for m in ("The Durand Line", "CANARY-explanation-7f3a", "✗ Wrong"))
     assert "shown after the quiz closes" not in after
+    assert "(0 of 7)" in student.get("/history").text
 
 
 def test_immediate_release_shows_keys_straight_away(app, student):

@@ -16,6 +16,7 @@ from quizapp.models import Attempt, AttemptItem, Quiz, User, db
 from quizapp.services import item_stats
 from quizapp.services.pools import pool_of
 from quizapp.services.practice import record_submission
+from quizapp.services.release import quiz_keys_visible
 
 
 class AttemptError(Exception):
@@ -253,7 +254,7 @@ def finish(attempt: Attempt, now: datetime) -> bool:
     score = sum(item.points for item in items)
     db.session.execute(update(Attempt).where(Attempt.id == attempt.id).values(score=score))
     db.session.refresh(attempt)
-    record_submission(attempt.user_id, items, now)
+    record_submission(attempt.user_id, items, now, practise=quiz_keys_visible(attempt.quiz, now))
     item_stats.record(attempt, items)
     return True
 

@@ -7,7 +7,7 @@ it is true; until then a student sees their own answers and their score.
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from quizapp.models import Attempt, Quiz, Regrade, db
 
@@ -26,6 +26,15 @@ def quiz_keys_visible(quiz: Quiz, now: datetime) -> bool:
         return True
     return (
         quiz.release_mode == "after_close" and quiz.closes_at is not None and quiz.closes_at <= now
+    )
+
+
+def released_quizzes(now: datetime) -> ColumnElement[bool]:
+    """`quiz_keys_visible` as SQL, for queries that join `Quiz`."""
+    return or_(
+        Quiz.release_mode == "immediate",
+        Quiz.answers_released_at <= now,
+        and_(Quiz.release_mode == "after_close", Quiz.closes_at <= now),
     )
 
 

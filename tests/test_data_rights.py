@@ -16,6 +16,7 @@ from quizapp.models import (
     Membership,
     QuestionReport,
     Quiz,
+    ReviewItem,
     SchoolClass,
     User,
     db,
@@ -100,7 +101,7 @@ def test_export_holds_every_attempt_answer_report_and_class(app, teacher, world)
     assert [a["id"] for a in data["attempts"]] == list(world["attempts"])
     assert all(len(a["answers"]) == 7 for a in data["attempts"])
     assert [r["message"] for r in data["reports"]] == ["REPORT-CANARY"]
-    assert [m["name"] for m in data["memberships"]] == ["7B"]
+    assert [m["name"] for m in data["memberships"]] == ["7B"] and data["practice"]
     archive = zipfile.ZipFile(io.BytesIO(teacher.get(f"{url}/data.zip").data))
     assert set(archive.namelist()) == {
         f"{n}.csv" for n in ("account", "memberships", "attempts", "answers", "reports", "practice")
@@ -164,6 +165,7 @@ def test_deleting_removes_the_student_and_their_data_and_adjusts_the_figures(app
     assert response.headers["Location"] == f"/admin/classes/{world['class_id']}"
     assert user_id(app, "alice") is None
     with app.app_context():
+        assert db.session.scalar(select(func.count()).where(ReviewItem.user_id == alice_id)) == 0
         for model in (Attempt, QuestionReport, Membership):
             assert db.session.scalar(select(func.count()).where(model.user_id == alice_id)) == 0
         assert db.session.scalar(select(func.count()).select_from(AttemptItem)) == 7  # bob's
@@ -181,12 +183,17 @@ def test_teacher_accounts_in_a_class_are_not_deleted_here(app, teacher, world):
     assert user_id(app, "tess") == tess_id
 
 
-def test_cli_exports_deletes_and_anonymises(app, world):
+def test_cli_exports_deletes_and_anonymises(app, world, tmp_path):
     runner = app.test_cli_runner()
     result = runner.invoke(args=["students", "export", "alice"])
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["attempts"]) == 3
     assert runner.invoke(args=["students", "export", "nobody"]).exit_code != 0
+    target = tmp_path / "alice.zip"
+    result = runner.invoke(
+        args=["students", "export", "alice", "--format", "zip", "--output", target]
+    )
+    assert result.exit_code == 0 and "answers.csv" in zipfile.ZipFile(target).namelist()
     assert runner.invoke(args=["students", "anonymise", "bob", "--yes"]).exit_code == 0
     assert user_id(app, "bob") is None
     assert runner.invoke(args=["students", "delete", "alice", "--yes"]).exit_code == 0

@@ -62,6 +62,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_regrades_question_id'))
         batch_op.drop_index(batch_op.f('ix_regrades_attempt_id'))
     op.drop_table('regrades')
-    with op.batch_alter_table('quizzes', schema=None) as batch_op:
-        batch_op.drop_column('answers_released_at')
-        batch_op.drop_column('release_mode')
+    # Plain ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch copy would drop and recreate
+    # quizzes, which attempts refer to, and SQLite's foreign keys refuse that.
+    op.drop_column('quizzes', 'answers_released_at')
+    op.drop_column('quizzes', 'release_mode')

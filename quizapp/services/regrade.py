@@ -52,7 +52,7 @@ def _fresh_snapshot(question: Question) -> dict:
     counter = itertools.count()
     return make_snapshot(
         question_data(question),
-        random.Random(0),  # noqa: S311 - orders nothing a student sees
+        random.Random(0),  # orders nothing a student sees: no shuffle
         shuffle=False,
         new_id=lambda: f"fresh-{next(counter)}",
     )

@@ -170,6 +170,7 @@ def test_deleting_removes_the_student_and_their_data_and_adjusts_the_figures(app
             assert db.session.scalar(select(func.count()).where(model.user_id == alice_id)) == 0
         assert db.session.scalar(select(func.count()).select_from(AttemptItem)) == 7  # bob's
     assert figures(app)[0] == 1 and stats_equal_recomputation(app)
+    assert teacher.post(f"{url}/delete", data={"confirm_delete": "alice"}).status_code == 404
 
 
 def test_teacher_accounts_in_a_class_are_not_deleted_here(app, teacher, world):

@@ -59,6 +59,13 @@ def _fresh_snapshot(question: Question) -> dict:
 
 
 def _submitted_items(question_id: int, lock: bool) -> list[AttemptItem]:
+    """The question's items in submitted attempts; with `lock`, their attempts' rows are
+    locked first (PostgreSQL): two regrades of one attempt at once would count it twice in
+    the statistics. (SQLite's writers are serialised already.)"""
+    asked = select(AttemptItem.attempt_id).where(AttemptItem.question_id == question_id)
+    if lock:
+        locking = select(Attempt.id).where(Attempt.id.in_(asked), Attempt.status == "submitted")
+        db.session.execute(locking.with_for_update()).all()
     query = (
         select(AttemptItem)
         .join(Attempt, Attempt.id == AttemptItem.attempt_id)
@@ -66,9 +73,6 @@ def _submitted_items(question_id: int, lock: bool) -> list[AttemptItem]:
         .order_by(Attempt.submitted_at, Attempt.id)
         .options(selectinload(AttemptItem.attempt).selectinload(Attempt.items))
     )
-    if lock:  # two regrades of one attempt at once would count it twice in the statistics
-        attempts = select(Attempt.id).where(Attempt.id.in_(query.with_only_columns(Attempt.id)))
-        db.session.execute(attempts.with_for_update()).all()
     return list(db.session.scalars(query))
 
 

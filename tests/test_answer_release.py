@@ -6,6 +6,7 @@ import pytest
 from admin_helpers import field_error
 from clock_helpers import move_clock
 from sqlalchemy import func, select, update
+from test_admin_backup import backup, restore
 from test_admin_quizzes import quiz_form
 
 from quizapp.models import Quiz, ReviewItem, User, db, utcnow
@@ -158,3 +159,13 @@ def test_the_form_sets_release_and_after_close_needs_a_close_date(app, teacher):
     with app.app_context():
         saved = db.session.scalars(select(Quiz.release_mode).where(Quiz.title == "Border basics"))
         assert list(saved) == ["after_close"]
+
+
+def test_the_question_bank_export_keeps_when_answers_are_shown(app, admin):
+    set_quiz(app, release_mode="after_close", closes_at=utcnow() + timedelta(days=1))
+    doc = backup(admin)
+    assert [q["release_mode"] for q in doc["quizzes"]] == ["after_close"]
+    set_quiz(app, release_mode="immediate")
+    assert restore(admin, doc).status_code == 303
+    with app.app_context():
+        assert db.session.scalar(select(Quiz.release_mode)) == "after_close"

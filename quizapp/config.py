@@ -46,6 +46,9 @@ class Defaults:
     # without __Host-/Secure, and only private-network clients served. Off unless turned on.
     LAN_HTTP = False
     SERVE_PORT = None  # set by `flask serve`: the teaching home then shows the class's address
+    # Submitted attempts older than this many days are removed by `flask attempts purge`;
+    # None (the default) keeps them for ever and the command refuses to run without --days.
+    ATTEMPT_RETENTION_DAYS: int | None = None
 
 
 def configure(app: Flask, test_config: dict | None) -> None:

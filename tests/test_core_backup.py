@@ -173,6 +173,11 @@ def _changed(path: str, value):
             "never",
             "quizzes[1] (all): feedback_mode must be immediate or at_end.",
         ),
+        (
+            "quizzes.0.release_mode",
+            "tomorrow",
+            "quizzes[1] (all): release_mode must be immediate, after_close or manual.",
+        ),
         ("quizzes.0.description", [], "quizzes[1] (all): description must be text."),
         (
             "quizzes.0.shuffle",

@@ -2,7 +2,7 @@
 
 import itertools
 import math
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,7 +19,7 @@ from quizapp.models import (
     User,
     db,
 )
-from quizapp.services import item_stats
+from quizapp.services import data_rights, item_stats, regrade
 from quizapp.services.attempts import finish, save_answer, start_attempt
 from quizapp.services.reports import item_analysis
 
@@ -33,12 +33,17 @@ STEP = st.one_of(
     st.tuples(st.just("regrade"), st.integers(0, 50), st.integers(0, 50)),
     st.tuples(st.just("delete attempt"), st.integers(0, 50)),
     st.tuples(st.just("delete question"), st.integers(0, 50)),
+    st.tuples(st.just("fix a key"), st.integers(0, 50)),
+    st.tuples(st.just("delete student"), st.sampled_from(STUDENTS)),
+    st.tuples(st.just("purge"), st.integers(1, 2)),
 )
 _examples = itertools.count()
 
 
 def _submit(username: str, answers: list[str]) -> None:
     user = db.session.scalar(select(User).where(User.username == username))
+    if user is None:  # deleted by an earlier step
+        return
     quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "all"))
     attempt = start_attempt(user, quiz, NOW)
     db.session.flush()
@@ -94,6 +99,32 @@ def _delete_question(pick: int) -> None:
         db.session.delete(db.session.get(Question, question_id))
 
 
+def _fix_a_key(pick: int) -> None:
+    """A teacher moves a choice question's key to its next option and regrades."""
+    ids = db.session.scalars(
+        select(Question.id).where(Question.kind.in_(("single", "true_false"))).order_by(Question.id)
+    ).all()
+    if not ids:
+        return
+    question = db.session.get(Question, ids[pick % len(ids)])
+    right = [c.is_correct for c in question.choices]
+    for choice, is_correct in zip(question.choices, right[-1:] + right[:-1], strict=True):
+        choice.is_correct = is_correct
+    db.session.flush()
+    regrade.apply(question, None, NOW)
+
+
+def _delete_student(username: str) -> None:
+    user = db.session.scalar(select(User).where(User.username == username))
+    if user is not None:
+        data_rights.delete_student(user)
+
+
+def _purge(days_later: int) -> None:
+    """Purge with a retention of one day, `days_later` days after the attempts."""
+    data_rights.purge_attempts(NOW + timedelta(days=days_later), 1, dry_run=False)
+
+
 def _figures() -> dict:
     return {
         model.__tablename__: sorted(
@@ -131,6 +162,9 @@ def test_maintained_figures_equal_a_recomputation(tmp_path, steps):
         "regrade": _regrade,
         "delete attempt": _delete_attempt,
         "delete question": _delete_question,
+        "fix a key": _fix_a_key,
+        "delete student": _delete_student,
+        "purge": _purge,
     }
     for action, *arguments in steps:
         with app.app_context():

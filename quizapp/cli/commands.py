@@ -6,6 +6,7 @@ import sys
 import click
 from flask.cli import with_appcontext
 
+from quizapp.cli.data_rights import attempts_cli, students_cli
 from quizapp.cli.database import backup_command, restore_command
 from quizapp.cli.generate import generate_command
 from quizapp.cli.questions import questions_cli
@@ -78,4 +79,6 @@ COMMANDS = (
     backup_command,
     restore_command,
     serve_command,
+    students_cli,
+    attempts_cli,
 )

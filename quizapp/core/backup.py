@@ -22,6 +22,7 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STATUSES = ("draft", "published", "retired")
 ORIGINS = ("curated", "imported", "generated")
 FEEDBACK_MODES = ("immediate", "at_end")
+RELEASE_MODES = ("immediate", "after_close", "manual")
 MAX_DEPTH = 8  # a backup nests document → questions → question → choices → choice
 _JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -181,6 +182,8 @@ def _subset(value, allowed) -> bool:
 def _quiz_lists(quiz: dict, where: str, known: set[str], problems: list[str]) -> None:
     if quiz["feedback_mode"] not in FEEDBACK_MODES:
         problems.append(f"{where}: feedback_mode must be immediate or at_end.")
+    if quiz["release_mode"] not in RELEASE_MODES:
+        problems.append(f"{where}: release_mode must be immediate, after_close or manual.")
     if not isinstance(quiz["description"], str):
         problems.append(f"{where}: description must be text.")
     if not isinstance(quiz["shuffle"], bool) or not isinstance(quiz["is_published"], bool):
@@ -217,6 +220,7 @@ _QUIZ_DEFAULTS = {
     "topic_quotas": {},
     "shuffle": True,
     "feedback_mode": "at_end",
+    "release_mode": "immediate",  # exports made before it existed
     "time_limit_minutes": None,
     "max_attempts": None,
     "is_published": False,

@@ -63,6 +63,8 @@ def quiz_problems(settings: Mapping) -> dict[str, str]:
     dates = date_problems(settings.get("opens_at"), settings.get("closes_at"))
     if dates:
         problems["closes_at"] = dates
+    if settings.get("release_mode") == "after_close" and not settings.get("closes_at"):
+        problems["release_mode"] = "Give the quiz a close date, or choose another time."
     return problems
 
 

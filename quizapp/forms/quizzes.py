@@ -24,6 +24,7 @@ from wtforms.validators import (
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizapp.forms.questions import DIFFICULTY_CHOICES, KIND_LABELS, options, strip
+from quizapp.services.release import RELEASE_CHOICES
 
 QUOTA_ROWS = 4
 MAX_QUESTIONS = 200
@@ -75,6 +76,14 @@ class QuizForm(FlaskForm):
         ),
         default="at_end",
     )
+    release_mode = SelectField(
+        "Show the right answers",
+        choices=options(RELEASE_CHOICES),
+        default="immediate",
+        description="Until then students see their own answers and score, no keys. Unless "
+        "answers are shown straight after submitting, feedback comes at the end of the quiz "
+        "even when set to after each answer.",
+    )
     time_limit_minutes = IntegerField(
         "Time limit in minutes",
         [Optional(), NumberRange(1, 600)],
@@ -121,6 +130,7 @@ class QuizForm(FlaskForm):
             "quotas": self.quota_rows(),
             "shuffle": self.shuffle.data,
             "feedback_mode": self.feedback_mode.data,
+            "release_mode": self.release_mode.data,
             "time_limit_minutes": self.time_limit_minutes.data,
             "max_attempts": self.max_attempts.data,
             "opens_at": self.opens_at.data,

@@ -13,7 +13,7 @@ from quizapp.models.content import (
     TopicRevision,
     question_never_with,
 )
-from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, quiz_topic
+from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, Regrade, quiz_topic
 from quizapp.models.stats import ItemStat, OptionStat, QuizStat
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "QuestionReport",
     "Quiz",
     "QuizStat",
+    "Regrade",
     "ReviewItem",
     "SchoolClass",
     "Topic",

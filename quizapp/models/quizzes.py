@@ -23,6 +23,9 @@ from quizapp.models.base import db, utcnow
 from quizapp.models.content import Topic
 
 FEEDBACK_MODES = ("immediate", "at_end")
+# When a submitted attempt's review shows the keys: at once, after the quiz closes, or when the
+# teacher releases them (services/release.py decides).
+RELEASE_MODES = ("immediate", "after_close", "manual")
 
 quiz_topic = Table(
     "quiz_topics",
@@ -58,8 +61,18 @@ class Quiz(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    release_mode: Mapped[str] = mapped_column(
+        String(16), default="immediate", server_default="immediate"
+    )
+    answers_released_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     topics: Mapped[list[Topic]] = relationship(secondary=quiz_topic, order_by=Topic.position)
+
+    @property
+    def gives_feedback_at_once(self) -> bool:
+        """Feedback after each answer shows the key, so it waits for the end of the quiz
+        whenever the keys themselves are held back."""
+        return self.feedback_mode == "immediate" and self.release_mode == "immediate"
 
 
 class Attempt(db.Model):
@@ -119,3 +132,21 @@ class AttemptItem(db.Model):
     version: Mapped[int] = mapped_column(Integer, default=0)
 
     attempt: Mapped[Attempt] = relationship(back_populates="items")
+
+
+class Regrade(db.Model):
+    """One attempt's score changed by a regrade after a question's key was fixed."""
+
+    __tablename__ = "regrades"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(
+        ForeignKey("attempts.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="SET NULL"), index=True
+    )
+    by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    old_score: Mapped[float] = mapped_column(Float)
+    new_score: Mapped[float] = mapped_column(Float)

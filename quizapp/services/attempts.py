@@ -18,6 +18,7 @@ from quizapp.services import item_stats
 from quizapp.services.accommodations import deadline_for
 from quizapp.services.pools import pool_of
 from quizapp.services.practice import record_submission
+from quizapp.services.release import quiz_keys_visible
 
 
 class AttemptError(Exception):
@@ -183,7 +184,7 @@ def _refuse_stale(attempt: Attempt, item: AttemptItem, version: str) -> None:
             "This question was answered again in another tab or window. "
             "Reload the page to see the saved answer."
         )
-    if attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None:
+    if attempt.quiz.gives_feedback_at_once and item.answered_at is not None:
         raise AttemptError("You already answered this question and saw the feedback.")
 
 
@@ -266,7 +267,7 @@ def finish(attempt: Attempt, now: datetime) -> bool:
     score = sum(item.points for item in items)
     db.session.execute(update(Attempt).where(Attempt.id == attempt.id).values(score=score))
     db.session.refresh(attempt)
-    record_submission(attempt.user_id, items, now)
+    record_submission(attempt.user_id, items, now, practise=quiz_keys_visible(attempt.quiz, now))
     item_stats.record(attempt, items)
     return True
 

@@ -29,6 +29,7 @@ QUIZ_FIELDS = (
     "topic_quotas",
     "shuffle",
     "feedback_mode",
+    "release_mode",
     "time_limit_minutes",
     "max_attempts",
     "is_published",

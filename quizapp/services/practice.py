@@ -29,12 +29,16 @@ class DueSummary:
     next_due_at: datetime | None
 
 
-def record_submission(user_id: int, items: Sequence[AttemptItem], now: datetime) -> None:
-    """Store each answer's text for reports and move the student's review items along."""
+def record_submission(
+    user_id: int, items: Sequence[AttemptItem], now: datetime, practise: bool = True
+) -> None:
+    """Store each answer's text for reports and move the student's review items along
+    (not when `practise` is false: practice shows the answers, so an attempt whose keys are
+    held back is left out of it)."""
     for item in items:
         item.response_text = response_text(item.snapshot, item.response)
     outcome = {i.question_id: i.is_correct is True for i in items if i.question_id is not None}
-    if not outcome:
+    if not outcome or not practise:
         return
     existing = {
         review.question_id: review

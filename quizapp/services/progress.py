@@ -16,6 +16,7 @@ from quizapp.core.quiz_settings import PRACTICE
 from quizapp.core.stats import MASTERY_WINDOW, Mastery, duration_minutes, mastery
 from quizapp.models import Attempt, AttemptItem, Quiz, Topic, db
 from quizapp.services.pagination import Page, paginate
+from quizapp.services.release import released_quizzes
 
 CHART_POINTS = 30
 
@@ -94,10 +95,12 @@ def quiz_summaries(rows: list) -> list[QuizSummary]:
     return summaries
 
 
-def section_mastery(user_id: int) -> list[Mastery]:
-    """Share right over the last answers on each explainer section's questions."""
+def section_mastery(user_id: int, released_by: datetime | None = None) -> list[Mastery]:
+    """Share right over the last answers on each explainer section's questions; with
+    `released_by`, only of quizzes whose answers are released by then (a student's own view:
+    right or wrong on one question would tell a held-back key)."""
     slug = AttemptItem.snapshot["topic_slug"].as_string()
-    ranked = (
+    query = (
         select(
             slug.label("slug"),
             case((AttemptItem.is_correct.is_(True), 1), else_=0).label("right"),
@@ -110,8 +113,10 @@ def section_mastery(user_id: int) -> list[Mastery]:
         )
         .join(Attempt, Attempt.id == AttemptItem.attempt_id)
         .where(Attempt.user_id == user_id, SUBMITTED)
-        .subquery()
     )
+    if released_by is not None:
+        query = query.join(Quiz, Quiz.id == Attempt.quiz_id).where(released_quizzes(released_by))
+    ranked = query.subquery()
     rows = db.session.execute(
         select(ranked.c.slug, Topic.title, func.count(), func.sum(ranked.c.right))
         .outerjoin(Topic, Topic.slug == ranked.c.slug)
@@ -155,8 +160,11 @@ class Progress:
     mastery_window: int = MASTERY_WINDOW
 
 
-def student_progress(user_id: int, title: str, id_prefix: str = "scores") -> Progress:
-    """Everything the progress panel shows: chart (with its table), per-quiz and per-section."""
+def student_progress(
+    user_id: int, title: str, id_prefix: str = "scores", released_by: datetime | None = None
+) -> Progress:
+    """Everything the progress panel shows: chart (with its table), per-quiz and per-section
+    (see `section_mastery` for `released_by`)."""
     rows = _submitted(user_id)
     points = chart_points(rows)
     return Progress(
@@ -165,5 +173,5 @@ def student_progress(user_id: int, title: str, id_prefix: str = "scores") -> Pro
         description=describe_scores(points),
         points=points,
         summaries=quiz_summaries(rows),
-        mastery=section_mastery(user_id),
+        mastery=section_mastery(user_id, released_by),
     )

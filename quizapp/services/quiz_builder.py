@@ -23,5 +23,7 @@ def apply_quiz(quiz: Quiz, settings: dict, topics: dict[str, Topic]) -> None:
         "is_published",
     ):
         setattr(quiz, name, settings[name])
+    if "release_mode" in settings:  # backups made before it existed leave it as it is
+        quiz.release_mode = settings["release_mode"]
     quiz.topics = [topics[slug] for slug in settings["topics"] if slug in topics]
     quiz.topic_quotas = {slug: count for slug, count in settings["quotas"]}

@@ -26,7 +26,7 @@ def index():
     return render_template(
         "history/index.html",
         due=due_summary(user_id, utcnow()),
-        progress=student_progress(user_id, "My scores over time"),
+        progress=student_progress(user_id, "My scores over time", released_by=utcnow()),
         attempts=attempts.items,
         page=attempts.page,
         pages=attempts.pages,

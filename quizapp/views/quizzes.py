@@ -36,6 +36,7 @@ from quizapp.services.attempts import (
     start_attempt,
 )
 from quizapp.services.quizzes import open_quizzes
+from quizapp.services.release import held_back_message, keys_visible, regrades_of
 
 bp = Blueprint("quizzes", __name__)
 MAX_TOKEN = 64
@@ -126,7 +127,7 @@ def _render_question(
     progress=None,
     submitted=None,
 ):
-    show_feedback = attempt.quiz.feedback_mode == "immediate" and item.answered_at is not None
+    show_feedback = attempt.quiz.gives_feedback_at_once and item.answered_at is not None
     feedback = review_item(item.snapshot, item.response) if show_feedback else None
     total, answered = progress or _progress(attempt)
     remaining = seconds_left(attempt, utcnow())
@@ -240,7 +241,7 @@ def _result_url(attempt: Attempt) -> str:
 
 
 def _after_answer_url(attempt: Attempt, position: int, total: int) -> str:
-    if attempt.quiz.feedback_mode == "immediate":
+    if attempt.quiz.gives_feedback_at_once:
         return url_for("quizzes.question", attempt_id=attempt.id, position=position)
     if position < total:
         return url_for("quizzes.question", attempt_id=attempt.id, position=position + 1)
@@ -278,6 +279,14 @@ def result(attempt_id: int):
         raise AttemptError(
             "Submit the attempt first: answers are shown after it is submitted.", 409
         )
+    keys_shown = keys_visible(attempt, utcnow())
+    # keys_shown: the one switch for the verdicts, right answers, marked options and feedback.
     rows = [(item, review_item(item.snapshot, item.response)) for item in attempt.items]
-    # show_key: the one switch for the right answers, marked options and feedback in the review.
-    return render_template("quizzes/result.html", attempt=attempt, rows=rows, show_key=True)
+    return render_template(
+        "quizzes/result.html",
+        attempt=attempt,
+        rows=rows,
+        keys_shown=keys_shown,
+        held_back=held_back_message(attempt.quiz),
+        regrades=regrades_of(attempt.id),
+    )

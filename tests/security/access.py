@@ -81,6 +81,10 @@ def _class(w: World) -> dict:
     return {"class_id": w.school_class("tess")}
 
 
+def _class_student(w: World) -> dict:
+    return {**_class(w), "user_id": w.user_id("alice")}
+
+
 def _own_quiz(w: World) -> int:
     make = lambda: w.add(Quiz(title="Tess's quiz", created_by_id=w.user_id("tess")))  # noqa: E731
     return w.once("tess's quiz", make)
@@ -166,6 +170,12 @@ ACCESS: dict[str, Access] = {
         "owner", lambda w: {"question_id": w.question_id("tess")}, **OWN_QUESTION
     ),
     "admin.question_duplicate": Access("teacher", lambda w: {"question_id": w.question_id("tess")}),
+    "admin.regrade_preview": Access(
+        "owner", lambda w: {"question_id": w.question_id("tess")}, **OWN_QUESTION
+    ),
+    "admin.regrade_apply": Access(
+        "owner", lambda w: {"question_id": w.question_id("tess")}, **OWN_QUESTION
+    ),
     # admin: quizzes and explainer sections
     "admin.quizzes": Access("teacher"),
     "admin.quiz_new": Access("teacher"),
@@ -213,6 +223,10 @@ ACCESS: dict[str, Access] = {
         "owner", lambda w: {**_class(w), "user_id": w.user_id("alice")}, **TEACHERS_CLASS
     ),
     "admin.create_accounts": Access("owner", _class, **TEACHERS_CLASS),
+    "admin.student_export_json": Access("owner", _class_student, **TEACHERS_CLASS),
+    "admin.student_export_zip": Access("owner", _class_student, **TEACHERS_CLASS),
+    "admin.student_delete": Access("owner", _class_student, **TEACHERS_CLASS),
+    "admin.student_anonymise": Access("owner", _class_student, **TEACHERS_CLASS),
     "admin.export_attempts": Access("owner", _class, **TEACHERS_CLASS),
     "admin.export_answers": Access("owner", _class, **TEACHERS_CLASS),
     # admin: accounts
@@ -223,6 +237,7 @@ ACCESS: dict[str, Access] = {
     "admin.reset_log_page": Access("admin"),
     "admin.reports": Access("teacher"),
     "admin.item_analysis": Access("teacher", lambda w: {"quiz_id": w.quiz_id}),
+    "admin.release_answers": Access("owner", lambda w: {"quiz_id": _own_quiz(w)}, **OWN_QUESTION),
     "admin.question_reports": Access("teacher"),
     "admin.resolve_report": Access("teacher", lambda w: {"report_id": w.report_id("alice")}),
 }

@@ -7,6 +7,7 @@ from sqlalchemy import delete
 from quizapp.core.accommodations import KINDS, LABELS, Accommodation
 from quizapp.core.classes import display_join_code
 from quizapp.forms.classes import AccountsForm, AssignForm, ClassForm, JoinCodeForm
+from quizapp.forms.data_rights import AnonymiseStudentForm, DeleteStudentForm
 from quizapp.models import Assignment, Membership, SchoolClass, User, db, utcnow
 from quizapp.services import classes as classroom
 from quizapp.services.accommodations import class_accommodations
@@ -157,6 +158,11 @@ def gradebook(class_id: int):
 
 @bp.get("/classes/<id:class_id>/students/<id:user_id>")
 def class_student(class_id: int, user_id: int):
+    return student_page(class_id, user_id)
+
+
+def student_page(class_id: int, user_id: int, status: int = 200, **forms):
+    """A student's page in a class; `forms` are the data-rights forms to show (with errors)."""
     school_class = _class(class_id)
     if not classroom.is_member(class_id, user_id):
         abort(404)
@@ -172,4 +178,6 @@ def class_student(class_id: int, user_id: int):
         attempts=attempts.items,
         page=attempts.page,
         pages=attempts.pages,
-    )
+        delete_form=forms.get("delete_form") or DeleteStudentForm(),
+        anonymise_form=forms.get("anonymise_form") or AnonymiseStudentForm(),
+    ), status

@@ -38,6 +38,7 @@ def _initial(quiz: Quiz) -> dict:
         "question_count",
         "shuffle",
         "feedback_mode",
+        "release_mode",
         "time_limit_minutes",
         "max_attempts",
         "opens_at",
@@ -65,8 +66,9 @@ def _checked(form: QuizForm) -> dict | None:
     settings = form.settings()
     problems = quiz_problems(settings)
     form.quota_error = problems.get("quotas", "")
-    if "closes_at" in problems:
-        form.closes_at.errors = [*form.closes_at.errors, problems["closes_at"]]
+    for name in ("closes_at", "release_mode"):
+        if name in problems:
+            form[name].errors = [*form[name].errors, problems[name]]
     return None if problems else settings
 
 

@@ -3,10 +3,13 @@
 from flask import Response, flash, redirect, render_template, stream_with_context, url_for
 from flask_login import current_user
 
-from quizapp.models import QuestionReport, Quiz, db
+from quizapp.models import QuestionReport, Quiz, db, utcnow
 from quizapp.services import classes as classroom
 from quizapp.services import reports as reporting
+from quizapp.services.release import quiz_keys_visible
+from quizapp.services.release import release_answers as release
 from quizapp.views.admin import bp
+from quizapp.views.admin.quizzes import editable_quiz
 from quizapp.web.ids import id_arg
 
 
@@ -30,7 +33,19 @@ def item_analysis(quiz_id: int):
         school_class=school_class,
         classes=classroom.teacher_classes(current_user),
         analysis=reporting.item_analysis(quiz.id, class_id),
+        answers_out=quiz_keys_visible(quiz, utcnow()),
     )
+
+
+@bp.post("/reports/quizzes/<id:quiz_id>/release")
+def release_answers(quiz_id: int):
+    quiz = editable_quiz(quiz_id)
+    if release(quiz, utcnow()):
+        db.session.commit()
+        flash("Answers released: students now see the keys in their reviews.", "success")
+    else:
+        flash("The answers were already released.", "info")
+    return redirect(url_for("admin.item_analysis", quiz_id=quiz.id), 303)
 
 
 @bp.get("/reports/questions")

@@ -1,7 +1,8 @@
 """Configuration: code defaults → instance/config.py → FLASK_* environment variables.
 
 Tests pass a dict instead. DATABASE_URL (or FLASK_SQLALCHEMY_DATABASE_URI) chooses the database;
-the default is SQLite at instance/quizapp.sqlite.
+the default is SQLite at instance/quizapp.sqlite. APP_TIMEZONE (or FLASK_APP_TIMEZONE) is the
+school's time zone, an IANA name checked at start-up; the default is UTC.
 """
 
 import os
@@ -9,6 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
+
+from quizapp.core.times import zone
 
 DEFAULT_SECRET_KEY = "dev"  # noqa: S105 - the value production refuses to start with
 SECRET_KEY_FILE = "secret_key"
@@ -42,6 +45,7 @@ class Defaults:
     SQLITE_CHECKPOINT_SECONDS = 60.0  # 0 turns the truncating checkpoint thread off
     SQLITE_OPTIMIZE_SECONDS = 3600.0  # a pooled connection runs PRAGMA optimize this often
     POOL_CACHE = True  # the questions a quiz draws from, kept per worker (services/pools.py)
+    APP_TIMEZONE = "UTC"  # the school's zone: times for users who have not chosen their own
 
 
 def configure(app: Flask, test_config: dict | None) -> None:
@@ -56,11 +60,15 @@ def configure(app: Flask, test_config: dict | None) -> None:
         database_url = os.environ.get("DATABASE_URL")
         if database_url and "SQLALCHEMY_DATABASE_URI" not in _prefixed_keys():
             app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_db_url(database_url)
+        school_zone = os.environ.get("APP_TIMEZONE")
+        if school_zone and "APP_TIMEZONE" not in _prefixed_keys():
+            app.config["APP_TIMEZONE"] = school_zone
     else:
         app.config.from_mapping(test_config)
     app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_db_url(app.config["SQLALCHEMY_DATABASE_URI"])
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app))
     _refuse_insecure_production(app)
+    _refuse_unknown_timezone(app)
 
 
 def child_environment(**extra: str) -> dict[str, str]:
@@ -102,4 +110,13 @@ def _refuse_insecure_production(app: Flask) -> None:
             "quizapp refuses to start without a secret key. Create one with "
             "`make secret` (writes instance/secret_key) or set FLASK_SECRET_KEY to a long "
             "random value, e.g. python -c 'import secrets; print(secrets.token_hex(32))'."
+        )
+
+
+def _refuse_unknown_timezone(app: Flask) -> None:
+    name = app.config.get("APP_TIMEZONE")
+    if zone(name) is None:
+        raise RuntimeError(
+            f"APP_TIMEZONE={name!r} is not a time zone quizapp knows. Use an IANA name such as "
+            "'Asia/Karachi', 'Europe/London' or 'UTC'."
         )

@@ -1,10 +1,11 @@
 """Forms for classes: creating one, renewing its join code, assigning quizzes, joining."""
 
 from flask_wtf import FlaskForm
-from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField
+from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from quizapp.core.classes import DEFAULT_VALID_DAYS
+from quizapp.forms.fields import LocalDateTimeField
 
 MAX_VALID_DAYS = 90
 
@@ -40,8 +41,8 @@ class JoinCodeForm(ValidDaysMixin, FlaskForm):
 
 class AssignForm(FlaskForm):
     quiz = SelectField("Quiz", coerce=_id, validate_choice=True)
-    due_at = DateTimeLocalField(
-        "Due (UTC)",
+    due_at = LocalDateTimeField(
+        "Due",
         [Optional()],
         format="%Y-%m-%dT%H:%M",
         description="Leave empty for no due date. Assigning a quiz again changes its due date.",

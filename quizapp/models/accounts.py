@@ -27,6 +27,8 @@ class User(UserMixin, db.Model):
     # Rotated on logout, password change and disable: every older cookie stops working.
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # An IANA zone name ("Asia/Karachi") for showing times; None: the school's APP_TIMEZONE.
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
     @property
     def is_active(self) -> bool:

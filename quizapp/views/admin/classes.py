@@ -11,6 +11,7 @@ from quizapp.services import classes as classroom
 from quizapp.services.pagination import page_number
 from quizapp.services.progress import attempts_page, student_progress
 from quizapp.views.admin import bp
+from quizapp.web.times import reader_zone
 
 
 def _class(class_id: int) -> SchoolClass:
@@ -145,7 +146,9 @@ def class_student(class_id: int, user_id: int):
         "admin/classes/student.html",
         school_class=school_class,
         student=student,
-        progress=student_progress(user_id, f"Scores of {student.username} over time"),
+        progress=student_progress(
+            user_id, f"Scores of {student.username} over time", where=reader_zone()
+        ),
         attempts=attempts.items,
         page=attempts.page,
         pages=attempts.pages,

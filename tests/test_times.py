@@ -1,5 +1,7 @@
 """Local times: stored in UTC, shown and typed in the reader's zone (their own or the school's)."""
 
+import csv
+import io
 from datetime import datetime
 
 import pytest
@@ -213,3 +215,16 @@ def test_quiz_dates_are_typed_and_shown_back_in_the_teachers_zone(teacher, app):
     page = teacher.get(location).text
     assert 'value="2030-05-01T08:00:00"' in page or 'value="2030-05-01 08:00:00"' in page
     assert "Times are in your time zone, Asia/Karachi." in page
+
+
+def test_exports_stay_in_utc_with_a_z_whatever_the_teachers_zone(teacher, student, app):
+    set_zone(app, "tess", "Asia/Karachi")
+    class_id = make_class(app, quizzes=((quiz_id(app), None),))
+    attempt_id = take(student, app)
+    with app.app_context():
+        db.session.get(Attempt, attempt_id).started_at = SIX_THIRTEEN
+        db.session.commit()
+    attempts = teacher.get(f"/admin/classes/{class_id}/attempts.csv").text
+    assert "2030-01-15T06:13:00Z" in attempts and "11:13" not in attempts
+    bank = list(csv.DictReader(io.StringIO(teacher.get("/admin/questions.csv").text)))
+    assert bank and all(row["updated_at"].endswith("Z") for row in bank)

@@ -23,6 +23,7 @@ from quizapp.core.gift import (
 )
 from quizapp.core.question_gift import ImportPlan, gift_from_fields, plan_import
 from quizapp.core.review import describe_key
+from quizapp.core.times import utc_iso
 from quizapp.models import Question, Topic, db
 from quizapp.services.bank import create_question, fields_from_question, question_data
 
@@ -159,7 +160,7 @@ def bank_csv() -> str:
             q.explanation,
             q.anchor,
             q.version,
-            q.updated_at.isoformat(timespec="seconds"),
+            utc_iso(q.updated_at),  # UTC, ISO 8601 with a Z, like every export
         )
         writer.writerow([_cell(v) for v in row])
     return out.getvalue()

@@ -62,9 +62,12 @@ def check_page(page, name: str, viewport: str) -> None:
     assert violations == [], (name, viewport, violations)
     layout = page.evaluate(LAYOUT)
     assert layout["overflow"] <= 0, (name, viewport, layout)
+    screenshot(page, f"phone-width-{name}", f"{viewport}-light")
     if viewport == "phone":
         assert layout["header"] < 80, (name, layout)
-    screenshot(page, f"phone-width-{name}", f"{viewport}-light")
+        page.emulate_media(color_scheme="dark")  # the same page in dark colours
+        assert axe_violations(page) == [], (name, "phone-dark")
+        page.emulate_media(color_scheme="light")
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))

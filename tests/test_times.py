@@ -228,3 +228,16 @@ def test_exports_stay_in_utc_with_a_z_whatever_the_teachers_zone(teacher, studen
     assert "2030-01-15T06:13:00Z" in attempts and "11:13" not in attempts
     bank = list(csv.DictReader(io.StringIO(teacher.get("/admin/questions.csv").text)))
     assert bank and all(row["updated_at"].endswith("Z") for row in bank)
+
+
+@pytest.mark.parametrize("variable", ["APP_TIMEZONE", "FLASK_APP_TIMEZONE"])
+def test_the_schools_zone_is_read_from_the_environment(monkeypatch, variable):
+    for name in ("FLASK_DEBUG", "FLASK_TESTING", "APP_TIMEZONE", "FLASK_APP_TIMEZONE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FLASK_SECRET_KEY", "k-" + "x" * 40)
+    monkeypatch.setenv("FLASK_SQLALCHEMY_DATABASE_URI", "sqlite://")
+    monkeypatch.setenv(variable, "Asia/Karachi")
+    assert create_app().config["APP_TIMEZONE"] == "Asia/Karachi"
+    monkeypatch.setenv(variable, "Asia/Nowhere")
+    with pytest.raises(RuntimeError, match="'Asia/Nowhere' is not a time zone"):
+        create_app()

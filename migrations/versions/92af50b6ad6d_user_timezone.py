@@ -25,5 +25,6 @@ def upgrade():
 
 
 def downgrade():
-    with op.batch_alter_table('users', schema=None) as batch_op:
-        batch_op.drop_column('timezone')
+    # A plain DROP COLUMN (SQLite 3.35+), not a batch copy: copying `users` would drop a table
+    # every attempt and class points at, which SQLite's foreign keys refuse.
+    op.drop_column('users', 'timezone')

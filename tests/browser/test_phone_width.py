@@ -132,6 +132,8 @@ def test_the_phone_menu_works_without_javascript(open_page, make_user):
     assert menu.is_visible() and page.locator("ul.nav-inline").is_hidden()
     assert page.get_by_role("link", name="My scores").count() == 0  # closed: nothing to reach
     menu.locator("summary").click()
+    assert page.evaluate(LAYOUT)["overflow"] <= 0  # the open menu stays on the screen
+    screenshot(page, "phone-width-menu-open", "phone-light")
     with page.expect_navigation():
         page.get_by_role("link", name="My scores").click()
     assert page.url.endswith("/history")

@@ -24,9 +24,8 @@ def account():
         shown = current_user.timezone or f"the school's, {school_zone().key}"
         flash(f"Saved. Times are now shown in {shown}.", "success")
         return redirect(url_for("auth.account"), 303)
-    return render_template(
-        "auth/account.html", form=form, zone_names=zone_names(), school=school_zone().key
-    ), 422 if form.errors else 200
+    status = 422 if form.errors else 200
+    return render_template("auth/account.html", form=form, zone_names=zone_names()), status
 
 
 @bp.post("/account/timezone-guess")

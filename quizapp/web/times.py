@@ -1,8 +1,9 @@
 """Times as people read them: every template shows a stored (naive UTC) time through these
 filters, in the reader's zone: their own, else the school's APP_TIMEZONE.
 
-    {{ attempt.started_at|localtime }}          4 Dec 2026, 11:13 PKT
-    {{ attempt.started_at|localtime('date') }}  4 Dec 2026
+    {{ attempt.started_at|localtime }}          04 Dec 2026, 11:13 PKT
+    {{ attempt.started_at|localtime('date') }}  04 Dec 2026
+    {{ assignment.due_at|localtime('day') }}    04 Dec
     {{ attempt.deadline_at|localtime('time') }} 11:13 PKT
 
 Each gives a <time> element whose datetime attribute is the UTC instant (ISO 8601, Z) and

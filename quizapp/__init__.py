@@ -23,6 +23,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     from quizapp.web.lan import init_lan
     from quizapp.web.security import init_security
     from quizapp.web.static_files import init_static_files
+    from quizapp.web.times import init_times
 
     app = Flask(__name__, instance_relative_config=True)
     configure(app, test_config)
@@ -35,11 +36,13 @@ def create_app(test_config: dict | None = None) -> "Flask":
     csrf.init_app(app)
     login_manager.init_app(app)
 
-    # Plumbing: headers and session rules, error pages, fingerprinted static files.
+    # Plumbing: headers and session rules, error pages, fingerprinted static files, and the
+    # template filters that show times in the reader's zone.
     init_security(app)
     init_errors(app)
     init_static_files(app)
     init_lan(app)
+    init_times(app)
 
     # Every wrap of the WSGI app, innermost first.
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)

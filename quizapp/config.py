@@ -1,7 +1,8 @@
 """Configuration: code defaults → instance/config.py → FLASK_* environment variables.
 
 Tests pass a dict instead. DATABASE_URL (or FLASK_SQLALCHEMY_DATABASE_URI) chooses the database;
-the default is SQLite at instance/quizapp.sqlite.
+the default is SQLite at instance/quizapp.sqlite. APP_TIMEZONE (or FLASK_APP_TIMEZONE) is the
+school's time zone, an IANA name checked at start-up; the default is UTC.
 """
 
 import os
@@ -9,6 +10,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
+
+from quizapp.core.times import zone
 
 DEFAULT_SECRET_KEY = "dev"  # noqa: S105 - the value production refuses to start with
 SECRET_KEY_FILE = "secret_key"
@@ -49,6 +52,7 @@ class Defaults:
     # Submitted attempts older than this many days are removed by `flask attempts purge`;
     # None (the default) keeps them for ever and the command refuses to run without --days.
     ATTEMPT_RETENTION_DAYS: int | None = None
+    APP_TIMEZONE = "UTC"  # the school's zone: times for users who have not chosen their own
 
 
 def configure(app: Flask, test_config: dict | None) -> None:
@@ -67,6 +71,9 @@ def configure(app: Flask, test_config: dict | None) -> None:
             app.config["LAN_HTTP"] = True
         if os.environ.get("QUIZAPP_SERVE_PORT", "").isdigit():
             app.config["SERVE_PORT"] = int(os.environ["QUIZAPP_SERVE_PORT"])
+        school_zone = os.environ.get("APP_TIMEZONE")
+        if school_zone and "APP_TIMEZONE" not in _prefixed_keys():
+            app.config["APP_TIMEZONE"] = school_zone
     else:
         app.config.from_mapping(test_config)
     if app.config["LAN_HTTP"]:
@@ -77,6 +84,7 @@ def configure(app: Flask, test_config: dict | None) -> None:
     app.config["SQLALCHEMY_DATABASE_URI"] = _normalise_db_url(app.config["SQLALCHEMY_DATABASE_URI"])
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS", _engine_options(app))
     _refuse_insecure_production(app)
+    _refuse_unknown_timezone(app)
 
 
 def child_environment(**extra: str) -> dict[str, str]:
@@ -118,4 +126,13 @@ def _refuse_insecure_production(app: Flask) -> None:
             "quizapp refuses to start without a secret key. Create one with "
             "`make secret` (writes instance/secret_key) or set FLASK_SECRET_KEY to a long "
             "random value, e.g. python -c 'import secrets; print(secrets.token_hex(32))'."
+        )
+
+
+def _refuse_unknown_timezone(app: Flask) -> None:
+    name = app.config.get("APP_TIMEZONE")
+    if zone(name) is None:
+        raise RuntimeError(
+            f"APP_TIMEZONE={name!r} is not a time zone quizapp knows. Use an IANA name such as "
+            "'Asia/Karachi', 'Europe/London' or 'UTC'."
         )

@@ -135,7 +135,8 @@ def test_immediate_feedback_waits_for_the_end_when_keys_are_held_back(app, stude
     response = answer(student, attempt_id, first, wrong_form(first.snapshot))
     assert response.headers["Location"] == f"/attempts/{attempt_id}/q/2"
     page = student.get(f"/attempts/{attempt_id}/q/1").text
-    assert leaked({"question": page}) == []
+    # "The Durand Line" is also an option of the single-choice question, shown to everyone.
+    assert [m for _, m in leaked({"question": page}) if m != "The Durand Line"] == []
     assert "after the quiz closes" in student.get(f"/quizzes/{quiz_id(app)}").text or (
         mode == "manual"
     )

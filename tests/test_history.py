@@ -17,7 +17,7 @@ from quizapp.models import (
     utcnow,
 )
 
-from attempt_helpers import items, start
+from attempt_helpers import answer, attempt, items, start, wrong_form
 from conftest import PASSWORD, csrf_token, make_app, quiz_id, seed_tiny
 from report_helpers import count_queries, finish_items, take
 
@@ -67,21 +67,52 @@ def test_dashboard_never_shows_another_students_data(student, other_student, app
     assert "No submitted attempts yet" in page and "Everything" not in page
 
 
-def test_unanswered_attempt_counts_as_missed(student, app):
+def test_unanswered_questions_are_not_mistakes(student, app):
     attempt_id = start(student, quiz_id(app))
     student.post(f"/attempts/{attempt_id}/submit")
-    assert len(reviews(app)) == 7
-    assert "7 questions still in practice" in student.get("/history").text
+    assert reviews(app) == []
+    assert "Nothing to practise" in student.get("/history").text
 
 
-def test_misses_become_review_items_due_tomorrow(student, app):
+def test_questions_an_expired_attempt_never_reached_are_not_mistakes(student, app):
+    with app.app_context():
+        db.session.get(Quiz, quiz_id(app)).time_limit_minutes = 10
+        db.session.commit()
+    attempt_id = start(student, quiz_id(app))
+    first, second = items(app, attempt_id)[:2]
+    answer(student, attempt_id, first, wrong_form(first.snapshot))
+    with app.app_context():
+        db.session.get(Attempt, attempt_id).deadline_at = utcnow() - timedelta(minutes=1)
+        db.session.commit()
+    late = answer(student, attempt_id, second, wrong_form(second.snapshot))
+    assert late.status_code == 409 and attempt(app, attempt_id).status == "submitted"
+    assert [r.question_id for r in reviews(app)] == [first.question_id]
+    assert "1 question due today" in student.get("/history").text
+
+
+def test_a_mistake_can_be_practised_straight_after_the_quiz(student, app):
     take(student, app, right=False)
     rows = reviews(app)
     assert len(rows) == 7 and all(not r.is_done and r.step == 0 for r in rows)
-    tomorrow = utcnow() + timedelta(days=1)
-    assert all(abs(r.due_at - tomorrow) < timedelta(minutes=1) for r in rows)
+    assert all(r.due_at <= utcnow() for r in rows)
     page = student.get("/history").text
-    assert "Nothing due today" in page and "7 questions still in practice" in page
+    assert "7 questions due today" in page and "Nothing due today" not in page
+    location = student.post("/history/practice").headers["Location"]
+    assert location.startswith("/attempts/")
+    paper = items(app, int(location.split("/")[2]))
+    assert {i.question_id for i in paper} == {r.question_id for r in rows}
+
+
+def test_practised_mistakes_come_back_after_one_three_and_seven_days(student, app):
+    take(student, app, right=False)
+    for days in (1, 3, 7):
+        attempt_id = int(student.post("/history/practice").headers["Location"].split("/")[2])
+        finish_items(student, attempt_id, items(app, attempt_id), right=False)
+        expected = utcnow() + timedelta(days=days)
+        assert all(abs(r.due_at - expected) < timedelta(minutes=1) for r in reviews(app))
+        page = student.get("/history").text
+        assert "Nothing due today" in page and "next one is due on" in page
+        make_due(app)
 
 
 def test_right_answers_to_new_questions_create_no_review_items(student, app):
@@ -125,8 +156,10 @@ def test_practice_with_nothing_due_explains(student, app):
     response = student.post("/history/practice")
     assert response.headers["Location"] == "/history"
     assert "Nothing is due for practice today" in student.get("/history").text
-    take(student, app, right=False)  # due tomorrow, not today
-    student.post("/history/practice")
+    take(student, app, right=False)
+    attempt_id = int(student.post("/history/practice").headers["Location"].split("/")[2])
+    finish_items(student, attempt_id, items(app, attempt_id))  # right once: due tomorrow
+    assert student.post("/history/practice").headers["Location"] == "/history"
     assert "Nothing is due for practice today" in student.get("/history").text
 
 

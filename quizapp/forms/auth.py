@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Regexp, ValidationError
 
+from quizapp.core.times import MAX_ZONE_LENGTH, zone
 from quizapp.services.accounts import MAX_LENGTH, password_problem
 
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{2,39}$")
@@ -101,3 +102,21 @@ class SetPasswordForm(NewPasswordMixin, FlaskForm):
         [EqualTo("password", "The passwords differ.")],
         render_kw={"autocomplete": "new-password"},
     )
+
+
+class TimezoneForm(FlaskForm):
+    timezone = StringField(
+        "Your time zone",
+        [Length(max=MAX_ZONE_LENGTH)],
+        filters=[_strip],
+        description="A place name such as Asia/Karachi or Europe/London; the list suggests "
+        "them as you type. Leave empty to use the school's time zone.",
+        render_kw={"autocomplete": "off", "spellcheck": "false", "list": "zone-names"},
+    )
+
+    def validate_timezone(self, field) -> None:
+        if field.data and zone(field.data) is None:
+            raise ValidationError(
+                f"“{field.data[:MAX_ZONE_LENGTH]}” is not a time zone we know. Type a name "
+                "like Asia/Karachi or Europe/London, or leave it empty."
+            )

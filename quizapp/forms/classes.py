@@ -2,7 +2,6 @@
 
 from flask_wtf import FlaskForm
 from wtforms import (
-    DateTimeLocalField,
     HiddenField,
     IntegerField,
     SelectChoice,
@@ -22,6 +21,7 @@ from wtforms.validators import (
 
 from quizapp.core.accommodations import KINDS, LABELS, MAX_EXTRA_MINUTES, PLUS
 from quizapp.core.classes import DEFAULT_VALID_DAYS
+from quizapp.forms.fields import LocalDateTimeField
 from quizapp.services.account_resets import MAX_NAME_LENGTH, MAX_NAMES
 
 MAX_VALID_DAYS = 90
@@ -58,8 +58,8 @@ class JoinCodeForm(ValidDaysMixin, FlaskForm):
 
 class AssignForm(FlaskForm):
     quiz = SelectField("Quiz", coerce=_id, validate_choice=True)
-    due_at = DateTimeLocalField(
-        "Due (UTC)",
+    due_at = LocalDateTimeField(
+        "Due",
         [Optional()],
         format="%Y-%m-%dT%H:%M",
         description="Leave empty for no due date. Assigning a quiz again changes its due date.",

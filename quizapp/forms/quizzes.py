@@ -3,7 +3,6 @@
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    DateTimeLocalField,
     FieldList,
     Form,
     FormField,
@@ -23,6 +22,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from quizapp.forms.fields import LocalDateTimeField
 from quizapp.forms.questions import DIFFICULTY_CHOICES, KIND_LABELS, options, strip
 from quizapp.services.release import RELEASE_CHOICES
 
@@ -92,12 +92,10 @@ class QuizForm(FlaskForm):
     max_attempts = IntegerField(
         "Attempts allowed", [Optional(), NumberRange(1, 100)], description="Empty for unlimited."
     )
-    opens_at = DateTimeLocalField(
-        "Opens at (UTC)", [Optional()], description="Empty: open as soon as it is published."
+    opens_at = LocalDateTimeField(
+        "Opens at", [Optional()], description="Empty: open as soon as it is published."
     )
-    closes_at = DateTimeLocalField(
-        "Closes at (UTC)", [Optional()], description="Empty: never closes."
-    )
+    closes_at = LocalDateTimeField("Closes at", [Optional()], description="Empty: never closes.")
     is_published = BooleanField("Published: students can see it while it is open")
 
     def set_topics(self, topics) -> None:

@@ -35,6 +35,8 @@ class User(UserMixin, db.Model):
     must_change_password: Mapped[bool] = mapped_column(
         Boolean, default=False, server_default=false()
     )
+    # An IANA zone name ("Asia/Karachi") for showing times; None: the school's APP_TIMEZONE.
+    timezone: Mapped[str | None] = mapped_column(String(64))
 
     @property
     def is_active(self) -> bool:

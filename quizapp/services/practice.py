@@ -1,18 +1,21 @@
 """Practice my mistakes: review items kept up to date from every submitted attempt.
 
 `record_submission` runs inside the submit transaction (see attempts.finish); it never commits.
+Only answered questions count: unanswered ones, and those an expired attempt never reached,
+are neither mistakes nor reviews. "Today" is the reader's day, in their time zone.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import QuestionData
-from quizapp.core.practice import ReviewState, end_of_day, schedule
+from quizapp.core.practice import UTC_ZONE, ReviewState, counts_as_answer, end_of_day, schedule
 from quizapp.core.quiz_settings import PRACTICE
 from quizapp.core.stats import response_text
 from quizapp.models import AttemptItem, Question, Quiz, ReviewItem, db
@@ -37,7 +40,11 @@ def record_submission(
     held back is left out of it)."""
     for item in items:
         item.response_text = response_text(item.snapshot, item.response)
-    outcome = {i.question_id: i.is_correct is True for i in items if i.question_id is not None}
+    outcome = {
+        i.question_id: i.is_correct is True
+        for i in items
+        if i.question_id is not None and counts_as_answer(i.response, i.answered_at)
+    }
     if not outcome or not practise:
         return
     existing = {
@@ -79,12 +86,13 @@ def _open_reviews(user_id: int):
     )
 
 
-def due_summary(user_id: int, now: datetime) -> DueSummary:
+def due_summary(user_id: int, now: datetime, where: ZoneInfo = UTC_ZONE) -> DueSummary:
     """How many questions are due today, how many are still being practised, and when next."""
     reviews = _open_reviews(user_id).subquery()
+    cutoff = end_of_day(now, where)
     due, total, next_due = db.session.execute(
         select(
-            func.coalesce(func.sum(case((reviews.c.due_at < end_of_day(now), 1), else_=0)), 0),
+            func.coalesce(func.sum(case((reviews.c.due_at < cutoff, 1), else_=0)), 0),
             func.count(),
             func.min(reviews.c.due_at),
         )
@@ -92,7 +100,7 @@ def due_summary(user_id: int, now: datetime) -> DueSummary:
     return DueSummary(int(due), int(total), next_due)
 
 
-def due_paper(user_id: int, now: datetime) -> list[QuestionData]:
+def due_paper(user_id: int, now: datetime, where: ZoneInfo = UTC_ZONE) -> list[QuestionData]:
     """The questions due today, longest waiting first, as a practice paper."""
     questions = db.session.scalars(
         select(Question)
@@ -100,7 +108,7 @@ def due_paper(user_id: int, now: datetime) -> list[QuestionData]:
         .where(
             ReviewItem.user_id == user_id,
             ReviewItem.is_done.is_(False),
-            ReviewItem.due_at < end_of_day(now),
+            ReviewItem.due_at < end_of_day(now, where),
             Question.status == "published",
         )
         .order_by(ReviewItem.due_at, ReviewItem.id)

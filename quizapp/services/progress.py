@@ -5,6 +5,7 @@ Used by the student's own dashboard and by a teacher's view of one student in a 
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 from sqlalchemy import case, func, select
@@ -14,11 +15,13 @@ from sqlalchemy.sql import ColumnElement
 from quizapp.core.charts import ChartPoint, describe_scores, score_chart
 from quizapp.core.quiz_settings import PRACTICE
 from quizapp.core.stats import MASTERY_WINDOW, Mastery, duration_minutes, mastery
+from quizapp.core.times import to_local
 from quizapp.models import Attempt, AttemptItem, Quiz, Topic, db
 from quizapp.services.pagination import Page, paginate
 from quizapp.services.release import released_quizzes
 
 CHART_POINTS = 30
+UTC_ZONE = ZoneInfo("UTC")
 
 
 def percent_of(score: ColumnElement, max_score: ColumnElement) -> ColumnElement:
@@ -161,16 +164,22 @@ class Progress:
 
 
 def student_progress(
-    user_id: int, title: str, id_prefix: str = "scores", released_by: datetime | None = None
+    user_id: int,
+    title: str,
+    id_prefix: str = "scores",
+    released_by: datetime | None = None,
+    where: ZoneInfo = UTC_ZONE,
 ) -> Progress:
     """Everything the progress panel shows: chart (with its table), per-quiz and per-section
-    (see `section_mastery` for `released_by`)."""
+    (see `section_mastery` for `released_by`). The chart's dates are days in `where`, the
+    reader's zone; `points` stay in UTC."""
     rows = _submitted(user_id)
     points = chart_points(rows)
+    local = [replace(p, when=to_local(p.when, where).replace(tzinfo=None)) for p in points]
     return Progress(
         # Markup is safe here: score_chart builds the SVG from escaped parts.
-        chart=Markup(score_chart(points, title, id_prefix)),  # nosec B704
-        description=describe_scores(points),
+        chart=Markup(score_chart(local, title, id_prefix)),  # nosec B704
+        description=describe_scores(local),
         points=points,
         summaries=quiz_summaries(rows),
         mastery=section_mastery(user_id, released_by),

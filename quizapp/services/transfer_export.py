@@ -14,6 +14,7 @@ from quizapp.core.gift import GiftError, write_gift
 from quizapp.core.moodle_xml_writer import write_moodle_xml
 from quizapp.core.question_gift import gift_from_fields, transfer_from_fields
 from quizapp.core.review import describe_key
+from quizapp.core.times import utc_iso
 from quizapp.models import Question, Topic, db
 from quizapp.services.bank import fields_from_question, question_data, stored_answers
 
@@ -123,7 +124,7 @@ def bank_csv() -> str:
             q.explanation,
             q.anchor,
             q.version,
-            q.updated_at.isoformat(timespec="seconds"),
+            utc_iso(q.updated_at),  # UTC, ISO 8601 with a Z, like every export
             *option_cells(q.kind, stored_answers(q).choices, width),
         )
         writer.writerow([_cell(v) for v in row])

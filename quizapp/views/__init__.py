@@ -4,7 +4,15 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask) -> None:
-    from quizapp.views import admin, auth, classes, history, learn, quizzes
+    from quizapp.views import (
+        account,  # noqa: F401 - adds its routes to the auth blueprint
+        admin,
+        auth,
+        classes,
+        history,
+        learn,
+        quizzes,
+    )
 
     for blueprint in (auth.bp, learn.bp, quizzes.bp, history.bp, classes.bp, admin.bp):
         app.register_blueprint(blueprint)

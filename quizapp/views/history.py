@@ -10,6 +10,7 @@ from quizapp.services.attempts import AttemptError, start_practice_attempt
 from quizapp.services.pagination import page_number
 from quizapp.services.practice import due_paper, due_summary, practice_quiz
 from quizapp.services.progress import attempts_page, student_progress
+from quizapp.web.times import reader_zone
 
 bp = Blueprint("history", __name__)
 
@@ -25,8 +26,10 @@ def index():
     attempts = attempts_page(user_id, page, size)
     return render_template(
         "history/index.html",
-        due=due_summary(user_id, utcnow()),
-        progress=student_progress(user_id, "My scores over time", released_by=utcnow()),
+        due=due_summary(user_id, utcnow(), reader_zone()),
+        progress=student_progress(
+            user_id, "My scores over time", released_by=utcnow(), where=reader_zone()
+        ),
         attempts=attempts.items,
         page=attempts.page,
         pages=attempts.pages,
@@ -40,7 +43,8 @@ def practice():
     now = utcnow()
     try:
         quiz = practice_quiz()
-        attempt = start_practice_attempt(current_user, quiz, due_paper(current_user.id, now), now)
+        paper = due_paper(current_user.id, now, reader_zone())
+        attempt = start_practice_attempt(current_user, quiz, paper, now)
     except AttemptError as error:
         db.session.rollback()
         flash(error.message, "info")

@@ -161,6 +161,7 @@ def student_pages(sweep: Sweep, username: str, kind_quizzes: dict[str, int]) -> 
     sweep.check("question-feedback")
     sweep.visit("history", "/history")
     sweep.visit("password", "/account/password")
+    sweep.visit("account", "/account")
 
 
 def teacher_pages(sweep: Sweep, username: str) -> None:

@@ -93,6 +93,9 @@ def test_register_read_check_by_keyboard_result_explainer_history(open_page, vie
     assert landed["background"] not in ("rgba(0, 0, 0, 0)", "transparent"), landed
     screenshot(page, "student-explainer-anchor", viewport)
 
+    if viewport == "phone":  # the links sit in the Menu there: open it with the keyboard
+        tab_to(page, "header details.nav-menu > summary")
+        page.keyboard.press("Enter")
     tab_to(page, "header a[href='/history']")
     press_and_wait(page)
     row = page.locator("table.history tbody tr").first

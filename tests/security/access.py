@@ -138,6 +138,8 @@ ACCESS: dict[str, Access] = {
     "auth.logout": Access("public"),
     "auth.change_password": Access("login"),
     "auth.set_password": Access("login"),
+    "auth.account": Access("login"),
+    "auth.guess_timezone": Access("login"),
     # quizzes
     "quizzes.index": Access("public"),
     "quizzes.detail": Access("public", lambda w: {"quiz_id": w.quiz_id}),

@@ -15,6 +15,7 @@ from quizapp.services.account_resets import reset_log
 from quizapp.services.pagination import page_number
 from quizapp.services.progress import attempts_page, student_progress
 from quizapp.views.admin import bp
+from quizapp.web.times import reader_zone
 
 
 def _class(class_id: int) -> SchoolClass:
@@ -174,7 +175,9 @@ def student_page(class_id: int, user_id: int, status: int = 200, **forms):
         "admin/classes/student.html",
         school_class=school_class,
         student=student,
-        progress=student_progress(user_id, f"Scores of {student.username} over time"),
+        progress=student_progress(
+            user_id, f"Scores of {student.username} over time", where=reader_zone()
+        ),
         attempts=attempts.items,
         page=attempts.page,
         pages=attempts.pages,

@@ -1,0 +1,31 @@
+"""Fields shared by several forms."""
+
+from wtforms import DateTimeLocalField
+
+from quizapp.core.times import from_local, to_local
+from quizapp.web.times import reader_zone, reader_zone_name
+
+
+class LocalDateTimeField(DateTimeLocalField):
+    """A date and time the reader types in their own time zone; `data` is naive UTC, the way
+    every time is stored, and a stored value is shown back in the reader's zone."""
+
+    @property
+    def description(self) -> str:
+        return f"{self._description} Times are in your time zone, {reader_zone_name()}.".strip()
+
+    @description.setter
+    def description(self, text: str) -> None:
+        self._description = text
+
+    def _value(self) -> str:
+        if self.raw_data:
+            return " ".join(self.raw_data)
+        if not self.data:
+            return ""
+        return to_local(self.data, reader_zone()).strftime(self.format[0])
+
+    def process_formdata(self, valuelist) -> None:
+        super().process_formdata(valuelist)
+        if self.data is not None:
+            self.data = from_local(self.data, reader_zone())

@@ -1,0 +1,62 @@
+"""Stored naive-UTC times, read and typed in a zone."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from quizapp.core.times import (
+    end_of_local_day,
+    from_local,
+    local_text,
+    to_local,
+    utc_iso,
+    zone,
+    zone_names,
+)
+
+KARACHI, KABUL, LONDON = ZoneInfo("Asia/Karachi"), ZoneInfo("Asia/Kabul"), ZoneInfo("Europe/London")
+STORED = datetime(2026, 12, 4, 6, 13)
+
+
+@pytest.mark.parametrize("name", [None, "", "Asia/Atlantis", "../../etc/passwd", "a" * 65, "utc"])
+def test_unknown_names_are_no_zone(name):
+    assert zone(name) is None
+
+
+def test_known_names_are_zones():
+    assert zone("Asia/Karachi") == KARACHI and "Asia/Karachi" in zone_names()
+    assert list(zone_names()) == sorted(zone_names())
+
+
+@pytest.mark.parametrize(
+    ("where", "style", "text"),
+    [
+        (KARACHI, "datetime", "04 Dec 2026, 11:13 PKT"),
+        (KARACHI, "time", "11:13 PKT"),
+        (KARACHI, "date", "04 Dec 2026"),
+        (KARACHI, "day", "04 Dec"),
+        (KABUL, "time", "10:43 +0430"),  # a zone without a letter abbreviation shows its offset
+        (LONDON, "datetime", "04 Dec 2026, 06:13 GMT"),
+        (ZoneInfo("Pacific/Auckland"), "date", "04 Dec 2026"),  # 19:13, the same day
+        (ZoneInfo("America/Los_Angeles"), "datetime", "03 Dec 2026, 22:13 PST"),  # the day before
+    ],
+)
+def test_local_text(where, style, text):
+    assert local_text(STORED, where, style) == text
+
+
+def test_typed_times_round_trip_through_utc():
+    typed = datetime(2026, 7, 1, 17, 0)
+    assert from_local(typed, KARACHI) == datetime(2026, 7, 1, 12, 0)
+    assert from_local(typed, LONDON) == datetime(2026, 7, 1, 16, 0)  # summer time
+    assert to_local(from_local(typed, LONDON), LONDON).replace(tzinfo=None) == typed
+
+
+def test_utc_iso_says_z():
+    assert utc_iso(STORED) == "2026-12-04T06:13:00Z"
+
+
+def test_the_local_day_ends_at_local_midnight():
+    assert end_of_local_day(datetime(2026, 12, 4, 18, 59), KARACHI) == datetime(2026, 12, 4, 19)
+    assert end_of_local_day(datetime(2026, 12, 4, 19, 0), KARACHI) == datetime(2026, 12, 5, 19)

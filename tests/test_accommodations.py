@@ -45,8 +45,15 @@ def test_a_timed_attempt_closes_at_one_and_a_half_times_the_limit(teacher, stude
     response = accommodate(teacher, app, class_id, kind="x1.5")
     assert response.headers["Location"] == f"/admin/classes/{class_id}"
     assert "Time × 1.5" in teacher.get(f"/admin/classes/{class_id}").text
-    assert allowed(app, start(student, quiz_id(app))) == timedelta(minutes=30)
-    assert allowed(app, start(logged_in(app, "bob"), quiz_id(app))) == timedelta(minutes=20)
+    alice_attempt = start(student, quiz_id(app))
+    assert allowed(app, alice_attempt) == timedelta(minutes=30)
+    bob = logged_in(app, "bob")
+    bob_attempt = start(bob, quiz_id(app))
+    assert allowed(app, bob_attempt) == timedelta(minutes=20)
+    # The question page says whose time it is.
+    own = "Your time: 30 minutes (the quiz's 20 with your extra time)."
+    assert own in student.get(f"/attempts/{alice_attempt}/q/1").text
+    assert "Your time:" not in bob.get(f"/attempts/{bob_attempt}/q/1").text
 
 
 def test_an_accommodated_student_is_not_late_within_the_extended_due_time(teacher, app):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from quizapp.core.kinds import ChoiceData, kind_of
 from quizapp.core.kinds.base import NewId, random_option_id
 
-__all__ = ["ChoiceData", "QuestionData", "draw_paper", "make_snapshot"]
+__all__ = ["ChoiceData", "Draw", "QuestionData", "assemble_paper", "draw_paper", "make_snapshot"]
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,39 @@ def draw_paper(
         rng.shuffle(paper)
     else:
         paper.sort(key=lambda q: q.id)
+    return paper
+
+
+@dataclass(frozen=True)
+class Draw:
+    """`count` questions at random from `pool`, each topic's quota (slug → count) first."""
+
+    pool: Sequence[QuestionData]
+    count: int
+    quotas: Mapping[str, int] = field(default_factory=dict)
+
+
+def assemble_paper(
+    fixed: Sequence[QuestionData],
+    draws: Sequence[Draw],
+    rng: random.Random,
+    shuffle: bool = True,
+) -> list[QuestionData]:
+    """One paper: the hand-picked `fixed` questions in their order, then each draw in turn from
+    the questions not already on the paper; the whole paper shuffled when `shuffle`.
+
+    Every random choice of a paper is made here, so a rule over which questions may share a
+    paper has one place to apply to the draws.
+    """
+    paper = list({question.id: question for question in fixed}.values())  # first place kept
+    taken = {question.id for question in paper}
+    for draw in draws:
+        candidates = [question for question in draw.pool if question.id not in taken]
+        drawn = draw_paper(candidates, draw.count, rng, draw.quotas, shuffle=False)
+        taken.update(question.id for question in drawn)
+        paper += drawn
+    if shuffle:
+        rng.shuffle(paper)
     return paper
 
 

@@ -4,7 +4,7 @@ from quizapp.models.accounts import LoginFailure, User
 from quizapp.models.base import Base, db, utcnow
 from quizapp.models.classes import Assignment, Membership, QuestionReport, ReviewItem, SchoolClass
 from quizapp.models.content import Article, ArticleRevision, Choice, Question, Topic
-from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, quiz_topic
+from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, QuizSlot, quiz_topic
 from quizapp.models.stats import ItemStat, OptionStat, QuizStat
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "Question",
     "QuestionReport",
     "Quiz",
+    "QuizSlot",
     "QuizStat",
     "ReviewItem",
     "SchoolClass",

@@ -23,6 +23,8 @@ from quizapp.models.base import db, utcnow
 from quizapp.models.content import Topic
 
 FEEDBACK_MODES = ("immediate", "at_end")
+# Who sees a published quiz: every student, or only the classes it is assigned to.
+AUDIENCES = ("all", "classes")
 
 quiz_topic = Table(
     "quiz_topics",
@@ -58,8 +60,35 @@ class Quiz(db.Model):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    audience: Mapped[str] = mapped_column(String(16), default="all", server_default="all")
 
     topics: Mapped[list[Topic]] = relationship(secondary=quiz_topic, order_by=Topic.position)
+    slots: Mapped[list["QuizSlot"]] = relationship(
+        order_by="QuizSlot.position", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class QuizSlot(db.Model):
+    """One entry of a quiz's paper besides its pool draw: a hand-picked question
+    (`question_id`), or `count` questions drawn at random from the published questions that
+    match `topic_id`, `kind` and `difficulty` (each empty = any)."""
+
+    __tablename__ = "quiz_slots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"))
+    kind: Mapped[str | None] = mapped_column(String(16))
+    difficulty: Mapped[int | None] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer, default=1)
+
+    @property
+    def is_fixed(self) -> bool:
+        return self.question_id is not None
 
 
 class Attempt(db.Model):

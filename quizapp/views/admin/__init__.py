@@ -28,6 +28,7 @@ from quizapp.views.admin import (  # noqa: E402, F401
     articles,
     classes,
     questions,
+    quiz_papers,
     quizzes,
     reports,
     topics,

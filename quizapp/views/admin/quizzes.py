@@ -43,6 +43,7 @@ def _initial(quiz: Quiz) -> dict:
         "opens_at",
         "closes_at",
         "is_published",
+        "audience",
     )
     data = {name: getattr(quiz, name) for name in names}
     data["topics"] = [t.slug for t in quiz.topics]
@@ -95,8 +96,10 @@ def _render(form: QuizForm, quiz: Quiz | None, status: int | None = None, **extr
 
 def _saved(quiz: Quiz):
     db.session.commit()
-    pool = len(quiz_pool(quiz))
-    if pool < quiz.question_count:
+    pool = len(quiz_pool(quiz)) if quiz.question_count else 0
+    if not quiz.question_count:
+        flash("Saved. Papers hold only the quiz's hand-picked questions and draws.", "success")
+    elif pool < quiz.question_count:
         flash(
             f"Saved. The pool holds only {pool} published questions, fewer than the "
             f"{quiz.question_count} asked for: papers will be shorter.",

@@ -123,8 +123,12 @@ def slot_rows(quiz: Quiz) -> list[SlotRow]:
     topics = dict(db.session.execute(select(Topic.id, Topic.title)).all())
     return [
         SlotRow(
-            s.id, questions.get(s.question_id), topics.get(s.topic_id, ""), s.kind or "",
-            s.difficulty, s.count,
+            s.id,
+            questions.get(s.question_id),
+            topics.get(s.topic_id, ""),
+            s.kind or "",
+            s.difficulty,
+            s.count,
         )  # fmt: skip
         for s in quiz.slots
     ]

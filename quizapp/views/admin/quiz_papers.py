@@ -7,6 +7,7 @@ from sqlalchemy import select
 from quizapp.core.assembly import make_snapshot
 from quizapp.core.kinds import KINDS
 from quizapp.core.review import describe_key
+from quizapp.forms.questions import error_summary
 from quizapp.forms.quizzes import AddDrawForm, AddQuestionForm, BankSearchForm, MoveForm
 from quizapp.models import Quiz, Topic, db
 from quizapp.services import quiz_builder as builder
@@ -48,6 +49,7 @@ def _page(quiz: Quiz, draw_form=None, error: str = "", status: int = 200):
         move_form=MoveForm(),
         kinds=KINDS,
         error=error,
+        summary=error_summary(draw_form),
     ), status
 
 

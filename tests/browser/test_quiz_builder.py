@@ -75,7 +75,7 @@ def test_a_quiz_of_picked_and_drawn_questions_reaches_only_its_class(
     checker.goto(page.url)
     _no_violations(checker, "admin quiz preview")
     page.goto(f"/admin/classes/{classes['Class 7A']}")
-    page.get_by_label("Quiz").select_option(label=TITLE)
+    page.get_by_label("Quiz", exact=True).select_option(label=TITLE)
     due = (utcnow() + timedelta(days=3)).replace(second=0, microsecond=0)
     page.get_by_label("Due (UTC)").fill(due.strftime("%Y-%m-%dT%H:%M"))
     page.get_by_role("button", name=re.compile("Assign")).click()

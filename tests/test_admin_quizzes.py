@@ -82,7 +82,7 @@ def test_small_pool_is_flagged(teacher, app):
     ("overrides", "field", "message"),
     [
         ({"title": "  "}, "title", "Give the quiz a title."),
-        ({"question_count": "0"}, "question_count", "Number must be between 1 and 200."),
+        ({"question_count": "-1"}, "question_count", "Number must be between 0 and 200."),
         ({"question_count": ""}, "question_count", "Say how many questions."),
         ({"quotas-0-count": "5"}, "quotas", "The quotas add up to 5, more than the 3 questions."),
         (

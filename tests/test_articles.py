@@ -174,11 +174,17 @@ def test_quiz_from_the_article_uses_only_its_approved_questions(app, teacher, st
     response = teacher.post(f"/admin/articles/{article_id}/quiz")
     with app.app_context():
         quiz = db.session.scalar(select(Quiz).where(Quiz.article_id == article_id))
-        assert quiz.is_published and quiz.question_count == 4
-    assert response.headers["Location"].endswith(f"/quizzes/{quiz.id}")
+        assert not quiz.is_published and quiz.question_count == 4  # a draft: settings first
+    assert response.headers["Location"].endswith(f"/admin/quizzes/{quiz.id}/edit")
+    assert quiz.title in teacher.get(response.headers["Location"]).text
+    assert student.post(f"/quizzes/{quiz.id}/start").status_code == 404
+    with app.app_context():
+        db.session.get(Quiz, quiz.id).is_published = True
+        db.session.commit()
     assert teacher.post(f"/admin/articles/{article_id}/quiz").status_code == 303
     with app.app_context():
         assert len(db.session.scalars(select(Quiz).where(Quiz.article_id == article_id)).all()) == 1
+        assert db.session.get(Quiz, quiz.id).is_published  # making it again does not unpublish
     approved = {q.id for q in questions(app, article_id) if q.status == "published"}
     attempt_id = start(student, quiz.id)
     assert {item.question_id for item in items(app, attempt_id)} == approved
@@ -225,7 +231,7 @@ def test_flagged_questions_stay_out_of_the_quiz_until_approved_again(app, teache
     flagged = [q for q in questions(app, article_id) if q.needs_review]
     with app.app_context():
         quiz = db.session.scalar(select(Quiz).where(Quiz.article_id == article_id))
-        quiz.question_count, quiz_id = 40, quiz.id
+        quiz.question_count, quiz.is_published, quiz_id = 40, True, quiz.id
         db.session.commit()
     drawn = {item.question_id for item in items(app, start(student, quiz_id))}
     assert drawn and not drawn & {q.id for q in flagged}

@@ -3,7 +3,14 @@
 import json
 import random
 
-from quizapp.core.assembly import ChoiceData, QuestionData, draw_paper, make_snapshot
+from quizapp.core.assembly import (
+    ChoiceData,
+    Draw,
+    QuestionData,
+    assemble_paper,
+    draw_paper,
+    make_snapshot,
+)
 from quizapp.core.review import describe_key, describe_response, regrade
 
 
@@ -145,3 +152,36 @@ def test_multiple_describe():
     ids = [o["id"] for o in snapshot["options"]]
     assert describe_key(snapshot) == "a, b"
     assert describe_response(snapshot, ids[:2]) == "a, b"
+
+
+def _bank(n: int, topic: str = "a") -> list[QuestionData]:
+    return [QuestionData(id=i, kind="single", prompt=f"Q{i}", topic_slug=topic) for i in range(n)]
+
+
+def test_a_paper_keeps_hand_picked_questions_in_order_then_draws_from_the_rest():
+    bank = _bank(10)
+    fixed = [bank[7], bank[2], bank[7]]  # a repeat keeps its first place only
+    for seed in range(20):
+        paper = assemble_paper(fixed, [Draw(bank, 3), Draw(bank, 2)], random.Random(seed), False)
+        ids = [q.id for q in paper]
+        assert ids[:2] == [7, 2] and len(ids) == len(set(ids)) == 7
+
+
+def test_a_draw_respects_its_quotas_and_runs_short_without_repeating():
+    bank = _bank(4, "a") + [QuestionData(id=10 + i, kind="single", prompt="b", topic_slug="b")
+                            for i in range(4)]  # fmt: skip
+    paper = assemble_paper(bank[4:6], [Draw(bank, 4, {"b": 3})], random.Random(1), False)
+    ids = [q.id for q in paper]
+    assert ids[:2] == [10, 11] and len(set(ids)) == 6
+    assert sum(1 for q in paper[2:] if q.topic_slug == "b") == 2  # only two "b" left
+    short = assemble_paper([], [Draw(bank[:2], 5)], random.Random(1), False)
+    assert [q.id for q in short] == [0, 1]
+
+
+def test_a_shuffled_paper_mixes_hand_picked_and_drawn_questions():
+    bank = _bank(30)
+    orders = {
+        tuple(q.id for q in assemble_paper(bank[:3], [Draw(bank, 3)], random.Random(s), True))[:3]
+        for s in range(20)
+    }
+    assert len(orders) > 5  # the first three places vary: hand-picked ones are shuffled in

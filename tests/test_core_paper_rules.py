@@ -4,7 +4,7 @@ import random
 
 import pytest
 
-from quizapp.core.assembly import QuestionData, draw_paper
+from quizapp.core.assembly import Draw, QuestionData, assemble_paper, draw_paper
 from quizapp.core.kinds import ChoiceData
 from quizapp.core.paper_rules import (
     clash,
@@ -156,3 +156,15 @@ def test_the_same_seed_draws_the_same_paper():
     pool = GIVEAWAY + NEVER + fillers(10, 8)
     first = draw_paper(pool, 6, random.Random("s"))
     assert first == draw_paper(pool, 6, random.Random("s"))
+
+
+@pytest.mark.parametrize("pair", [GIVEAWAY, NEVER], ids=["giveaway", "never-with"])
+def test_a_draw_never_gives_away_a_hand_picked_question_in_1000_papers(pair):
+    """A quiz's hand-picked question and its random draws are one paper: a draw keeps clear
+    of what the fixed questions give away, and of their "never with" partners."""
+    fixed, partner = pair
+    draws = [Draw([partner, *fillers(10, 4)], 2), Draw([partner, *fillers(20, 6)], 3)]
+    for seed in range(1000):
+        paper = assemble_paper([fixed], draws, random.Random(seed))
+        assert len(paper) == 6 and fixed in paper
+        assert partner not in paper, f"seed {seed} drew {partner.id} beside {fixed.id}"

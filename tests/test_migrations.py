@@ -69,3 +69,47 @@ def test_upgrade_gives_existing_quizzes_the_purpose_their_slugs_marked(tmp_path)
         db.engine.dispose()
     assert migrated == quizzes
     assert kept == len(quizzes)
+
+
+BEFORE_SLOTS = "7d4e1a9c2b63"
+OLD_POOL_QUIZ = """
+INSERT INTO quizzes (id, slug, title, description, kinds, difficulties, topic_quotas,
+                     question_count, shuffle, feedback_mode, is_published, created_at, purpose,
+                     version)
+VALUES (1, 'old-pool', 'An old pool quiz', '', '["true_false"]', '[]', '{"border": 2}', 3, 1,
+        'at_end', 1, '2026-01-01 00:00:00', 'assessment', 1)
+"""
+
+
+def test_an_old_pool_quiz_draws_from_its_pool_after_the_upgrade(tmp_path):
+    from quizapp.models import Quiz, Topic, User
+    from quizapp.services.attempts import start_attempt
+    from quizapp.services.bank import question_from_fields
+    from quizapp.services.quizzes import quiz_cards
+
+    app = _migrated_app(tmp_path)
+    with app.app_context():
+        upgrade(revision=BEFORE_SLOTS)
+        with db.engine.begin() as connection:
+            connection.execute(text(OLD_POOL_QUIZ))
+        upgrade()
+        with db.engine.connect() as connection:
+            audience = connection.execute(text("SELECT audience FROM quizzes")).scalar()
+            slots = connection.execute(text("SELECT count(*) FROM quiz_slots")).scalar()
+        topic = Topic(slug="border", title="Border", summary="", body="", position=1)
+        kinds = ["true_false"] * 4 + ["numeric"] * 2
+        fields = [{"kind": k, "prompt": f"Q{n}", "answer": 1} for n, k in enumerate(kinds)]
+        questions = [question_from_fields(f, topic, status="published") for f in fields]
+        student = User(username="old", role="student", password_hash="x")
+        db.session.add_all([topic, student, *questions])
+        quiz = db.session.get(Quiz, 1)
+        quiz.topics = [topic]
+        db.session.flush()
+        attempt = start_attempt(student, quiz, quiz.created_at.replace(year=2027))
+        paper_kinds = [item.snapshot["kind"] for item in attempt.items]
+        listed = [card.quiz.title for card in quiz_cards(student, quiz.created_at)]
+        db.session.rollback()
+        db.engine.dispose()
+    assert (audience, slots) == ("all", 0)
+    assert paper_kinds == ["true_false"] * 3  # its pool's kind and count, as before
+    assert listed == ["An old pool quiz"]

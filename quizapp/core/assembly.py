@@ -13,7 +13,7 @@ from quizapp.core.kinds import ChoiceData, kind_of
 from quizapp.core.kinds.base import NewId, random_option_id
 from quizapp.core.paper_rules import clashes, complete, pick
 
-__all__ = ["ChoiceData", "QuestionData", "draw_paper", "make_snapshot"]
+__all__ = ["ChoiceData", "Draw", "QuestionData", "assemble_paper", "draw_paper", "make_snapshot"]
 
 
 @dataclass(frozen=True)
@@ -38,22 +38,57 @@ def draw_paper(
     rng: random.Random,
     quotas: Mapping[str, int] | None = None,
     shuffle: bool = True,
+    taken: Sequence[QuestionData] = (),
 ) -> list[QuestionData]:
     """Pick `count` questions: first each topic's quota, then the rest from the whole pool;
-    no two that give each other away (core.paper_rules) while the pool allows it."""
+    no two that give each other away (core.paper_rules), nor one that gives away a question
+    already `taken` for the paper, while the pool allows it."""
     remaining = sorted(pool, key=lambda q: q.id)
-    apart = clashes(remaining)
+    apart = clashes([*taken, *remaining])
     paper: list[QuestionData] = []
     for topic_slug, quota in sorted((quotas or {}).items()):
         in_topic = [q for q in remaining if q.topic_slug == topic_slug]
-        paper += pick(in_topic, min(quota, count - len(paper)), rng, paper, apart)
+        paper += pick(in_topic, min(quota, count - len(paper)), rng, [*taken, *paper], apart)
         remaining = [q for q in remaining if q not in paper]
-    paper += pick(remaining, count - len(paper), rng, paper, apart)
-    paper += complete(remaining, count - len(paper), rng, paper)
+    paper += pick(remaining, count - len(paper), rng, [*taken, *paper], apart)
+    paper += complete(remaining, count - len(paper), rng, [*taken, *paper])
     if shuffle:
         rng.shuffle(paper)
     else:
         paper.sort(key=lambda q: q.id)
+    return paper
+
+
+@dataclass(frozen=True)
+class Draw:
+    """`count` questions at random from `pool`, each topic's quota (slug → count) first."""
+
+    pool: Sequence[QuestionData]
+    count: int
+    quotas: Mapping[str, int] = field(default_factory=dict)
+
+
+def assemble_paper(
+    fixed: Sequence[QuestionData],
+    draws: Sequence[Draw],
+    rng: random.Random,
+    shuffle: bool = True,
+) -> list[QuestionData]:
+    """One paper: the hand-picked `fixed` questions in their order, then each draw in turn from
+    the questions not already on the paper; the whole paper shuffled when `shuffle`.
+
+    Every random choice of a paper is made here, so a rule over which questions may share a
+    paper has one place to apply to the draws.
+    """
+    paper = list({question.id: question for question in fixed}.values())  # first place kept
+    taken = {question.id for question in paper}
+    for draw in draws:
+        candidates = [question for question in draw.pool if question.id not in taken]
+        drawn = draw_paper(candidates, draw.count, rng, draw.quotas, shuffle=False, taken=paper)
+        taken.update(question.id for question in drawn)
+        paper += drawn
+    if shuffle:
+        rng.shuffle(paper)
     return paper
 
 

@@ -26,6 +26,7 @@ from quizapp.forms.fields import LocalDateTimeField
 from quizapp.forms.questions import DIFFICULTY_CHOICES, KIND_LABELS, options, strip
 from quizapp.services.release import RELEASE_CHOICES
 
+DIFFICULTY_CHOICES_TEXT = [(str(c.value), c.label) for c in DIFFICULTY_CHOICES]
 QUOTA_ROWS = 4
 MAX_QUESTIONS = 200
 
@@ -58,9 +59,10 @@ class QuizForm(FlaskForm):
         description="None ticked: every difficulty.",
     )
     question_count = IntegerField(
-        "Questions per attempt",
-        [InputRequired("Say how many questions."), NumberRange(1, MAX_QUESTIONS)],
+        "Questions drawn from the pool",
+        [InputRequired("Say how many questions."), NumberRange(0, MAX_QUESTIONS)],
         default=10,
+        description="0 when the quiz holds only hand-picked questions and its own draws.",
     )
     quotas = FieldList(
         FormField(QuotaRow), "Per-section quotas", min_entries=QUOTA_ROWS, max_entries=12
@@ -97,6 +99,17 @@ class QuizForm(FlaskForm):
     )
     closes_at = LocalDateTimeField("Closes at", [Optional()], description="Empty: never closes.")
     is_published = BooleanField("Published: students can see it while it is open")
+    audience = SelectField(
+        "Who sees it",
+        choices=options(
+            [
+                ("all", "Every student"),
+                ("classes", "Only the classes it is assigned to"),
+            ]
+        ),
+        default="all",
+        description="Assign it to a class from the class's page.",
+    )
 
     def set_topics(self, topics) -> None:
         """Offer these topics (objects with slug and title) in the pool and the quotas."""
@@ -134,4 +147,42 @@ class QuizForm(FlaskForm):
             "opens_at": self.opens_at.data,
             "closes_at": self.closes_at.data,
             "is_published": self.is_published.data,
+            "audience": self.audience.data,
         }
+
+
+class AddQuestionForm(FlaskForm):
+    """Hand-pick one question of the bank."""
+
+    question_id = IntegerField("Question", [InputRequired(), NumberRange(1, 2**31 - 1)])
+
+
+class AddDrawForm(FlaskForm):
+    """A random draw: `count` published questions matching the filters (empty = any)."""
+
+    topic = SelectField("Section", default="")
+    kind = SelectField("Kind", choices=options([("", "Any kind"), *KIND_LABELS.items()]))
+    difficulty = SelectField(
+        "Difficulty", choices=options([("", "Any difficulty"), *DIFFICULTY_CHOICES_TEXT])
+    )
+    count = IntegerField(
+        "Questions to draw",
+        [InputRequired("Say how many questions."), NumberRange(1, MAX_QUESTIONS)],
+        default=1,
+    )
+
+    def set_topics(self, topics) -> None:
+        self.topic.choices = options([("", "Any section"), *((str(t.id), t.title) for t in topics)])
+
+
+class MoveForm(FlaskForm):
+    """Move an entry one place up or down, or take it out (the buttons' `action`)."""
+
+    action = SelectField(choices=options([("up", "Up"), ("down", "Down"), ("remove", "Remove")]))
+
+
+class BankSearchForm(Form):
+    """The editor's search of the bank (a GET form: it changes nothing)."""
+
+    q = StringField("Words in the question", [Optional(), Length(max=100)], filters=[strip])
+    topic = SelectField("Section", [Optional()], default="")

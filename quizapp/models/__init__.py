@@ -13,7 +13,7 @@ from quizapp.models.content import (
     TopicRevision,
     question_never_with,
 )
-from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, Regrade, quiz_topic
+from quizapp.models.quizzes import Attempt, AttemptItem, Quiz, QuizSlot, Regrade, quiz_topic
 from quizapp.models.stats import ItemStat, OptionStat, QuizStat
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "QuestionChange",
     "QuestionReport",
     "Quiz",
+    "QuizSlot",
     "QuizStat",
     "Regrade",
     "ReviewItem",

@@ -26,6 +26,8 @@ FEEDBACK_MODES = ("immediate", "at_end")
 # When a submitted attempt's review shows the keys: at once, after the quiz closes, or when the
 # teacher releases them (services/release.py decides).
 RELEASE_MODES = ("immediate", "after_close", "manual")
+# Who sees a published quiz: every student, or only the classes it is assigned to.
+AUDIENCES = ("all", "classes")
 
 quiz_topic = Table(
     "quiz_topics",
@@ -65,14 +67,41 @@ class Quiz(db.Model):
         String(16), default="immediate", server_default="immediate"
     )
     answers_released_at: Mapped[datetime | None] = mapped_column(DateTime)
+    audience: Mapped[str] = mapped_column(String(16), default="all", server_default="all")
 
     topics: Mapped[list[Topic]] = relationship(secondary=quiz_topic, order_by=Topic.position)
+    slots: Mapped[list["QuizSlot"]] = relationship(
+        order_by="QuizSlot.position", cascade="all, delete-orphan", passive_deletes=True
+    )
 
     @property
     def gives_feedback_at_once(self) -> bool:
         """Feedback after each answer shows the key, so it waits for the end of the quiz
         whenever the keys themselves are held back."""
         return self.feedback_mode == "immediate" and self.release_mode == "immediate"
+
+
+class QuizSlot(db.Model):
+    """One entry of a quiz's paper besides its pool draw: a hand-picked question
+    (`question_id`), or `count` questions drawn at random from the published questions that
+    match `topic_id`, `kind` and `difficulty` (each empty = any)."""
+
+    __tablename__ = "quiz_slots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[int | None] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    topic_id: Mapped[int | None] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"))
+    kind: Mapped[str | None] = mapped_column(String(16))
+    difficulty: Mapped[int | None] = mapped_column(Integer)
+    count: Mapped[int] = mapped_column(Integer, default=1)
+
+    @property
+    def is_fixed(self) -> bool:
+        return self.question_id is not None
 
 
 class Attempt(db.Model):

@@ -190,18 +190,23 @@ def approve_top(article: Article, count: int, user_id: int | None, now: datetime
 
 
 def article_quiz(
-    article: Article, owner_id: int | None, slug: str | None = None, title: str | None = None
+    article: Article,
+    owner_id: int | None,
+    slug: str | None = None,
+    title: str | None = None,
+    publish: bool = True,
 ) -> Quiz:
-    """The article's quiz (one per article), drawing from its approved questions."""
+    """The article's quiz (one per article), drawing from its approved questions. Without
+    `publish` a new quiz is a draft and an existing one stays as published as it was."""
     approved = len(article_questions(article, status="published"))
     quiz = db.session.scalar(select(Quiz).where(Quiz.article_id == article.id))
     if quiz is None:
-        quiz = Quiz(article_id=article.id, created_by_id=owner_id, slug=slug)
+        quiz = Quiz(article_id=article.id, created_by_id=owner_id, slug=slug, is_published=False)
         db.session.add(quiz)
     quiz.title = title or f"Questions on “{article.title}”"
     quiz.description = (
         "Questions generated from the article's sentences and reviewed before students see them."
     )
     quiz.question_count = max(1, min(QUIZ_QUESTIONS, approved))
-    quiz.is_published, quiz.feedback_mode = True, "at_end"
+    quiz.is_published, quiz.feedback_mode = publish or bool(quiz.is_published), "at_end"
     return quiz

@@ -9,15 +9,15 @@ from flask import current_app
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
-from quizapp.core.assembly import QuestionData, draw_paper, make_snapshot
+from quizapp.core.assembly import QuestionData, make_snapshot
 from quizapp.core.grading import parse_partial, parse_response
 from quizapp.core.paper_rules import clashing_pairs
 from quizapp.core.review import regrade
 from quizapp.models import Attempt, AttemptItem, Quiz, User, db
 from quizapp.services import item_stats
 from quizapp.services.accommodations import deadline_for
-from quizapp.services.pools import pool_of
 from quizapp.services.practice import record_submission
+from quizapp.services.quiz_builder import draw_quiz_paper
 from quizapp.services.release import quiz_keys_visible
 
 
@@ -97,7 +97,7 @@ def _attempts_used(user: User, quiz: Quiz) -> int:
 
 def _new_attempt(user, quiz, now, attempt_no, client_token) -> Attempt:
     seed, rng = new_paper_generator()
-    paper = draw_paper(pool_of(quiz), quiz.question_count, rng, quiz.topic_quotas, quiz.shuffle)
+    paper = draw_quiz_paper(quiz, rng)
     if not paper:
         raise AttemptError("This quiz has no questions yet. Tell your teacher.", 409)
     if clashes := clashing_pairs(paper):  # the pool is too small to keep them apart

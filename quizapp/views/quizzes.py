@@ -35,7 +35,8 @@ from quizapp.services.attempts import (
     save_answer,
     start_attempt,
 )
-from quizapp.services.quizzes import open_quizzes
+from quizapp.services.quiz_builder import paper_size
+from quizapp.services.quizzes import may_see, quiz_cards
 from quizapp.services.release import held_back_message, keys_visible, regrades_of
 
 bp = Blueprint("quizzes", __name__)
@@ -67,23 +68,35 @@ def _own_attempt_and_item(statement, attempt_id: int, position: int) -> tuple:
     return tuple(row)
 
 
+def _viewer():
+    return current_user if current_user.is_authenticated else None
+
+
+def _visible_quiz(quiz_id: int) -> Quiz:
+    """The quiz, or 404 for someone outside its audience (as if it did not exist)."""
+    quiz = db.get_or_404(Quiz, quiz_id)
+    if not may_see(quiz, _viewer()):
+        abort(404)
+    return quiz
+
+
 @bp.get("/quizzes")
 def index():
-    return render_template("quizzes/index.html", quizzes=open_quizzes(utcnow()))
+    return render_template("quizzes/index.html", cards=quiz_cards(_viewer(), utcnow()))
 
 
 @bp.get("/quizzes/<id:quiz_id>")
 def detail(quiz_id: int):
-    quiz = db.get_or_404(Quiz, quiz_id)
+    quiz = _visible_quiz(quiz_id)
     if not quiz_is_open(quiz, utcnow()):
         abort(404)
-    return render_template("quizzes/detail.html", quiz=quiz)
+    return render_template("quizzes/detail.html", quiz=quiz, size=paper_size(quiz))
 
 
 @bp.post("/quizzes/<id:quiz_id>/start")
 @login_required
 def start(quiz_id: int):
-    quiz = db.get_or_404(Quiz, quiz_id)
+    quiz = _visible_quiz(quiz_id)
     token = (request.form.get("client_token") or "")[:MAX_TOKEN] or None
     try:
         attempt = start_attempt(current_user, quiz, utcnow(), token)

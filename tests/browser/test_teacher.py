@@ -89,7 +89,7 @@ def write_question(page, kind_label: str, prompt: str, fields: dict, ticks: list
 
 def build_quiz(page) -> None:
     page.goto("/admin/quizzes/new")
-    fill(page, {"Title": QUIZ_TITLE, "Questions per attempt": str(len(QUESTIONS))})
+    fill(page, {"Title": QUIZ_TITLE, "Questions drawn from the pool": str(len(QUESTIONS))})
     page.get_by_label(SECTION["Title"], exact=True).check()
     page.get_by_label("Published: students can see it while it is open").check()
     submit(page, "Save quiz")

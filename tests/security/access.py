@@ -19,7 +19,7 @@ into the URL's arguments. `ok` lists the statuses an allowed GET may answer with
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from quizapp.models import Article, ArticleRevision, Quiz, Topic, db
+from quizapp.models import Article, ArticleRevision, Quiz, QuizSlot, Topic, db
 from quizapp.services.bank import question_from_fields
 from quizapp.services.explainer_revisions import ensure_baseline
 
@@ -88,6 +88,13 @@ def _class_student(w: World) -> dict:
 def _own_quiz(w: World) -> int:
     make = lambda: w.add(Quiz(title="Tess's quiz", created_by_id=w.user_id("tess")))  # noqa: E731
     return w.once("tess's quiz", make)
+
+
+def _own_slot(w: World) -> dict:
+    """A random draw in tess's quiz."""
+    quiz = _own_quiz(w)
+    slot = w.once("tess's slot", lambda: w.add(QuizSlot(quiz_id=quiz, position=1, count=1)))
+    return {"quiz_id": quiz, "slot_id": slot}
 
 
 def _article(w: World) -> dict:
@@ -182,6 +189,11 @@ ACCESS: dict[str, Access] = {
     "admin.quizzes": Access("teacher"),
     "admin.quiz_new": Access("teacher"),
     "admin.quiz_edit": Access("owner", lambda w: {"quiz_id": _own_quiz(w)}, **OWN_QUESTION),
+    "admin.quiz_questions": Access("owner", lambda w: {"quiz_id": _own_quiz(w)}, **OWN_QUESTION),
+    "admin.quiz_add_question": Access("owner", lambda w: {"quiz_id": _own_quiz(w)}, **OWN_QUESTION),
+    "admin.quiz_add_draw": Access("owner", lambda w: {"quiz_id": _own_quiz(w)}, **OWN_QUESTION),
+    "admin.quiz_slot": Access("owner", _own_slot, **OWN_QUESTION),
+    "admin.quiz_preview": Access("owner", lambda w: {"quiz_id": _own_quiz(w)}, **OWN_QUESTION),
     "admin.gift": Access("teacher"),
     "admin.gift_import": Access("teacher"),
     "admin.gift_export": Access("teacher"),

@@ -62,6 +62,7 @@ from quizapp.views.admin import (  # noqa: E402, F401
     class_accounts,
     classes,
     questions,
+    quiz_papers,
     quizzes,
     regrades,
     reports,

@@ -172,7 +172,10 @@ def make_quiz(article_id: int):
     if not service.article_questions(article, status="published"):
         flash("Approve at least one question first.", "error")
         return _page(article, 409)
-    quiz = service.article_quiz(article, current_user.id)
+    quiz = service.article_quiz(article, current_user.id, publish=False)
     db.session.commit()
-    flash("The quiz is published: students can take it now.", "success")
-    return redirect(url_for("quizzes.detail", quiz_id=quiz.id), 303)
+    flash(
+        "Quiz saved as a draft: check its settings, then tick Published when students may see it.",
+        "success",
+    )
+    return redirect(url_for("admin.quiz_edit", quiz_id=quiz.id), 303)

@@ -12,7 +12,7 @@ from quizapp.forms.quizzes import QuizForm
 from quizapp.models import Attempt, Quiz, Topic, db, utcnow
 from quizapp.services.attempts import quiz_is_open
 from quizapp.services.bank import quiz_pool
-from quizapp.services.quiz_builder import apply_quiz
+from quizapp.services.quiz_builder import apply_quiz, paper_size
 from quizapp.services.versions import StaleEdit, claim
 from quizapp.views.admin import bp
 
@@ -44,6 +44,7 @@ def _initial(quiz: Quiz) -> dict:
         "opens_at",
         "closes_at",
         "is_published",
+        "audience",
     )
     data = {name: getattr(quiz, name) for name in names}
     data["topics"] = [t.slug for t in quiz.topics]
@@ -97,8 +98,10 @@ def _render(form: QuizForm, quiz: Quiz | None, status: int | None = None, **extr
 
 def _saved(quiz: Quiz):
     db.session.commit()
-    pool = len(quiz_pool(quiz))
-    if pool < quiz.question_count:
+    pool = len(quiz_pool(quiz)) if quiz.question_count else 0
+    if not quiz.question_count:
+        flash("Saved. Papers hold only the quiz's hand-picked questions and draws.", "success")
+    elif pool < quiz.question_count:
         flash(
             f"Saved. The pool holds only {pool} published questions, fewer than the "
             f"{quiz.question_count} asked for: papers will be shorter.",
@@ -112,7 +115,9 @@ def _saved(quiz: Quiz):
 @bp.get("/quizzes")
 def quizzes():
     rows = db.session.scalars(
-        select(Quiz).order_by(Quiz.id.desc()).options(selectinload(Quiz.topics))
+        select(Quiz)
+        .order_by(Quiz.id.desc())
+        .options(selectinload(Quiz.topics), selectinload(Quiz.slots))
     ).all()
     attempts = dict(
         db.session.execute(select(Attempt.quiz_id, func.count()).group_by(Attempt.quiz_id)).all()
@@ -122,13 +127,14 @@ def quizzes():
         (
             quiz,
             quiz_is_open(quiz, now),
-            len(quiz_pool(quiz)),
+            len(quiz_pool(quiz)) if quiz.question_count else None,
             attempts.get(quiz.id, 0),
             may_edit(current_user.is_admin, current_user.id, quiz.created_by_id),
         )
         for quiz in rows
     ]
-    return render_template("admin/quizzes/index.html", items=items)
+    sizes = {quiz.id: paper_size(quiz) for quiz in rows}
+    return render_template("admin/quizzes/index.html", items=items, sizes=sizes)
 
 
 @bp.route("/quizzes/new", methods=["GET", "POST"])

@@ -266,3 +266,70 @@ def test_a_source_outside_the_articles_text_restores_nothing(admin, app):
     assert response.status_code == 422
     assert "its source span is not inside the article" in response.text
     assert _bank_counts(app) == before
+
+
+def _aim_at_classes_with_slots(app) -> None:
+    """The seeded quiz: for its classes only, with a hand-picked question and a draw of two."""
+    from quizapp.models import QuizSlot
+
+    with app.app_context():
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "all"))
+        topic = db.session.scalar(select(Topic).where(Topic.slug == "border"))
+        picked = db.session.scalar(select(Question).where(Question.key == "t-numeric"))
+        quiz.audience, quiz.question_count = "classes", 0
+        quiz.slots = [
+            QuizSlot(position=1, question_id=picked.id, count=1),
+            QuizSlot(position=2, topic_id=topic.id, kind="single", difficulty=None, count=2),
+        ]
+        db.session.commit()
+
+
+def _quiz_shape(app) -> tuple:
+    with app.app_context():
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "all"))
+        keys = dict(db.session.execute(select(Question.id, Question.key)).all())
+        slugs = dict(db.session.execute(select(Topic.id, Topic.slug)).all())
+        slots = [
+            (keys.get(s.question_id), slugs.get(s.topic_id), s.kind, s.difficulty, s.count)
+            for s in quiz.slots
+        ]
+        return quiz.audience, quiz.question_count, slots
+
+
+def test_a_quiz_keeps_its_audience_and_hand_picked_questions_through_export_and_restore(
+    admin, app, tmp_path
+):
+    _aim_at_classes_with_slots(app)
+    doc = backup(admin)
+    other_path = tmp_path / "other"
+    other_path.mkdir()
+    other = make_app(other_path)
+    seed_tiny(other)
+    with other.app_context():
+        db.session.execute(delete(quiz_topic))
+        for model in (Choice, Question, Quiz, Topic):
+            db.session.execute(delete(model))
+        db.session.commit()
+    client = other.test_client()
+    login(client, "ada")
+    assert restore(client, doc).status_code == 303
+    expected = (
+        "classes",
+        0,
+        [("t-numeric", None, None, None, 1), (None, "border", "single", None, 2)],
+    )
+    assert _quiz_shape(other) == _quiz_shape(app) == expected
+    with other.app_context():
+        db.engine.dispose()
+
+
+def test_a_hand_picked_question_missing_from_file_and_bank_restores_nothing(admin, app):
+    doc = backup(admin)
+    doc["quizzes"][0]["slots"] = [{"question": "no-such-key"}]
+    doc["quizzes"][0]["audience"] = "classes"
+    response = restore(admin, doc)
+    assert response.status_code == 422
+    assert "no-such-key" in response.text and "neither in the file nor in the bank" in response.text
+    assert _quiz_shape(app) == ("all", 7, [])
+    doc["quizzes"][0]["slots"] = [{"topic": "nowhere", "count": 2}]
+    assert restore(admin, doc).status_code == 422

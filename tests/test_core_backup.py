@@ -147,10 +147,16 @@ def _changed(path: str, value):
         ),
         ("quizzes.0.slug", 7, "quizzes[1]: the slug must be lowercase letters, digits and dashes."),
         ("quizzes.0.title", None, "quizzes[1] (all): a quiz needs a title."),
+        ("quizzes.0.audience", "everyone", "quizzes[1] (all): audience must be all or classes."),
+        (
+            "quizzes.0.slots",
+            {"a": 1},
+            "quizzes[1] (all): slots must be a list of at most 200 entries.",
+        ),
         (
             "quizzes.0.question_count",
-            0,
-            "quizzes[1] (all): question_count must be a whole number from 1 to 200.",
+            -1,  # 0 is a quiz of hand-picked questions and draws only
+            "quizzes[1] (all): question_count must be a whole number from 0 to 200.",
         ),
         (
             "quizzes.0.time_limit_minutes",

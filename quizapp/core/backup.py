@@ -165,11 +165,38 @@ def _quiz(row: dict, number: int, known: set[str], problems: list[str]) -> dict:
         problems.append(f"{where}: purpose must be one of {', '.join(PURPOSES)}.")
     if not isinstance(quiz["title"], str) or not quiz["title"].strip():
         problems.append(f"{where}: a quiz needs a title.")
-    if not _is_int(quiz["question_count"], 1, 200):
-        problems.append(f"{where}: question_count must be a whole number from 1 to 200.")
+    if not _is_int(quiz["question_count"], 0, 200):
+        problems.append(f"{where}: question_count must be a whole number from 0 to 200.")
         return quiz
+    if quiz["audience"] not in ("all", "classes"):
+        problems.append(f"{where}: audience must be all or classes.")
+    _slot_problems(quiz["slots"], where, known, problems)
     _quiz_lists(quiz, where, known, problems)
     return quiz
+
+
+def _slot_problems(slots: object, where: str, known: set[str], problems: list[str]) -> None:
+    """Slots are {"question": key} or {"topic", "kind", "difficulty", "count"} (any of the
+    first three may be null); whether each key names a question is checked at restore."""
+    if not isinstance(slots, list) or len(slots) > 200:
+        problems.append(f"{where}: slots must be a list of at most 200 entries.")
+        return
+    for n, slot in enumerate(slots, 1):
+        if not isinstance(slot, dict):
+            problems.append(f"{where}: slot {n} must be an object.")
+        elif "question" in slot:
+            if not isinstance(slot["question"], str) or not slot["question"]:
+                problems.append(f"{where}: slot {n} must name a question by its key.")
+        elif (
+            slot.get("topic") not in (None, *known)
+            or slot.get("kind") not in (None, *KINDS)
+            or slot.get("difficulty") not in (None, 1, 2, 3)
+            or not _is_int(slot.get("count"), 1, 50)
+        ):
+            problems.append(
+                f"{where}: slot {n} must be a draw of 1 to 50 questions from a known section, "
+                "kind and difficulty (each may be null)."
+            )
 
 
 def _subset(value, allowed) -> bool:
@@ -221,6 +248,8 @@ _QUIZ_DEFAULTS = {
     "shuffle": True,
     "feedback_mode": "at_end",
     "release_mode": "immediate",  # exports made before it existed
+    "audience": "all",  # exports made before quizzes could be aimed at classes
+    "slots": [],  # hand-picked questions (by key) and extra random draws
     "time_limit_minutes": None,
     "max_attempts": None,
     "is_published": False,

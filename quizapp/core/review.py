@@ -13,6 +13,7 @@ __all__ = [
     "describe_key",
     "describe_response",
     "regrade",
+    "held_back_item",
     "review_item",
 ]
 
@@ -47,6 +48,13 @@ def review_item(snapshot: Mapping, response: object) -> ItemReview:
         right=kind.review_key(snapshot),
         options=kind.review_options(snapshot, response),
         general_feedback=snapshot.get("explanation") or "",
+    )
+
+
+def held_back_item(snapshot: Mapping, response: object) -> ItemReview:
+    """What a review shows while the keys are held back: the student's own answer only."""
+    return ItemReview(
+        yours=describe_response(snapshot, response), right="", options=(), general_feedback=""
     )
 
 

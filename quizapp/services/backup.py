@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.backup import FORMAT, MAX_DEPTH, VERSION, check_backup, nesting_depth
-from quizapp.models import Article, ArticleRevision, Question, Quiz, Topic, db, utcnow
+from quizapp.models import Article, ArticleRevision, Question, Quiz, QuizSlot, Topic, db, utcnow
 from quizapp.services.bank import fields_from_question, question_from_fields, update_question
 
 MAX_BACKUP_BYTES = 1_500_000  # the seeded bank's export is about a tenth of this
@@ -30,6 +30,7 @@ QUIZ_FIELDS = (
     "shuffle",
     "feedback_mode",
     "release_mode",
+    "audience",
     "time_limit_minutes",
     "max_attempts",
     "is_published",
@@ -87,16 +88,32 @@ def _question_rows() -> list[dict]:
 
 
 def _quiz_rows() -> list[dict]:
-    quizzes = db.session.scalars(select(Quiz).order_by(Quiz.id).options(selectinload(Quiz.topics)))
+    quizzes = db.session.scalars(
+        select(Quiz).order_by(Quiz.id).options(selectinload(Quiz.topics), selectinload(Quiz.slots))
+    )
+    keys = dict(db.session.execute(select(Question.id, Question.key)).all())
+    slugs = dict(db.session.execute(select(Topic.id, Topic.slug)).all())
     return [
         {
             **{name: getattr(z, name) for name in QUIZ_FIELDS},
             "topics": [t.slug for t in z.topics],
+            "slots": [_slot_row(slot, keys, slugs) for slot in z.slots],
             "opens_at": _iso(z.opens_at),
             "closes_at": _iso(z.closes_at),
         }
         for z in quizzes
     ]
+
+
+def _slot_row(slot: QuizSlot, keys: dict, slugs: dict) -> dict:
+    if slot.question_id is not None:
+        return {"question": keys[slot.question_id]}
+    return {
+        "topic": slugs.get(slot.topic_id),
+        "kind": slot.kind,
+        "difficulty": slot.difficulty,
+        "count": slot.count,
+    }
 
 
 def _article_rows() -> list[dict]:
@@ -150,7 +167,7 @@ def restore(doc: object) -> RestoreReport:
     """Create or update every row in `doc`; nothing is written if any row has a problem."""
     topics = {t.slug: t for t in db.session.scalars(select(Topic))}
     check = check_backup(doc, set(topics))
-    problems = check.problems or _kind_clashes(check.questions)
+    problems = check.problems or _kind_clashes(check.questions) or _unknown_slot_keys(check)
     if problems:
         return RestoreReport(problems)
     counts = [0, 0]
@@ -169,10 +186,24 @@ def restore(doc: object) -> RestoreReport:
         if source is not None:
             question.article_revision = revisions[source["article"], source["revision"]]
             question.source_start, question.source_end = source["start"], source["end"]
+    db.session.flush()  # new questions and sections get the ids their quizzes' slots name
     for row in check.quizzes:
         _restore_quiz(row, topics, counts)
     db.session.flush()
     return RestoreReport(created=counts[0], updated=counts[1])
+
+
+def _unknown_slot_keys(check) -> tuple[str, ...]:
+    """A hand-picked question must be in the file or already in the bank."""
+    wanted = {s["question"] for q in check.quizzes for s in q["slots"] if "question" in s}
+    known = {q["key"] for q in check.questions if q.get("key")}
+    missing = wanted - known
+    if missing:
+        known |= set(db.session.scalars(select(Question.key).where(Question.key.in_(missing))))
+    return tuple(
+        f"A quiz hand-picks the question {key!r}, which is neither in the file nor in the bank."
+        for key in sorted(wanted - known)
+    )
 
 
 def _count(counts: list[int], created: bool) -> None:
@@ -242,3 +273,18 @@ def _restore_quiz(row: dict, topics: dict[str, Topic], counts: list[int]) -> Non
     for name in (*QUIZ_FIELDS, "opens_at", "closes_at"):
         setattr(quiz, name, row[name])
     quiz.topics = [topics[slug] for slug in row["topics"]]
+    quiz.slots = [_restore_slot(slot, n, topics) for n, slot in enumerate(row["slots"], 1)]
+
+
+def _restore_slot(row: dict, position: int, topics: dict[str, Topic]) -> QuizSlot:
+    if "question" in row:
+        question_id = db.session.scalar(select(Question.id).where(Question.key == row["question"]))
+        return QuizSlot(position=position, question_id=question_id, count=1)
+    topic = topics.get(row.get("topic"))
+    return QuizSlot(
+        position=position,
+        topic_id=topic.id if topic else None,
+        kind=row.get("kind"),
+        difficulty=row.get("difficulty"),
+        count=row["count"],
+    )

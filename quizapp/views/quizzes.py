@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from quizapp.core.review import review_item
+from quizapp.core.review import held_back_item, review_item
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
 from quizapp.services.attempt_pages import (
     ATTEMPT_AND_ITEM,
@@ -294,7 +294,8 @@ def result(attempt_id: int):
         )
     keys_shown = keys_visible(attempt, utcnow())
     # keys_shown: the one switch for the verdicts, right answers, marked options and feedback.
-    rows = [(item, review_item(item.snapshot, item.response)) for item in attempt.items]
+    review = review_item if keys_shown else held_back_item  # nothing of the key is computed
+    rows = [(item, review(item.snapshot, item.response)) for item in attempt.items]
     return render_template(
         "quizzes/result.html",
         attempt=attempt,

@@ -111,7 +111,14 @@ def seed_for_browser(app) -> None:
         db.create_all()
         seed_all()
         for name, role in USERS:
-            db.session.add(User(username=name, role=role, password_hash=PASSWORD_HASH))
+            db.session.add(
+                User(
+                    username=name,
+                    role=role,
+                    password_hash=PASSWORD_HASH,
+                    can_edit_explainer=role == "teacher",
+                )
+            )
         db.session.commit()
 
 
@@ -134,7 +141,15 @@ def make_user(app):
     def make_user(role: str = "student") -> str:
         username = f"{role}{next(_NUMBERS)}"
         with app.app_context():
-            db.session.add(User(username=username, role=role, password_hash=PASSWORD_HASH))
+            # Teachers here may edit the explainer; the rights themselves are HTTP-tested.
+            db.session.add(
+                User(
+                    username=username,
+                    role=role,
+                    password_hash=PASSWORD_HASH,
+                    can_edit_explainer=role == "teacher",
+                )
+            )
             db.session.commit()
         return username
 

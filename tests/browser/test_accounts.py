@@ -55,7 +55,7 @@ def test_login_cards_and_a_first_sign_in(open_page, app, make_user, axe_availabl
     page = open_page(viewport)
     log_in(page, teacher, PASSWORD)
     page.goto(f"/admin/classes/{class_id}")
-    page.locator("details summary").first.click()  # opens the extra-time form
+    page.locator("main details summary").first.click()  # opens the extra-time form
     failures = check(page, "class-accounts", viewport)
     click(page, "Make accounts")  # nothing typed: the message sits beside the field
     assert "This field is required." in page.locator("#names-error").inner_text()

@@ -37,6 +37,7 @@ from quizapp.services.attempts import (
 )
 from quizapp.services.quizzes import open_quizzes
 from quizapp.services.release import held_back_message, keys_visible, regrades_of
+from quizapp.web.times import reader_zone
 
 bp = Blueprint("quizzes", __name__)
 MAX_TOKEN = 64
@@ -287,6 +288,6 @@ def result(attempt_id: int):
         attempt=attempt,
         rows=rows,
         keys_shown=keys_shown,
-        held_back=held_back_message(attempt.quiz),
+        held_back=held_back_message(attempt.quiz, reader_zone()),
         regrades=regrades_of(attempt.id),
     )

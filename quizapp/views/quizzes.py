@@ -18,6 +18,7 @@ from sqlalchemy.orm import joinedload
 
 from quizapp.core.review import review_item
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
+from quizapp.services.accommodations import minutes_allowed
 from quizapp.services.attempt_pages import (
     ATTEMPT_AND_ITEM,
     QUESTION_PAGE,
@@ -78,7 +79,10 @@ def detail(quiz_id: int):
     quiz = db.get_or_404(Quiz, quiz_id)
     if not quiz_is_open(quiz, utcnow()):
         abort(404)
-    return render_template("quizzes/detail.html", quiz=quiz)
+    allowed = quiz.time_limit_minutes
+    if current_user.is_authenticated:
+        allowed = minutes_allowed(current_user.id, quiz.time_limit_minutes)
+    return render_template("quizzes/detail.html", quiz=quiz, allowed=allowed)
 
 
 @bp.post("/quizzes/<id:quiz_id>/start")

@@ -56,6 +56,18 @@ def test_a_timed_attempt_closes_at_one_and_a_half_times_the_limit(teacher, stude
     assert "Your time:" not in bob.get(f"/attempts/{bob_attempt}/q/1").text
 
 
+def test_the_quiz_page_tells_each_student_their_own_time_limit(teacher, student, app):
+    set_limit(app, 10)
+    class_id = make_class(app, members=("alice", "bob"))
+    url = f"/quizzes/{quiz_id(app)}"
+    accommodate(teacher, app, class_id, kind="plus", minutes="15")
+    assert "Time limit for you: 25 minutes from the start" in student.get(url).text
+    assert allowed(app, start(student, quiz_id(app))) == timedelta(minutes=25)
+    assert "Time limit: 10 minutes from the start." in logged_in(app, "bob").get(url).text
+    accommodate(teacher, app, class_id, kind="untimed")
+    assert "No time limit for you" in student.get(url).text
+
+
 def test_an_accommodated_student_is_not_late_within_the_extended_due_time(teacher, app):
     set_limit(app, 20)
     due = utcnow() - timedelta(minutes=5)  # ×1.5 of 20 minutes moves it 10 minutes on

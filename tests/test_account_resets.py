@@ -58,6 +58,19 @@ def test_a_teacher_resets_a_student_of_their_class(teacher, student, app):
     assert "password reset" in teacher.get(f"/admin/classes/{class_id}").text
 
 
+def test_the_reset_logs_say_when_in_the_readers_zone_not_utc(teacher, admin, app):
+    with app.app_context():
+        for name in ("tess", "ada"):
+            db.session.scalar(select(User).where(User.username == name)).timezone = "Asia/Karachi"
+        db.session.commit()
+    class_id = make_class(app)
+    reset(teacher, class_id, user_id(app, "alice"))
+    for client, url in ((teacher, f"/admin/classes/{class_id}"), (admin, "/admin/users/resets")):
+        page = client.get(url).text
+        assert '<th scope="col">When</th>' in page and "(UTC)" not in page
+        assert re.search(r"\d\d:\d\d PKT</time></td><th scope=\"row\">alice", page)
+
+
 def test_a_teacher_cannot_reset_a_student_of_another_class(teacher, app):
     add_user(app, "tom")
     other = make_class(app, teacher="tom", members=("bob",), code="WXYZ2345")

@@ -84,6 +84,17 @@ def test_after_close_hides_every_key_until_the_close_date_then_shows_them(
     assert "(0 of 7)" in student.get("/history").text
 
 
+def test_the_close_time_a_held_back_review_names_is_in_the_students_zone(app, student):
+    closes = (utcnow() + timedelta(days=1)).replace(hour=6, minute=13, second=0, microsecond=0)
+    set_quiz(app, release_mode="after_close", closes_at=closes)
+    with app.app_context():
+        db.session.scalar(select(User).where(User.username == "alice")).timezone = "Asia/Karachi"
+        db.session.commit()
+    page = student.get(f"/attempts/{wrong_attempt(app, student)}/result").text
+    assert "shown after the quiz closes (" in page
+    assert "11:13 PKT)" in page and "06:13 UTC" not in page
+
+
 def test_immediate_release_shows_keys_straight_away(app, student):
     attempt_id = wrong_attempt(app, student)
     page = student.get(f"/attempts/{attempt_id}/result").text

@@ -111,6 +111,9 @@ def test_the_first_edit_keeps_the_original_text_as_revision_one(teacher, app):
     assert "Revision 2</a> (current)" in history and "tess" in history
     assert "the original text" in history
     assert "2 lines added, 0 removed" in history
+    first = teacher.get(f"/admin/topics/{topic_id(app)}/revisions/1").text
+    assert "The original text, kept when the section was first edited on" in first
+    assert "Saved by nobody" not in first
 
 
 def test_a_revision_shows_its_changes_against_the_one_before(teacher, app):

@@ -33,6 +33,9 @@ def test_full_attempt_all_right(student, app):
         response = answer(student, attempt_id, item, right_form(item.snapshot))
         assert response.status_code == 303
     assert response.headers["Location"] == f"/attempts/{attempt_id}/finish"
+    # every question answered: no numbers to follow, yet a way back to check them
+    confirm = student.get(f"/attempts/{attempt_id}/finish").text
+    assert f'href="/attempts/{attempt_id}/q/1">Back to the questions</a>' in confirm
     response = student.post(f"/attempts/{attempt_id}/submit")
     assert response.headers["Location"] == f"/attempts/{attempt_id}/result"
     page = student.get(f"/attempts/{attempt_id}/result").text

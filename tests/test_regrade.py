@@ -72,6 +72,8 @@ def test_dry_run_lists_the_affected_attempts_and_apply_changes_exactly_those(
     assert "0 / 7" in page and "<strong>1 / 7</strong>" in page  # alice: 0 → 1
     assert "7 / 7" in page and "<strong>6 / 7</strong>" in page  # bob: 7 → 6
     assert "unchanged" in page  # alice's second: 0 → 0
+    # submitted times are local (<time> in the reader's zone), so the heading names no zone
+    assert '<th scope="col">Submitted</th>' in page and "(UTC)" not in page
     before = {a: attempt(app, a).score for a in (chose_wrong_key, chose_old_key, chose_neither)}
     assert regrades(app) == []  # the dry run wrote nothing
 

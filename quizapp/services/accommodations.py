@@ -35,12 +35,17 @@ def accommodations_of(user_ids: list[int]) -> dict[int, list[Accommodation]]:
     return found
 
 
-def deadline_for(user_id: int, limit_minutes: int | None, now: datetime) -> datetime | None:
-    """When an attempt started `now` must end: the quiz's limit, stretched for this student."""
+def minutes_allowed(user_id: int, limit_minutes: int | None) -> float | None:
+    """This student's time limit in minutes for a quiz of `limit_minutes`; None: no limit."""
     if limit_minutes is None:
         return None
     best = most_generous(accommodations_of([user_id])[user_id], limit_minutes)
-    allowed = time_limit(limit_minutes, best)
+    return time_limit(limit_minutes, best)
+
+
+def deadline_for(user_id: int, limit_minutes: int | None, now: datetime) -> datetime | None:
+    """When an attempt started `now` must end: the quiz's limit, stretched for this student."""
+    allowed = minutes_allowed(user_id, limit_minutes)
     return None if allowed is None else now + timedelta(minutes=allowed)
 
 

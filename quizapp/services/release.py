@@ -6,9 +6,11 @@ it is true; until then a student sees their own answers and their score.
 """
 
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, or_, select
 
+from quizapp.core.times import local_text
 from quizapp.models import Attempt, Quiz, Regrade, db
 
 RELEASE_CHOICES = (
@@ -51,11 +53,11 @@ def release_answers(quiz: Quiz, now: datetime) -> bool:
     return True
 
 
-def held_back_message(quiz: Quiz) -> str:
-    """What a student reads while the keys are held back."""
+def held_back_message(quiz: Quiz, where: ZoneInfo) -> str:
+    """What a student reads while the keys are held back; the close time in their zone."""
     if quiz.release_mode == "after_close" and quiz.closes_at is not None:
-        when = quiz.closes_at.strftime("%d %b %Y, %H:%M")
-        return f"The right answers are shown after the quiz closes ({when} UTC)."
+        when = local_text(quiz.closes_at, where)
+        return f"The right answers are shown after the quiz closes ({when})."
     return "The right answers are shown when your teacher releases them."
 
 

@@ -18,6 +18,7 @@ from sqlalchemy.orm import joinedload
 
 from quizapp.core.review import held_back_item, review_item
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
+from quizapp.services.accommodations import minutes_allowed
 from quizapp.services.attempt_pages import (
     ATTEMPT_AND_ITEM,
     QUESTION_PAGE,
@@ -38,6 +39,7 @@ from quizapp.services.attempts import (
 from quizapp.services.quiz_builder import paper_size
 from quizapp.services.quizzes import may_see, quiz_cards
 from quizapp.services.release import held_back_message, keys_visible, regrades_of
+from quizapp.web.times import reader_zone
 
 bp = Blueprint("quizzes", __name__)
 MAX_TOKEN = 64
@@ -90,7 +92,10 @@ def detail(quiz_id: int):
     quiz = _visible_quiz(quiz_id)
     if not quiz_is_open(quiz, utcnow()):
         abort(404)
-    return render_template("quizzes/detail.html", quiz=quiz, size=paper_size(quiz))
+    allowed = quiz.time_limit_minutes
+    if current_user.is_authenticated:
+        allowed = minutes_allowed(current_user.id, quiz.time_limit_minutes)
+    return render_template("quizzes/detail.html", quiz=quiz, size=paper_size(quiz), allowed=allowed)
 
 
 @bp.post("/quizzes/<id:quiz_id>/start")
@@ -301,6 +306,6 @@ def result(attempt_id: int):
         attempt=attempt,
         rows=rows,
         keys_shown=keys_shown,
-        held_back=held_back_message(attempt.quiz),
+        held_back=held_back_message(attempt.quiz, reader_zone()),
         regrades=regrades_of(attempt.id),
     )

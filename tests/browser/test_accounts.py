@@ -9,7 +9,15 @@ from sqlalchemy import select
 
 from quizapp.models import Membership, SchoolClass, User, db
 
-from .support import SCHEMES, VIEWPORTS, combo_name, log_in, run_axe, screenshot
+from .support import (
+    SCHEMES,
+    VIEWPORTS,
+    axe_violations,
+    combo_name,
+    log_in,
+    run_axe,
+    screenshot,
+)
 from conftest import PASSWORD
 
 NAMES = ["Amina Khan", "Amina Kaur", "Élodie Brûlé", "Li"]
@@ -67,6 +75,7 @@ def test_login_cards_and_a_first_sign_in(open_page, app, make_user, axe_availabl
     failures += check(page, "login-cards", viewport)
     page.emulate_media(media="print")
     assert not page.locator("header.site-header").is_visible()
+    assert not page.locator("nav.admin-nav").is_visible()  # the cards alone on the paper
     assert page.get_by_text("Print this page now").is_hidden()
     screenshot(page, "login-cards-print", viewport)
     page.emulate_media(media="screen")
@@ -74,6 +83,8 @@ def test_login_cards_and_a_first_sign_in(open_page, app, make_user, axe_availabl
     username = re.search(r"Username: (\S+)", first).group(1)
     code = re.search(r"One-time code: (\S+)", first).group(1)
     assert username.startswith("amina.k") and len(code) == 14  # amina.k2… in a later run
+    page.goto(f"/admin/classes/{class_id}")  # now with its log of codes given
+    assert "landmark-unique" not in {v["id"] for v in axe_violations(page)}
 
     pupil = open_page(viewport)
     pupil.goto("/login")

@@ -143,7 +143,10 @@ def test_a_refused_answer_keeps_the_input(
             page.get_by_role("button", name="Start or continue").click()
     form = page.locator("#answer-form")
     if kind == "numeric":
-        form.locator("input[name=answer]").fill("about 2017")
+        field, save = form.locator("input[name=answer]"), form.locator("button.save")
+        below = field.bounding_box()["y"] + field.bounding_box()["height"]
+        assert save.bounding_box()["y"] - below >= 8  # the field and the button do not touch
+        field.fill("about 2017")
     else:
         selects = form.locator("select")
         for index in range(selects.count()):

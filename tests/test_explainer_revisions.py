@@ -217,3 +217,10 @@ def test_create_user_makes_an_explainer_editor_only_of_a_teacher(app):
     with app.app_context():
         assert db.session.scalar(select(User.can_edit_explainer).where(User.username == "mr-ali"))
         assert db.session.scalar(select(User).where(User.username == "pupil")) is None
+
+
+def test_the_teaching_home_tells_a_reader_from_an_editor(teacher, app):
+    assert "Edit the explainer in Markdown" in teacher.get("/admin/").text
+    home = _new_teacher(app).get("/admin/").text
+    assert "Read the sections and their history; explainer editors change them." in home
+    assert "Edit the explainer in Markdown" not in home

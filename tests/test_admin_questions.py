@@ -373,3 +373,24 @@ def test_bank_is_paginated_and_keeps_the_filters(tmp_path):
     assert "Page 3 of 3" in client.get("/admin/questions?page=99").text
     with app.app_context():
         db.engine.dispose()
+
+
+def test_a_form_edit_records_who_changed_which_fields(teacher, app):
+    """question_changes keeps form edits as it keeps imports; an unchanged save adds nothing."""
+    from quizapp.models import QuestionChange
+
+    qid = question_id(app, "t-numeric")
+    page = teacher.get(f"/admin/questions/{qid}/edit").text
+    teacher.post(f"/admin/questions/{qid}/edit", data=form_values(page))  # nothing changed
+    data = question_form(
+        app, "numeric", prompt="When was it agreed?", answer="1893", tolerance="1",
+        version="2", key="t-numeric", status="published",
+    )  # fmt: skip
+    assert teacher.post(f"/admin/questions/{qid}/edit", data=data).status_code == 303
+    with app.app_context():
+        rows = db.session.scalars(select(QuestionChange)).all()
+        assert [(r.question_id, r.source, r.fields) for r in rows] == [
+            (qid, "question form", ["prompt", "explanation", "anchor", "tolerance"])
+        ]
+    preview = teacher.get(f"/admin/questions/{qid}").text
+    assert "tess · question form: prompt, explanation, anchor, tolerance" in preview

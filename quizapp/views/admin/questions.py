@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import make_snapshot
+from quizapp.core.import_plan import Existing
 from quizapp.core.question_use import LABELS as USE_LABELS
 from quizapp.core.questions import check_question, may_edit
 from quizapp.core.review import describe_key
@@ -39,6 +40,7 @@ from quizapp.services.bank import (
 from quizapp.services.never_with import partners, save_usage
 from quizapp.services.pagination import page_number, paginate
 from quizapp.services.paragraphs import explainer_sections
+from quizapp.services.question_log import log_edit, recent_changes
 from quizapp.views.admin import bp
 
 STATUS_DONE = {"published": "published", "retired": "retired", "draft": "moved back to drafts"}
@@ -228,12 +230,19 @@ def question_edit(question_id: int):
     if check is None:
         return _render_form(form, question)
     _claim(question, form.version.data)
-    update_question(question, check.fields, db.session.get(Topic, form.topic_id.data))
+    before = Existing(question.id, fields_from_question(question), _slug(question.topic))
+    topic = db.session.get(Topic, form.topic_id.data)
+    update_question(question, check.fields, topic)
+    log_edit(question, before, check.fields, _slug(topic), current_user.id)
     _set_status(question, form.status.data)
     save_usage(question, form.use.data, form.never_with_ids)
     db.session.commit()
     flash("Changes saved. Past attempts keep the version their students saw.", "success")
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)
+
+
+def _slug(topic: Topic | None) -> str | None:
+    return topic.slug if topic else None
 
 
 @bp.get("/questions/<id:question_id>")
@@ -256,6 +265,7 @@ def question_preview(question_id: int):
         kind_label=KIND_LABELS[question.kind],
         never_with=partners(question),
         use_labels=USE_LABELS,
+        changes=recent_changes(question.id),
     )
 
 

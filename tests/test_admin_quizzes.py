@@ -201,3 +201,18 @@ def test_teacher_cannot_edit_another_teachers_quiz(teacher, admin, app):
     listing = teacher.get("/admin/quizzes").text
     assert "Admin&#39;s quiz" in listing and f"/admin/quizzes/{quiz_id}/edit" not in listing
     assert admin.get(f"/admin/quizzes/{quiz_id}/edit").status_code == 200
+
+
+def test_the_quiz_list_links_each_report_and_says_when_answers_are_shown(teacher, app):
+    with app.app_context():
+        quiz = db.session.scalar(select(Quiz).where(Quiz.slug == "all"))
+        quiz.release_mode = "manual"
+        db.session.add(Quiz(title="Mistakes", purpose="practice", question_count=5))
+        db.session.commit()
+        quiz_id = quiz.id
+    listing = teacher.get("/admin/quizzes").text
+    assert f'<a href="/admin/reports/quizzes/{quiz_id}">Everything</a>' in listing
+    assert "Answers shown when you release them" in listing
+    assert (
+        "Holds each student's <em>Practice my mistakes</em>; never listed for students." in listing
+    )

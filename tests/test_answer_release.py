@@ -105,6 +105,8 @@ def test_manual_release_is_one_teacher_button(app, student, teacher):
     set_quiz(app, release_mode="manual")
     attempt_id = wrong_attempt(app, student)
     assert leaked(student_pages(app, student, attempt_id)) == []
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(ReviewItem)) == 0
     report = teacher.get(f"/admin/reports/quizzes/{quiz_id(app)}").text
     assert "Release the answers now" in report
     release = f"/admin/reports/quizzes/{quiz_id(app)}/release"
@@ -116,10 +118,16 @@ def test_manual_release_is_one_teacher_button(app, student, teacher):
     assert "Release the answers now" not in teacher.get(response.headers["Location"]).text
     with app.app_context():
         released = db.session.scalar(select(Quiz.answers_released_at).where(Quiz.slug == "all"))
+        scheduled = db.session.execute(select(ReviewItem.question_id, ReviewItem.due_at)).all()
+    # Held back, the mistakes stayed out of practice; released, they are due at once.
+    assert len(scheduled) == 7 and {due for _, due in scheduled} == {released}
     assert teacher.post(release).status_code == 303  # again: nothing changes
     with app.app_context():
         assert db.session.scalar(select(Quiz.answers_released_at).where(Quiz.slug == "all")) == (
             released
+        )
+        assert db.session.execute(select(ReviewItem.question_id, ReviewItem.due_at)).all() == (
+            scheduled
         )
 
 

@@ -18,7 +18,7 @@ from quizapp.core.assembly import QuestionData
 from quizapp.core.practice import UTC_ZONE, ReviewState, counts_as_answer, end_of_day, schedule
 from quizapp.core.quiz_settings import PRACTICE
 from quizapp.core.stats import response_text
-from quizapp.models import AttemptItem, Question, Quiz, ReviewItem, db
+from quizapp.models import Attempt, AttemptItem, Question, Quiz, ReviewItem, db
 from quizapp.services.bank import question_data
 
 PRACTICE_SLUG = "practice"  # unique: two first uses at once cannot both create the quiz
@@ -150,3 +150,18 @@ def _new_practice_quiz() -> Quiz:
     db.session.add(quiz)
     db.session.flush()
     return quiz
+
+
+def schedule_released(quiz: Quiz, now: datetime) -> int:
+    """When a teacher releases a quiz's answers by hand, its submitted attempts' mistakes join
+    their students' practice (they were left out while the keys were held back). Returns how
+    many attempts were scheduled."""
+    attempts = db.session.scalars(
+        select(Attempt)
+        .where(Attempt.quiz_id == quiz.id, Attempt.status == "submitted")
+        .options(selectinload(Attempt.items))
+        .order_by(Attempt.submitted_at, Attempt.id)
+    ).all()
+    for attempt in attempts:
+        record_submission(attempt.user_id, attempt.items, now)
+    return len(attempts)

@@ -6,6 +6,7 @@ from flask_login import current_user
 from quizapp.models import QuestionReport, Quiz, db, utcnow
 from quizapp.services import classes as classroom
 from quizapp.services import reports as reporting
+from quizapp.services.practice import schedule_released
 from quizapp.services.release import quiz_keys_visible
 from quizapp.services.release import release_answers as release
 from quizapp.views.admin import bp
@@ -40,7 +41,10 @@ def item_analysis(quiz_id: int):
 @bp.post("/reports/quizzes/<id:quiz_id>/release")
 def release_answers(quiz_id: int):
     quiz = editable_quiz(quiz_id)
-    if release(quiz, utcnow()):
+    now = utcnow()
+    if release(quiz, now):
+        if quiz.release_mode == "manual":  # after_close quizzes never scheduled these
+            schedule_released(quiz, now)
         db.session.commit()
         flash("Answers released: students now see the keys in their reviews.", "success")
     else:

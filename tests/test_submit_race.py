@@ -33,7 +33,11 @@ def race(first, second):
 def stored(app, attempt_id: int) -> tuple[Attempt, list[AttemptItem]]:
     with app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
-        rows = db.session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt_id))
+        rows = db.session.scalars(  # in paper order: a heap scan returns updated rows anywhere
+            select(AttemptItem)
+            .where(AttemptItem.attempt_id == attempt_id)
+            .order_by(AttemptItem.position)
+        )
         result = attempt, list(rows)
         db.session.expunge_all()
         return result

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from . import filters, kinds, ordering, rank, relative, speech, statements, worth
+from . import anchor, filters, kinds, ordering, rank, relative, speech, statements, worth
 from .entities import Analysis, analyse
 from .model import MAX_CHARS, Candidate, Choice, Draft, GenerationError, Source
 from .sentences import split
@@ -109,21 +109,24 @@ def _drafts(text: str, seed: int, extra: Mapping[str, Sequence[str]]) -> tuple[A
 
 
 def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
-    """Drafts that pass every check, from sentences that are the story (not a byline or
-    boilerplate), worth asking and fair alone (worth.py), with relative times made absolute;
-    repeats dropped."""
+    """Drafts that pass every check, from sentences that are the story (not a byline,
+    boilerplate or a side incident), worth asking and fair alone (worth.py), with relative
+    times made absolute and the event named (anchor.py); repeats dropped."""
     relative_words = {s.index for s in analysis.sentences if relative.has_relative(s.text)}
+    side = {d.sentence.index for d in drafts if worth.side_incident(d)}
     return filters.unique(
         d
         for draft in drafts
         if analysis.weight(draft.sentence.index) > 0
+        and draft.sentence.index not in side
         and (checked := filters.check(draft, analysis))
         and worth.fine(checked, analysis)
         and (
-            d := _dated(checked, analysis)
+            dated := _dated(checked, analysis)
             if draft.family == "ordering" or draft.sentence.index in relative_words
             else checked
         )
+        and (d := anchor.anchored(dated, analysis))
     )
 
 

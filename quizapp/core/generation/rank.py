@@ -6,7 +6,8 @@ A greedy pass then takes drafts in score order and keeps one only when it
 - does not show the answer of a kept draft in its stem or options, nor have its own answer
   shown by one (no question gives another away),
 - keeps the true/false drafts balanced: never more than one more True than False, or the
-  other way round (a deferred one is taken once the balance allows it).
+  other way round, once two statements are kept (a deferred one is taken once the balance
+  allows it).
 """
 
 import heapq
@@ -119,7 +120,8 @@ class _Selection:
         if draft.family != "true_false":
             return False
         truth = int(not draft.choices[0].is_correct)  # 0 for True, 1 for False
-        return self.truths[truth] > self.truths[1 - truth]
+        # Two statements of one truth value may open a short quiz; after that they alternate.
+        return self.truths[truth] > self.truths[1 - truth] and sum(self.truths) >= 2
 
     def keep(self, draft: Draft, text: str) -> None:
         self.kinds[draft.family] += 1

@@ -54,6 +54,28 @@ _EARLIER = re.compile(
 _GROUPING = re.compile(r"\b(?:alliance|bloc|coalition|front)\b", re.IGNORECASE)
 _BARE_PREPOSITION = re.compile(r"\b(?:to|by|from|of|with|for)\s+$", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+# "10 of Scotland's _____", "3 out of the _____": the blank is the total, the part is the news.
+_TOTAL_OF = re.compile(
+    r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s?\s+)?$"
+)
+# A count below this in a rescue sentence is one rescue among many: a side incident.
+SMALL_RESCUE = 100
+# "the director general of Pakistan's _____": the key is only where a person works.
+_TITLE_OF = re.compile(
+    r"\b(?:director|chief|head|spokes(?:wo)?man|spokesperson|commander|secretary|chairman"
+    r"|chair|president|governor|minister|officer|general)\b[^,]*\b(?:of|at|for)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w-]*['’]s?\s+)?$",
+    re.IGNORECASE,
+)
+# "the _____ area in northwestern Pakistan": a direction the options cannot all match.
+_COMPASS_AFTER = re.compile(
+    r"^\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?(?:north|south|east|west|central|upper"
+    r"|lower)[\w-]*\b",
+    re.IGNORECASE,
+)
+# A false statement whose changed name sits before the old name's acronym: "Baloch
+# Liberation Front (TTP)" gives itself away.
+_BRACKETED_ACRONYM = re.compile(r"^(?:\s+[\w-]+){0,2}\s*\(\s*[A-Z]{2,6}\s*\)")
 
 
 def fine(draft: Draft, analysis: Analysis) -> bool:
@@ -120,11 +142,27 @@ def side_detail(draft: Draft) -> bool:
             or (noun in _SPANS and _RESCUE.search(text))
             or before.rstrip().endswith("every")
             or _near_number(draft.answer, draft.stem)
+            or side_incident(draft)
         )
     if draft.family == "true_false":
         return False
     appositive = before.rsplit(",", 1)[-1] if "," in before else ""
-    return bool(_ATTRIBUTION.search(appositive))
+    return side_incident(draft) or bool(_ATTRIBUTION.search(appositive))
+
+
+def side_incident(draft: Draft) -> bool:
+    """A fact that makes its whole sentence a side detail, whatever is asked from it: a
+    small count from one rescue, the overs of a chase, the body a speaker heads."""
+    before = draft.stem.partition(BLANK)[0]
+    if draft.family == "numeric":
+        noun = draft.prompt.removeprefix("How many ").split("?")[0]
+        small = (draft.answer or 0) < SMALL_RESCUE
+        return bool(_RESCUE.search(draft.sentence.text) and small) or noun in ("overs", "balls")
+    return (
+        draft.family == "cloze"
+        and draft.key_kind == "org"
+        and bool(_TITLE_OF.search(before.rsplit(",", 1)[-1]))
+    )
 
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -159,15 +197,26 @@ def gives_away(draft: Draft) -> bool:
     before, blank, after = draft.prompt.partition(BLANK)
     if "[" in draft.prompt or "]" in draft.prompt or _COMMENT.match(draft.sentence.text):
         return True
+    if draft.family == "true_false" and draft.replaced:
+        return _acronym_mismatch(draft)
     if not blank:
         return False
+    if draft.key_kind == "place" and _COMPASS_AFTER.match(after):
+        return True
     return bool(
         _WORLD_LEADER.search(before)
         or after.startswith((" (", "("))
         or before.endswith("(")
         or re.search(r"\(\s*[A-Z]{2,6}\s*\)\s*$", before)
-        or re.search(r"\b\d[\d,.]*\s+of\s+the\s+$", before)
+        or _TOTAL_OF.search(before)
     )
+
+
+def _acronym_mismatch(draft: Draft) -> bool:
+    """The changed name in a false statement stands before a bracketed acronym."""
+    new = draft.key.partition("->")[2]
+    at = draft.stem.find(new) if new else -1
+    return at >= 0 and bool(_BRACKETED_ACRONYM.match(draft.stem[at + len(new) :]))
 
 
 def options_alike(draft: Draft, analysis: Analysis) -> bool:

@@ -1,0 +1,105 @@
+"""Whether a draft says which event it is about, and is not the headline everyone knows.
+
+A student meets each question on its own, weeks after the news. So:
+
+- "the general election", "the tournament", "the final", "the relief effort" say which one
+  only beside the article. An election is dated from the dateline ("the 2024 general
+  election"); a match, a tournament or an event with no year in the prompt is dropped (an
+  article looking back on old finals is dated years after them); so is "the relief effort";
+- "the hardest-hit areas", "among the most severely affected" need the disaster named;
+- a play of a match ("fell for 32", "needing 20 to win in 3.4 overs") with no year in the
+  prompt belongs to a match the student cannot tell apart from others;
+- a true/false statement that restates the headline ("Labour won the general election") is
+  the news everyone heard: general knowledge, not the article.
+"""
+
+import re
+from dataclasses import replace
+
+from .entities import Analysis
+from .model import Draft
+
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# What the definite article leans on, unless a name, a place or a year follows it.
+_ELECTION = re.compile(
+    r"\b(?P<det>the)\s+(?P<noun>(?:(?:general|presidential|parliamentary|national|local|state"
+    r"|snap|federal|regional)\s+)?(?:elections?|polls?|vote))\b"
+    r"(?!\s+(?:of|in|for|to)\s+(?:the\s+)?(?-i:[A-Z\d]))",
+    re.IGNORECASE,
+)
+_OCCASION = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:tournament|tri-?series|series|match|final|finals"
+    r"|game|competition|contest|event|season|campaign)\b"
+    r"|\b(?:the|this|that)\s+(?:relief|rescue|aid|recovery)\s+(?:efforts?|operations?|work)\b",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(r"^\s+(?:of|in|for|at|between)\s+(?:the\s+)?(?-i:[A-Z\d])", re.I)
+_IMPACT = re.compile(
+    r"\b(?:hardest|worst|badly|severely)[- ]hit\b|\b(?:most|worst|severely|badly)\s+"
+    r"(?:severely\s+|badly\s+)?affected\b",
+    re.IGNORECASE,
+)
+_DISASTER = re.compile(
+    r"\b(?:earthquakes?|quakes?|floods?|flooding|storms?|cyclones?|hurricanes?|typhoons?"
+    r"|monsoon|rains?|drought|fires?|wildfires?|war|fighting|clashes|tsunami|landslides?)\b",
+    re.IGNORECASE,
+)
+_MATCH_PLAY = re.compile(
+    r"\b(?:wickets?|overs|innings|runs|goals?|half-time|penalt(?:y|ies)|bowled|batting"
+    r"|batted|the tail|century|fell for \d+|to win in)\b",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+_STOP = frozenset(
+    "the and for with from that this into over after amid as was were has have had are its "
+    "their his her about more than new says said big".split()
+)
+# Share of the headline's words a true/false statement may repeat before it is the headline.
+HEADLINE_SHARE = 0.5
+HEADLINE_MIN = 3
+
+
+def anchored(draft: Draft, analysis: Analysis) -> Draft | None:
+    """The draft with an undated election dated from the dateline; None when the prompt
+    leans on an occasion or disaster it does not name, or restates the headline."""
+    if draft.family in ("ordering", "who_said"):
+        return draft
+    if restates_headline(draft, analysis) or unnamed_occasion(draft.stem):
+        return None
+    if not _ELECTION.search(draft.stem) or _YEAR.search(draft.stem):
+        return draft
+    if not analysis.dateline:
+        return None
+    year = analysis.dateline[0]
+    texts = [draft.prompt, draft.stem, *(c.text for c in draft.choices)]
+    prompt, stem, *options = (_ELECTION.sub(rf"\g<det> {year} \g<noun>", t) for t in texts)
+    choices = tuple(replace(c, text=t) for c, t in zip(draft.choices, options, strict=True))
+    return replace(draft, prompt=prompt, stem=stem, choices=choices)
+
+
+def unnamed_occasion(stem: str) -> bool:
+    """ "the tournament", "the relief effort" with no year or name after it, the play of a
+    match with no year, or "the hardest-hit areas" with no disaster named."""
+    if _IMPACT.search(stem) and not _DISASTER.search(stem):
+        return True
+    if _YEAR.search(stem):
+        return False
+    if _MATCH_PLAY.search(stem):
+        return True
+    return any(not _NAMED_AFTER.match(stem[m.end() :]) for m in _OCCASION.finditer(stem))
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:4] for w in _CONTENT.findall(text) if w.lower() not in _STOP}
+
+
+def restates_headline(draft: Draft, analysis: Analysis) -> bool:
+    """A true/false statement made of the headline's own words."""
+    if draft.family != "true_false" or not analysis.sentences:
+        return False
+    first = analysis.sentences[0]
+    if not first.is_heading or first.index == draft.sentence.index:
+        return False
+    headline = _stems(first.text)
+    shared = headline & _stems(draft.stem)
+    return len(shared) >= HEADLINE_MIN and len(shared) >= HEADLINE_SHARE * len(headline)

@@ -9,6 +9,7 @@ A student meets each question on its own, weeks after the news. So:
 - "the hardest-hit areas", "among the most severely affected" need the disaster named;
 - a play of a match ("fell for 32", "needing 20 to win in 3.4 overs") with no year in the
   prompt belongs to a match the student cannot tell apart from others;
+- "in the area" needs a place named in the prompt;
 - a true/false statement that restates the headline ("Labour won the general election") is
   the news everyone heard: general knowledge, not the article.
 """
@@ -20,11 +21,11 @@ from .entities import Analysis
 from .model import Draft
 
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-# What the definite article leans on, unless a name, a place or a year follows it.
+# An election says which one only with its year ("the general election in Norland" could be
+# any of them); an occasion below, unless a name or a year follows it.
 _ELECTION = re.compile(
     r"\b(?P<det>the)\s+(?P<noun>(?:(?:general|presidential|parliamentary|national|local|state"
-    r"|snap|federal|regional)\s+)?(?:elections?|polls?|vote))\b"
-    r"(?!\s+(?:of|in|for|to)\s+(?:the\s+)?(?-i:[A-Z\d]))",
+    r"|snap|federal|regional)\s+)?(?:elections?|polls?|vote))\b",
     re.IGNORECASE,
 )
 _OCCASION = re.compile(
@@ -49,6 +50,13 @@ _MATCH_PLAY = re.compile(
     r"|batted|the tail|century|fell for \d+|to win in)\b",
     re.IGNORECASE,
 )
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+# "arrived in the area": which area, unless the prompt names a place.
+_PLACE_WORD = re.compile(
+    r"\bthe (?:area|region|site|scene|zone|affected areas?)\b"
+    r"(?!\s+(?:of|in|around|near)\s+(?:the\s+)?(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
 _CONTENT = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 _STOP = frozenset(
     "the and for with from that this into over after amid as was were has have had are its "
@@ -64,7 +72,11 @@ def anchored(draft: Draft, analysis: Analysis) -> Draft | None:
     leans on an occasion or disaster it does not name, or restates the headline."""
     if draft.family in ("ordering", "who_said"):
         return draft
-    if restates_headline(draft, analysis) or unnamed_occasion(draft.stem):
+    if (
+        restates_headline(draft, analysis)
+        or unnamed_occasion(draft.stem)
+        or (_PLACE_WORD.search(draft.stem) and not _names_place(draft, analysis))
+    ):
         return None
     if not _ELECTION.search(draft.stem) or _YEAR.search(draft.stem):
         return draft
@@ -89,17 +101,25 @@ def unnamed_occasion(stem: str) -> bool:
     return any(not _NAMED_AFTER.match(stem[m.end() :]) for m in _OCCASION.finditer(stem))
 
 
+def _names_place(draft: Draft, analysis: Analysis) -> bool:
+    return any(
+        m.kind == "place" and m.text != draft.key for m in analysis.mentions[draft.sentence.index]
+    )
+
+
 def _stems(text: str) -> set[str]:
     return {w.lower()[:4] for w in _CONTENT.findall(text) if w.lower() not in _STOP}
 
 
 def restates_headline(draft: Draft, analysis: Analysis) -> bool:
-    """A true/false statement made of the headline's own words."""
+    """A true/false statement made of the headline's own words and no figure of its own."""
     if draft.family != "true_false" or not analysis.sentences:
         return False
     first = analysis.sentences[0]
     if not first.is_heading or first.index == draft.sentence.index:
         return False
+    if set(_NUMBER.findall(draft.stem)) - set(_NUMBER.findall(first.text)):
+        return False  # a figure the headline does not give is the article's, not the news
     headline = _stems(first.text)
     shared = headline & _stems(draft.stem)
     return len(shared) >= HEADLINE_MIN and len(shared) >= HEADLINE_SHARE * len(headline)

@@ -38,6 +38,10 @@ UNSETTLED = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# "announced overnight that": when the news was announced, not when it happened; dropped.
+_OVERNIGHT = re.compile(
+    r"\b(announced|said|reported|confirmed|stated|added)\s+overnight(?=\s+that\b|,)"
+)
 
 
 # Words one of the patterns needs, looked for before the patterns run (most text has none).
@@ -74,6 +78,7 @@ def resolve(text: str, dateline: tuple[int, int, int] | None) -> str | None:
         day = date(*dateline) if dateline else None
     except ValueError:
         day = None  # "31 February": a date line we misread is no date line
+    text = _OVERNIGHT.sub(r"\1", text)
     if day is None or _unsettled(text):
         return None
     text = WEEKDAY.sub(lambda m: _weekday(m, day), text)

@@ -12,8 +12,12 @@ from collections.abc import Sequence
 from .model import Sentence
 from .words import FUNCTION_WORDS, MONTHS
 
+# A byline opens "By" and a name; "By late Sunday night, troops had…" is the story.
 BOILERPLATE = re.compile(
-    r"^(?:by\s+(?:[A-Z]\w*|staff)|(?:also |read )?(?:read|see) (?:more|also)\b|also read\b"
+    r"^(?:by\s+(?:(?!(?:late|early|mid|the|then|now|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|noon|midnight|dawn|evening|night|morning)\b)(?-i:[A-Z])\w*|staff)"
+    r"|(?:also |read )?(?:read|see) (?:more|also)\b|also read\b"
     r"|follow (?:us|our|the)\b|click here|subscribe\b|sign up\b|leave a (?:reply|comment)"
     r"|share (?:this|on)\b|source:|sources:|photo:|image:|image credit|file photo|caption:"
     r"|updated:|posted:|published:|copyright|all rights reserved|advertisement|related:"

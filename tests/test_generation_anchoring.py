@@ -1,0 +1,142 @@
+"""Drafts that say which event they are about, and side incidents, on small invented texts:
+elections dated from the dateline, unnamed occasions and areas dropped, no true/false that
+only restates the headline, totals beside "N of", a small rescue count, a speaker's agency,
+a compass-qualified place and a false name before the true name's acronym."""
+
+from quizapp.core.generation import QUIZ_READY, anchor, drafts, generate, relative, roles, worth
+from quizapp.core.generation.model import Draft, Sentence
+from quizapp.core.generation.sentences import split
+
+ELECTION = """Voters turn on the Farmers League in Norland
+
+June 3, 2031
+
+The Farmers League of Norland, led by Tomas Lind, lost 40 seats in the general election, the
+Norland Election Commission in Vestby said.
+Turnout in the vote reached 74 percent, according to the Norland Election Commission in Vestby.
+"""
+
+
+def prompts(text):
+    return [c.prompt for c in drafts(text)]
+
+
+def test_an_election_is_dated_from_the_dateline_and_dropped_without_one():
+    dated = prompts(ELECTION)
+    assert dated and all("general election" not in p or "2031 general election" in p for p in dated)
+    assert any("the 2031 vote" in p for p in dated)
+    undated = ELECTION.replace("June 3, 2031\n\n", "")
+    assert not any("election" in p or "vote" in p for p in prompts(undated))
+
+
+def test_an_unnamed_occasion_or_impact_needs_a_year_or_a_disaster():
+    assert anchor.unnamed_occasion("Rain stopped play in the final after Lena Ruiz had scored.")
+    assert anchor.unnamed_occasion("Team Orla coordinates the relief effort across Vestmark.")
+    assert anchor.unnamed_occasion("The hill towns of Vestmark have been among the worst hit.")
+    assert anchor.unnamed_occasion("Lena Ruiz fell for 32, leaving Orla needing 20 to win.")
+    assert not anchor.unnamed_occasion("Lena Ruiz scored twice in the final of the 2031 Cup.")
+    assert not anchor.unnamed_occasion("Vestmark towns were the worst hit by the floods.")
+    assert not anchor.unnamed_occasion("Lena Ruiz won the Vestmark Cup in 2031 at Orla Park.")
+
+
+SHOW = """Vestmark storm kills dozens as floods hit Orla
+
+May 4, 2031
+
+Floods after the storm in Vestmark killed 41 people in the town of Orla, the Vestmark Disaster
+Agency said on Sunday.
+More than 300 soldiers had arrived in the area by night, the Vestmark Disaster Agency said.
+A storm hit the Vestmark town of Orla, killing dozens, and floods hit Orla, said Mayor Lena Ruiz.
+"""
+
+
+def test_a_statement_of_the_headline_alone_and_an_unnamed_area_are_not_asked():
+    found = prompts(SHOW)
+    assert any("41" in p for p in found)
+    assert not any("in the area" in p for p in found)
+    assert not any(p.startswith("True or false? A storm hit") for p in found)
+
+
+def cloze(sentence, key, kind="org", family="cloze"):
+    """A hand-made draft blanking `key` in `sentence`."""
+    source = Sentence(0, 0, len(sentence), sentence, 0, 0)
+    stem = sentence.replace(key, "_____", 1)
+    return Draft(family, family, stem, (), None, None, source, "", key, kind, stem)
+
+
+def test_a_figure_beside_n_of_a_small_rescue_and_a_speakers_agency_are_side_details():
+    text = """Orla votes for a new council
+
+May 4, 2031
+
+The Green Union of Vestmark holds only 10 of Orla's 56 council seats after the vote on 3 May 2031.
+A Norland rescue team on 3 May 2031 rescued at least 5 children buried in a collapsed school in
+Orla, said Tomas Lind, an official.
+The Green Union of Vestmark won 10 of the 56 council seats in Orla on 3 May 2031.
+"""
+    found = drafts(text)
+    assert any("rescue" in c.prompt for c in drafts(text.replace("5 children", "500 people")))
+    assert not any(c.kind == "numeric" and c.answer == 56 for c in found)
+    total = "The Green Union holds only 10 of Orla's 56 council seats."
+    assert worth.gives_away(cloze(total, "56", "quantity", "numeric"))
+    assert not worth.gives_away(cloze(total, "10", "quantity", "numeric"))
+    assert not any("children" in c.prompt for c in found)  # nor a true/false from it
+    speaker = "Colonel Lena Ruiz, the director general of Vestmark's Civil Defence Office, spoke."
+    assert worth.side_incident(cloze(speaker, "Civil Defence Office"))
+    assert not worth.side_incident(cloze(speaker, "Lena Ruiz", kind="person"))
+    assert not worth.side_incident(
+        cloze("Troops of the Civil Defence Office left.", "Civil Defence Office")
+    )
+
+
+def test_a_place_with_a_compass_direction_after_it_is_not_blanked():
+    sentence = "Troops opened fire at the Orla area in northern Vestmark, the army said."
+    assert worth.gives_away(cloze(sentence, "Orla", "place"))
+    assert not worth.gives_away(
+        cloze("Troops opened fire at Orla, the army said.", "Orla", "place")
+    )
+
+
+def false_statement(sentence, old, new):
+    source = Sentence(0, 0, len(sentence), sentence, 0, 0)
+    stem = sentence.replace(old, new)
+    return Draft(
+        "true_false",
+        "true_false",
+        f"True or false? {stem}",
+        (),
+        None,
+        None,
+        source,
+        "",
+        f"false:{old}->{new}",
+        "statement",
+        stem,
+        replaced=old,
+    )
+
+
+def test_a_false_name_before_the_true_names_acronym_is_not_offered():
+    sentence = "The leader of the Orla Freedom Movement (OFM) in Tarn was arrested on 3 May 2031."
+    assert worth.gives_away(false_statement(sentence, "Orla Freedom Movement", "Kessel Army"))
+    assert not worth.gives_away(false_statement(sentence, "Tarn", "Vestby"))
+
+
+def test_an_announcement_overnight_is_dated_and_a_time_opening_is_no_byline():
+    day = (2031, 5, 4)
+    assert relative.resolve("Officials announced overnight that 41 people died.", day) == (
+        "Officials announced that 41 people died."
+    )
+    assert relative.resolve("Officials worked overnight in Orla.", day) is None
+    opening = split("By late Sunday night, 300 soldiers had reached Orla in Vestmark.")
+    byline = split("By Lena Ruiz")
+    assert roles.weights(opening) == (1.0,)
+    assert roles.weights(byline) == (0.0,)
+
+
+def test_two_true_statements_may_open_a_quiz_and_then_truth_values_alternate():
+    quiz = [c for c in generate(SHOW) if QUIZ_READY in c.checks and c.kind == "true_false"]
+    truths = [c.choices[0].is_correct for c in quiz]
+    assert abs(truths.count(True) - truths.count(False)) <= 2
+    if len(truths) >= 4:
+        assert abs(truths.count(True) - truths.count(False)) <= 1

@@ -140,3 +140,26 @@ def test_two_true_statements_may_open_a_quiz_and_then_truth_values_alternate():
     assert abs(truths.count(True) - truths.count(False)) <= 2
     if len(truths) >= 4:
         assert abs(truths.count(True) - truths.count(False)) <= 1
+
+
+QUAKE = """Death toll rises in Vestmark quake
+
+May 4, 2031
+
+Officials in Orla estimated that the death toll would surpass 4,000.
+Rescue teams from Norland reached Orla on 4 May 2031 to search collapsed schools.
+"""
+
+
+def test_the_headlines_disaster_names_the_earthquake_and_the_death_toll():
+    found = prompts(QUAKE)
+    assert any("the death toll from the May 2031 earthquake would" in p for p in found)
+    assert not any("the death toll would" in p for p in found)
+    undated = QUAKE.replace("May 4, 2031\n\n", "").replace("Vestmark quake", "quake")
+    assert not any("death toll" in p for p in prompts(undated))
+
+
+def test_a_place_that_only_says_where_one_candidate_stood_is_a_side_detail():
+    sentence = "The party's Orla candidate, Tomas Lind, was elected unopposed."
+    assert worth.side_incident(cloze(sentence, "Orla", "place"))
+    assert not worth.side_incident(cloze("Tomas Lind won the vote in Orla.", "Orla", "place"))

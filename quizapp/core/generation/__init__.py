@@ -114,6 +114,9 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
     times made absolute and the event named (anchor.py); repeats dropped."""
     relative_words = {s.index for s in analysis.sentences if relative.has_relative(s.text)}
     side = {d.sentence.index for d in drafts if worth.side_incident(d)}
+    event = anchor.story_event(analysis)
+    if event:
+        drafts = [anchor.with_event(d, event) for d in drafts]
     return filters.unique(
         d
         for draft in drafts

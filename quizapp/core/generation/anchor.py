@@ -123,3 +123,56 @@ def restates_headline(draft: Draft, analysis: Analysis) -> bool:
     headline = _stems(first.text)
     shared = headline & _stems(draft.stem)
     return len(shared) >= HEADLINE_MIN and len(shared) >= HEADLINE_SHARE * len(headline)
+
+
+_MONTHS = "January February March April May June July August September October November December"
+_HAZARD = (
+    r"earthquakes?|quakes?|floods?|flooding|cyclones?|storms?|typhoons?|hurricanes?|tsunami"
+    r"|landslides?|wildfires?|eruption"
+)
+_HEADLINE_HAZARD = re.compile(rf"\b(?:{_HAZARD})\b", re.IGNORECASE)
+# "the earthquake", "the death toll": the story's event, unless a name or a year follows.
+_EVENT_REF = re.compile(
+    rf"\b(?P<det>[Tt]he)\s+(?:(?P<noun>(?i:{_HAZARD}|disaster))\b"
+    r"(?!\s+(?:of|in|on|from|at|near|for)\s+(?:the\s+)?[A-Z\d])"
+    r"|(?P<toll>(?i:death toll|toll))\b(?!\s+(?:of|in|on|from|at|for|among)\b))"
+)
+
+
+def story_event(analysis: Analysis) -> tuple[str, str, str] | None:
+    """(month and year, hazard, place) of a disaster the headline names, e.g. ("August 2014",
+    "quake", "China"); None when the headline names none, or neither a date nor a place."""
+    first = analysis.sentences[0] if analysis.sentences else None
+    found = _HEADLINE_HAZARD.search(first.text) if first and first.is_heading else None
+    if not found:
+        return None
+    when = ""
+    if analysis.dateline:
+        when = f"{_MONTHS.split()[analysis.dateline[1] - 1]} {analysis.dateline[0]}"
+    lead = first.text[: found.start()].split()
+    parts = lead[-1].split("-") if lead else []
+    places = [p for p in parts if (e := analysis.entities.get(p)) and e.kind == "place"]
+    where = " and ".join(places) if len(places) == len(parts) else ""
+    return (when, found.group().lower(), where) if when or where else None
+
+
+def with_event(draft: Draft, event: tuple[str, str, str]) -> Draft:
+    """The draft with its first "the earthquake" or "the death toll" naming the story's
+    disaster: "the August 2014 earthquake in China", "the death toll from the …"."""
+    if draft.family in ("ordering", "who_said") or not _EVENT_REF.search(draft.sentence.text):
+        return draft
+    texts = [draft.sentence.text, draft.prompt, draft.stem, *(c.text for c in draft.choices)]
+    text, prompt, stem, *options = (_EVENT_REF.sub(lambda m: _named(m, event), t, 1) for t in texts)
+    choices = tuple(replace(c, text=t) for c, t in zip(draft.choices, options, strict=True))
+    sentence = replace(draft.sentence, text=text)
+    return replace(draft, prompt=prompt, stem=stem, choices=choices, sentence=sentence)
+
+
+def _named(found: re.Match, event: tuple[str, str, str]) -> str:
+    when, hazard, where = event
+    place = f" in {where}" if where else ""
+    date = f"{when} " if when else ""
+    if found["toll"]:
+        hazard = "earthquake" if hazard == "quake" else hazard
+        return f"{found['det']} {found['toll']} from the {date}{hazard}{place}"
+    return f"{found['det']} {date}{found['noun']}{place}"

@@ -67,6 +67,12 @@ _TITLE_OF = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w-]*['’]s?\s+)?$",
     re.IGNORECASE,
 )
+# "the party's _____ candidate", "a _____ resident": a place that only says where one person is.
+_ROLE_AFTER = re.compile(
+    r"^\s+(?:candidate|resident|native|mp|lawmaker|legislator|councillor|councilor|villager"
+    r"|man|woman|boy|girl|shopkeeper|farmer)s?\b",
+    re.IGNORECASE,
+)
 # "the _____ area in northwestern Pakistan": a direction the options cannot all match.
 _COMPASS_AFTER = re.compile(
     r"^\s+(?:\w+\s+){0,2}(?:in|of)\s+(?:the\s+)?(?:north|south|east|west|central|upper"
@@ -93,8 +99,9 @@ def fine(draft: Draft, analysis: Analysis) -> bool:
 
 
 def names_something(draft: Draft, analysis: Analysis) -> bool:
-    """A name or date besides the key says what the prompt is about."""
-    return any(
+    """A name or date besides the key says what the prompt is about (a year the prompt
+    gained from the dateline counts)."""
+    return bool(_YEAR.search(draft.stem)) or any(
         m.kind in ("person", "place", "org", "date") and m.text != draft.key
         for m in analysis.mentions[draft.sentence.index]
     )
@@ -152,17 +159,18 @@ def side_detail(draft: Draft) -> bool:
 
 def side_incident(draft: Draft) -> bool:
     """A fact that makes its whole sentence a side detail, whatever is asked from it: a
-    small count from one rescue, the overs of a chase, the body a speaker heads."""
+    small count from one rescue, the overs of a chase, the body a speaker heads, the town
+    one candidate or resident is from."""
     before = draft.stem.partition(BLANK)[0]
     if draft.family == "numeric":
         noun = draft.prompt.removeprefix("How many ").split("?")[0]
         small = (draft.answer or 0) < SMALL_RESCUE
         return bool(_RESCUE.search(draft.sentence.text) and small) or noun in ("overs", "balls")
-    return (
-        draft.family == "cloze"
-        and draft.key_kind == "org"
-        and bool(_TITLE_OF.search(before.rsplit(",", 1)[-1]))
-    )
+    if draft.family != "cloze":
+        return False
+    if draft.key_kind == "place" and _ROLE_AFTER.match(draft.stem.partition(BLANK)[2]):
+        return True  # "BJP's _____ candidate": where one person stood or lives
+    return draft.key_kind == "org" and bool(_TITLE_OF.search(before.rsplit(",", 1)[-1]))
 
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

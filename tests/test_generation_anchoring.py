@@ -151,11 +151,18 @@ Rescue teams from Norland reached Orla on 4 May 2031 to search collapsed schools
 """
 
 
+def analysed_first(text):
+    """The text's sentences, to show the undated text still has its figure."""
+    return " ".join(s.text for s in split(text))
+
+
 def test_the_headlines_disaster_names_the_earthquake_and_the_death_toll():
     found = prompts(QUAKE)
     assert any("the death toll from the May 2031 earthquake would" in p for p in found)
     assert not any("the death toll would" in p for p in found)
-    undated = QUAKE.replace("May 4, 2031\n\n", "").replace("Vestmark quake", "quake")
+    undated = "Death toll rises in quake\n\nOfficials in Orla estimated that the death toll would "
+    undated += "surpass 4,000, Mayor Lena Ruiz of Orla said.\n"
+    assert "surpass 4,000" in analysed_first(undated)
     assert not any("death toll" in p for p in prompts(undated))
 
 

@@ -4,6 +4,8 @@ only restates the headline, totals beside "N of", a small rescue count, a speake
 a compass-qualified place and a false name before the true name's acronym."""
 
 from quizapp.core.generation import QUIZ_READY, anchor, drafts, generate, relative, roles, worth
+from quizapp.core.generation.context import leans_back
+from quizapp.core.generation.entities import analyse
 from quizapp.core.generation.model import Draft, Sentence
 from quizapp.core.generation.sentences import split
 
@@ -170,3 +172,17 @@ def test_a_place_that_only_says_where_one_candidate_stood_is_a_side_detail():
     sentence = "The party's Orla candidate, Tomas Lind, was elected unopposed."
     assert worth.side_incident(cloze(sentence, "Orla", "place"))
     assert not worth.side_incident(cloze("Tomas Lind won the vote in Orla.", "Orla", "place"))
+
+
+def test_an_official_figure_is_no_unnamed_official_and_a_region_is_not_blanked():
+    assert leans_back("The official said 40 people died in Orla.")
+    assert not leans_back("The official death toll from the Orla floods stands at about 2,000.")
+    sentence = "The death toll from the floods in South Asia stands at about 2,000."
+    draft = cloze(sentence, "South Asia", "place")
+    assert not worth.options_alike(draft, analyse(sentence, split(sentence)))
+
+
+def test_a_bare_figure_well_after_the_death_toll_is_its_total():
+    text = "The official death toll from the 7 May 2031 floods in the town of Orla stands at 2,000."
+    found = [m for m in analyse(text, split(text)).mentions[0] if m.kind == "quantity"]
+    assert [m.subtype for m in found] == ["total"]

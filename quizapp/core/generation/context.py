@@ -39,12 +39,14 @@ UNRESOLVED = re.compile(
     r"(?!\s+(?:of|from|between|on|in|by)\s+(?-i:[A-Z]))(?!,?\s+(?-i:[A-Z][a-z]))",
     re.IGNORECASE,
 )
-# A bare generic subject at the start: "The fund will review…" (which fund?).
+# A bare generic subject at the start: "The fund will review…" (which fund?). "The official
+# death toll from the … earthquake" is a named figure, not an unnamed official.
 _GENERIC_SUBJECT = re.compile(
     r"^The\s+(?:fund|bank|party|agency|company|ministry|organisation|organization|body|board"
     r"|committee|court|army|military|government|group|country|city|province|state|alliance"
     r"|coalition|team|side|official|officials|officer|spokesman|minister|leader|bill|law"
     r"|move|plan|programme|program|figures|report|study|strike|attack|blast|blasts)\b(?!\s+of\b)"
+    r"(?!(?<=official)\s+(?:death|toll|figures?|count|estimates?|results?|tally|data|number))"
 )
 
 

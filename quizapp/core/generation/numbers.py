@@ -52,7 +52,7 @@ _CONVERSION_AFTER = re.compile(
 _CONVERSION_INSIDE = re.compile(r"\d[\d,.]*[\s-]*[A-Za-z][\w-]*\s*\(\s*(?:about |some |around )?$")
 # What a bare number at the end of a clause can be the figure of.
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:death toll|toll|total|tally|turnout|population|figure)\b[^,.;]{0,40}$",
+    r"\b(?:death toll|toll|total|tally|turnout|population|figure)\b[^,.;]{0,70}$",
     re.IGNORECASE,
 )
 _NP_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
@@ -166,7 +166,7 @@ def _quantity(sentence: Sentence, match: re.Match, start: int, end: int) -> Ment
         subtype = "unit" if noun in UNITS else "count"
     if not noun:
         # "the death toll would surpass 35,000.": a total the words before it name.
-        if not _TOTAL_BEFORE.search(sentence.text[max(0, match.start() - 60) : match.start()]):
+        if not _TOTAL_BEFORE.search(sentence.text[max(0, match.start() - 90) : match.start()]):
             return None
         subtype = "total"
     qualifier = (match["qual"] or "").lower()

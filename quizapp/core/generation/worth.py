@@ -227,6 +227,12 @@ def _acronym_mismatch(draft: Draft) -> bool:
     return at >= 0 and bool(_BRACKETED_ACRONYM.match(draft.stem[at + len(new) :]))
 
 
+_REGION = re.compile(
+    r"\b(?:Asia|Africa|Europe|America|Americas|Middle East|Caribbean|Balkans|Subcontinent"
+    r"|Pacific|Atlantic|Sahel|Caucasus|Scandinavia)\b"
+)
+
+
 def options_alike(draft: Draft, analysis: Analysis) -> bool:
     """No option inside the key's name or the key inside one; no alliance among parties;
     "the" where an acronym needs it."""
@@ -234,6 +240,8 @@ def options_alike(draft: Draft, analysis: Analysis) -> bool:
         return True
     texts = [c.text for c in draft.choices]
     key = draft.key
+    if draft.key_kind == "place" and _REGION.search(key):
+        return False  # "South Asia" beside "Kashmir": a place inside the region is right too
     for option in texts:
         if option == key:
             continue

@@ -92,6 +92,7 @@ def fine(draft: Draft, analysis: Analysis) -> bool:
         names_something(draft, analysis)
         and not background(draft, analysis)
         and not side_detail(draft)
+        and not counted_twice(draft, analysis)
         and not gives_away(draft)
         and not _TYPO.search(draft.prompt)
         and options_alike(draft, analysis)
@@ -155,6 +156,30 @@ def side_detail(draft: Draft) -> bool:
         return False
     appositive = before.rsplit(",", 1)[-1] if "," in before else ""
     return side_incident(draft) or bool(_ATTRIBUTION.search(appositive))
+
+
+_MONEY = re.compile(r"\b(?:dollars|euros|pounds|rupees|yuan|yen|per cent|percent)\b")
+
+
+def counted_twice(draft: Draft, analysis: Analysis) -> bool:
+    """A count of "Pakistani soldiers" the text also gives with another value elsewhere,
+    and a prompt with no year or date to say which one it asks for (sums of money are
+    different payments, not rival counts)."""
+    if draft.family != "numeric" or _YEAR.search(draft.stem):
+        return False
+    noun = draft.prompt.removeprefix("How many ").split("?")[0]
+    if (
+        len(noun.split()) < 2
+        or _MONEY.search(noun)
+        or any(m.kind == "date" for m in analysis.mentions[draft.sentence.index])
+    ):
+        return False
+    return any(
+        m.kind == "quantity" and m.noun == noun and m.value != draft.answer
+        for index, found in enumerate(analysis.mentions)
+        if index != draft.sentence.index
+        for m in found
+    )
 
 
 def side_incident(draft: Draft) -> bool:

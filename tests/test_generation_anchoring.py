@@ -186,3 +186,49 @@ def test_a_bare_figure_well_after_the_death_toll_is_its_total():
     text = "The official death toll from the 7 May 2031 floods in the town of Orla stands at 2,000."
     found = [m for m in analyse(text, split(text)).mentions[0] if m.kind == "quantity"]
     assert [m.subtype for m in found] == ["total"]
+
+
+def numeric(sentence, key, noun, source=None):
+    """A hand-made numeric draft asking for `key` in `sentence`."""
+    source = source or Sentence(0, 0, len(sentence), sentence, 0, 0)
+    stem = sentence.replace(key, "_____", 1)
+    prompt = f"How many {noun}? Fill in the number: {stem}"
+    value = float(key.replace(",", ""))
+    return Draft("numeric", "numeric", prompt, (), value, 0.0, source, "", key, "quantity", stem)
+
+
+def test_a_count_given_twice_or_a_death_toll_in_a_text_over_years_needs_a_date():
+    text = (
+        "Orla said its army killed 40 Norland soldiers at the border.\n\n"
+        "Norland said Orla killed 12 Norland soldiers at the border."
+    )
+    first = analyse(text, split(text)).sentences[0].text
+    draft = numeric(first, "40", "Norland soldiers")
+    assert worth.counted_twice(draft, analyse(text, split(text)))
+    alone = text.split("\n\n")[0]
+    assert not worth.counted_twice(draft, analyse(alone, split(alone)))
+    years = "Orla fought Norland in 2019, in 2021 and in 2024.\n\n" + alone
+    over_years = analyse(years, split(years))
+    draft = numeric(first, "40", "soldiers", over_years.sentences[1])
+    assert worth.counted_twice(draft, over_years)
+
+
+def test_a_release_a_revised_toll_where_a_place_lies_and_a_head_of_government():
+    freed = "Vestmark helped arrange the release of 3 Orla soldiers held in Tarn."
+    assert worth.side_incident(numeric(freed, "3", "Orla soldiers"))
+    paid = "The Orla Fund released a $2 billion tranche to Vestmark on 3 May 2031."
+    assert not worth.side_incident(numeric(paid, "2", "billion US dollars"))
+    revised = "A bomb in Orla killed at least 31 people; later reports said 36."
+    assert worth.side_detail(numeric(revised, "31", "people"))
+    located = "Tarn is in Vestmark's Kessel province, and Orla is in Norland."
+    assert worth.side_incident(cloze(located, "Tarn", "place"))
+    leader = "In 2031, Vestmark's then Prime Minister, Lena Ruiz, welcomed the deal."
+    assert worth.gives_away(cloze(leader, "Lena Ruiz", "person"))
+    minister = "In 2031, Vestmark's finance minister, Lena Ruiz, welcomed the deal."
+    assert not worth.gives_away(cloze(minister, "Lena Ruiz", "person"))
+
+
+def test_the_peak_and_the_first_months_need_a_year():
+    assert anchor.unnamed_occasion("At the peak, more than 5,000 Orlans lived in Vestmark.")
+    assert anchor.unnamed_occasion("In the first twelve months alone, 900 Orlans fled.")
+    assert not anchor.unnamed_occasion("In the first twelve months of 2031, 900 Orlans fled.")

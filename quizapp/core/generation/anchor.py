@@ -2,10 +2,11 @@
 
 A student meets each question on its own, weeks after the news. So:
 
-- "the general election", "the tournament", "the final", "the relief effort" say which one
-  only beside the article. An election is dated from the dateline ("the 2024 general
-  election"); a match, a tournament or an event with no year in the prompt is dropped (an
-  article looking back on old finals is dated years after them); so is "the relief effort";
+- "the general election", "the tournament", "the final", "the relief effort", "at the
+  peak", "in the first twelve months" say which one only beside the article. An election is
+  dated from the dateline ("the 2024 general election"); a match, a tournament or an event
+  with no year in the prompt is dropped (an article looking back on old finals is dated
+  years after them); so is "the relief effort";
 - "the hardest-hit areas", "among the most severely affected" need the disaster named;
 - a play of a match ("fell for 32", "needing 20 to win in 3.4 overs") with no year in the
   prompt belongs to a match the student cannot tell apart from others;
@@ -31,7 +32,9 @@ _ELECTION = re.compile(
 _OCCASION = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:tournament|tri-?series|series|match|final|finals"
     r"|game|competition|contest|event|season|campaign)\b"
-    r"|\b(?:the|this|that)\s+(?:relief|rescue|aid|recovery)\s+(?:efforts?|operations?|work)\b",
+    r"|\b(?:the|this|that)\s+(?:relief|rescue|aid|recovery)\s+(?:efforts?|operations?|work)\b"
+    r"|\b(?:at|in)\s+the\s+(?:peak|height)\b"
+    r"|\bthe\s+first\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b(?!\s+(?:of|after)\b)",
     re.IGNORECASE,
 )
 _NAMED_AFTER = re.compile(r"^\s+(?:of|in|for|at|between)\s+(?:the\s+)?(?-i:[A-Z\d])", re.I)

@@ -26,7 +26,10 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _SINCE = re.compile(r"\bsince (?:\w+ ){0,2}(?:1[5-9]|20)\d\d\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:deadliest|worst|largest|biggest) since\b", re.IGNORECASE)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|residents|home to)\b", re.IGNORECASE)
-_RESCUE = re.compile(r"\b(?:trapped|rescued|pulled|rubble|found alive|buried)\b", re.IGNORECASE)
+_RESCUE = re.compile(
+    r"\b(?:trapped|rescued|pulled|rubble|found alive|buried|released|release of|freed)\b",
+    re.IGNORECASE,
+)
 _SPANS = frozenset({"hours", "minutes", "days", "runs", "balls", "overs"})
 # A key that only says who relayed a fact, or where they work.
 _ATTRIBUTION = re.compile(
@@ -57,6 +60,11 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "10 of Scotland's _____", "3 out of the _____": the blank is the total, the part is the news.
 _TOTAL_OF = re.compile(
     r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s?\s+)?$"
+)
+# "Chaman is in Pakistan's Balochistan province": where a place lies is geography, not news.
+_LOCATED = re.compile(
+    r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+(?:is|are|lies|lie)\s+"
+    r"(?:located\s+|situated\s+)?in\s+(?:the\s+)?[A-Z]"
 )
 # A count below this in a rescue sentence is one rescue among many: a side incident.
 SMALL_RESCUE = 100
@@ -150,6 +158,7 @@ def side_detail(draft: Draft) -> bool:
             or (noun in _SPANS and _RESCUE.search(text))
             or before.rstrip().endswith("every")
             or _near_number(draft.answer, draft.stem)
+            or _REVISED.search(after)
             or side_incident(draft)
         )
     if draft.family == "true_false":
@@ -161,18 +170,26 @@ def side_detail(draft: Draft) -> bool:
 _MONEY = re.compile(r"\b(?:dollars|euros|pounds|rupees|yuan|yen|per cent|percent)\b")
 
 
+# "killed at least _____ people; later reports said 36": which figure is the answer?
+_REVISED = re.compile(
+    r"\b(?:later|revised|updated|raised|lowered|corrected)\b[^.]*\d", re.IGNORECASE
+)
+_CASUALTY = re.compile(r"\b(?:killed|dead|deaths|died|injured|wounded|casualties)\b")
+
+
 def counted_twice(draft: Draft, analysis: Analysis) -> bool:
     """A count of "Pakistani soldiers" the text also gives with another value elsewhere,
     and a prompt with no year or date to say which one it asks for (sums of money are
-    different payments, not rival counts)."""
+    different payments, not rival counts); or a count of dead with no date in a text that
+    spans several years."""
     if draft.family != "numeric" or _YEAR.search(draft.stem):
         return False
     noun = draft.prompt.removeprefix("How many ").split("?")[0]
-    if (
-        len(noun.split()) < 2
-        or _MONEY.search(noun)
-        or any(m.kind == "date" for m in analysis.mentions[draft.sentence.index])
-    ):
+    if any(m.kind == "date" for m in analysis.mentions[draft.sentence.index]):
+        return False
+    if _CASUALTY.search(draft.sentence.text) and len(set(_YEAR.findall(analysis.text))) >= 3:
+        return True  # a text over several years: which fighting's dead?
+    if len(noun.split()) < 2 or _MONEY.search(noun):
         return False
     return any(
         m.kind == "quantity" and m.noun == noun and m.value != draft.answer
@@ -184,12 +201,14 @@ def counted_twice(draft: Draft, analysis: Analysis) -> bool:
 
 def side_incident(draft: Draft) -> bool:
     """A fact that makes its whole sentence a side detail, whatever is asked from it: a
-    small count from one rescue, the overs of a chase, the body a speaker heads, the town
-    one candidate or resident is from."""
+    small count from one rescue or release, the overs of a chase, where a place lies, the
+    body a speaker heads, the town one candidate or resident is from."""
     before = draft.stem.partition(BLANK)[0]
+    if _LOCATED.match(draft.sentence.text):
+        return True
     if draft.family == "numeric":
         noun = draft.prompt.removeprefix("How many ").split("?")[0]
-        small = (draft.answer or 0) < SMALL_RESCUE
+        small = (draft.answer or 0) < SMALL_RESCUE and not _MONEY.search(noun)
         return bool(_RESCUE.search(draft.sentence.text) and small) or noun in ("overs", "balls")
     if draft.family != "cloze":
         return False
@@ -215,10 +234,12 @@ def _near_number(answer: float | None, stem: str) -> bool:
 # A typo copied from the text: an apostrophe after a name that does not end in "s"
 # ("Gambhir’ 97").
 _TYPO = re.compile(r"\b[A-Z][a-z]*[a-rt-z]['’] ")
-# The leader of a great power, whom everyone knows: "U.S. President _____".
+# The leader of a great power or a country's head of government, whom everyone knows: "U.S.
+# President _____", "Pakistan's then Prime Minister, _____".
 _WORLD_LEADER = re.compile(
-    r"\b(?:U\.S\.|US|American|Russian|Chinese|French|British|UK) (?:President|Prime Minister"
-    r"|Secretary of State),? $"
+    r"(?:\b(?:U\.S\.|US|American|Russian|Chinese|French|British|UK) (?:President|Prime Minister"
+    r"|Secretary of State)|\b[A-Z][\w-]*['’]s (?:then |former |new )?(?:President|Prime Minister)"
+    r"|\bthen (?:President|Prime Minister)),? $"
 )
 # A comment before a colon ("The similar names are confusing: …"), not a fact.
 _COMMENT = re.compile(r"^[^:,\d]{0,60}\b(?:is|are|was|were) (?:\w+ )?\w+:")

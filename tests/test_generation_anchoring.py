@@ -3,7 +3,16 @@ elections dated from the dateline, unnamed occasions and areas dropped, no true/
 only restates the headline, totals beside "N of", a small rescue count, a speaker's agency,
 a compass-qualified place and a false name before the true name's acronym."""
 
-from quizapp.core.generation import QUIZ_READY, anchor, drafts, generate, relative, roles, worth
+from quizapp.core.generation import (
+    QUIZ_READY,
+    anchor,
+    drafts,
+    generate,
+    relative,
+    roles,
+    side,
+    worth,
+)
 from quizapp.core.generation.context import leans_back
 from quizapp.core.generation.entities import analyse
 from quizapp.core.generation.model import Draft, Sentence
@@ -84,9 +93,9 @@ The Green Union of Vestmark won 10 of the 56 council seats in Orla on 3 May 2031
     assert not worth.gives_away(cloze(total, "10", "quantity", "numeric"))
     assert not any("children" in c.prompt for c in found)  # nor a true/false from it
     speaker = "Colonel Lena Ruiz, the director general of Vestmark's Civil Defence Office, spoke."
-    assert worth.side_incident(cloze(speaker, "Civil Defence Office"))
-    assert not worth.side_incident(cloze(speaker, "Lena Ruiz", kind="person"))
-    assert not worth.side_incident(
+    assert side.side_incident(cloze(speaker, "Civil Defence Office"))
+    assert not side.side_incident(cloze(speaker, "Lena Ruiz", kind="person"))
+    assert not side.side_incident(
         cloze("Troops of the Civil Defence Office left.", "Civil Defence Office")
     )
 
@@ -170,8 +179,8 @@ def test_the_headlines_disaster_names_the_earthquake_and_the_death_toll():
 
 def test_a_place_that_only_says_where_one_candidate_stood_is_a_side_detail():
     sentence = "The party's Orla candidate, Tomas Lind, was elected unopposed."
-    assert worth.side_incident(cloze(sentence, "Orla", "place"))
-    assert not worth.side_incident(cloze("Tomas Lind won the vote in Orla.", "Orla", "place"))
+    assert side.side_incident(cloze(sentence, "Orla", "place"))
+    assert not side.side_incident(cloze("Tomas Lind won the vote in Orla.", "Orla", "place"))
 
 
 def test_an_official_figure_is_no_unnamed_official_and_a_region_is_not_blanked():
@@ -204,24 +213,24 @@ def test_a_count_given_twice_or_a_death_toll_in_a_text_over_years_needs_a_date()
     )
     first = analyse(text, split(text)).sentences[0].text
     draft = numeric(first, "40", "Norland soldiers")
-    assert worth.counted_twice(draft, analyse(text, split(text)))
+    assert side.counted_twice(draft, analyse(text, split(text)))
     alone = text.split("\n\n")[0]
-    assert not worth.counted_twice(draft, analyse(alone, split(alone)))
+    assert not side.counted_twice(draft, analyse(alone, split(alone)))
     years = "Orla fought Norland in 2019, in 2021 and in 2024.\n\n" + alone
     over_years = analyse(years, split(years))
     draft = numeric(first, "40", "soldiers", over_years.sentences[1])
-    assert worth.counted_twice(draft, over_years)
+    assert side.counted_twice(draft, over_years)
 
 
 def test_a_release_a_revised_toll_where_a_place_lies_and_a_head_of_government():
     freed = "Vestmark helped arrange the release of 3 Orla soldiers held in Tarn."
-    assert worth.side_incident(numeric(freed, "3", "Orla soldiers"))
+    assert side.side_incident(numeric(freed, "3", "Orla soldiers"))
     paid = "The Orla Fund released a $2 billion tranche to Vestmark on 3 May 2031."
-    assert not worth.side_incident(numeric(paid, "2", "billion US dollars"))
+    assert not side.side_incident(numeric(paid, "2", "billion US dollars"))
     revised = "A bomb in Orla killed at least 31 people; later reports said 36."
     assert worth.side_detail(numeric(revised, "31", "people"))
     located = "Tarn is in Vestmark's Kessel province, and Orla is in Norland."
-    assert worth.side_incident(cloze(located, "Tarn", "place"))
+    assert side.side_incident(cloze(located, "Tarn", "place"))
     leader = "In 2031, Vestmark's then Prime Minister, Lena Ruiz, welcomed the deal."
     assert worth.gives_away(cloze(leader, "Lena Ruiz", "person"))
     minister = "In 2031, Vestmark's finance minister, Lena Ruiz, welcomed the deal."

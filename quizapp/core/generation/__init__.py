@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from . import anchor, filters, kinds, ordering, rank, relative, speech, statements, worth
+from . import anchor, filters, kinds, ordering, rank, relative, side, speech, statements, worth
 from .entities import Analysis, analyse
 from .model import MAX_CHARS, Candidate, Choice, Draft, GenerationError, Source
 from .sentences import split
@@ -113,7 +113,7 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
     boilerplate or a side incident), worth asking and fair alone (worth.py), with relative
     times made absolute and the event named (anchor.py); repeats dropped."""
     relative_words = {s.index for s in analysis.sentences if relative.has_relative(s.text)}
-    side = {d.sentence.index for d in drafts if worth.side_incident(d)}
+    incidental = {d.sentence.index for d in drafts if side.side_incident(d)}
     event = anchor.story_event(analysis)
     if event:
         drafts = [anchor.with_event(d, event) for d in drafts]
@@ -121,7 +121,7 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
         d
         for draft in drafts
         if analysis.weight(draft.sentence.index) > 0
-        and draft.sentence.index not in side
+        and draft.sentence.index not in incidental
         and (checked := filters.check(draft, analysis))
         and worth.fine(checked, analysis)
         and (

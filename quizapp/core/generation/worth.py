@@ -18,6 +18,7 @@ import re
 
 from .entities import Analysis
 from .model import Draft
+from .side import RESCUE, counted_twice, side_incident
 
 BLANK = "_____"
 # How many years before the story's year a figure is history rather than news.
@@ -26,10 +27,6 @@ _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _SINCE = re.compile(r"\bsince (?:\w+ ){0,2}(?:1[5-9]|20)\d\d\b", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\b(?:deadliest|worst|largest|biggest) since\b", re.IGNORECASE)
 _POPULATION = re.compile(r"\b(?:population|inhabitants|residents|home to)\b", re.IGNORECASE)
-_RESCUE = re.compile(
-    r"\b(?:trapped|rescued|pulled|rubble|found alive|buried|released|release of|freed)\b",
-    re.IGNORECASE,
-)
 _SPANS = frozenset({"hours", "minutes", "days", "runs", "balls", "overs"})
 # A key that only says who relayed a fact, or where they work.
 _ATTRIBUTION = re.compile(
@@ -60,26 +57,6 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # "10 of Scotland's _____", "3 out of the _____": the blank is the total, the part is the news.
 _TOTAL_OF = re.compile(
     r"\b\d[\d,.]*\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|[A-Z][\w-]*['’]s?\s+)?$"
-)
-# "Chaman is in Pakistan's Balochistan province": where a place lies is geography, not news.
-_LOCATED = re.compile(
-    r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+(?:is|are|lies|lie)\s+"
-    r"(?:located\s+|situated\s+)?in\s+(?:the\s+)?[A-Z]"
-)
-# A count below this in a rescue sentence is one rescue among many: a side incident.
-SMALL_RESCUE = 100
-# "the director general of Pakistan's _____": the key is only where a person works.
-_TITLE_OF = re.compile(
-    r"\b(?:director|chief|head|spokes(?:wo)?man|spokesperson|commander|secretary|chairman"
-    r"|chair|president|governor|minister|officer|general)\b[^,]*\b(?:of|at|for)\s+"
-    r"(?:the\s+)?(?:[A-Z][\w-]*['’]s?\s+)?$",
-    re.IGNORECASE,
-)
-# "the party's _____ candidate", "a _____ resident": a place that only says where one person is.
-_ROLE_AFTER = re.compile(
-    r"^\s+(?:candidate|resident|native|mp|lawmaker|legislator|councillor|councilor|villager"
-    r"|man|woman|boy|girl|shopkeeper|farmer)s?\b",
-    re.IGNORECASE,
 )
 # "the _____ area in northwestern Pakistan": a direction the options cannot all match.
 _COMPASS_AFTER = re.compile(
@@ -147,7 +124,7 @@ def side_detail(draft: Draft) -> bool:
     text = draft.sentence.text
     if (
         _EVERY.search(text)
-        or (_DURATION.search(text) and _RESCUE.search(text))
+        or (_DURATION.search(text) and RESCUE.search(text))
         or _RELAYED.match(text)
     ):
         return True
@@ -155,7 +132,7 @@ def side_detail(draft: Draft) -> bool:
         noun = draft.prompt.removeprefix("How many ").split("?")[0]
         return bool(
             _POPULATION.search(before[-40:])
-            or (noun in _SPANS and _RESCUE.search(text))
+            or (noun in _SPANS and RESCUE.search(text))
             or before.rstrip().endswith("every")
             or _near_number(draft.answer, draft.stem)
             or _REVISED.search(after)
@@ -167,54 +144,10 @@ def side_detail(draft: Draft) -> bool:
     return side_incident(draft) or bool(_ATTRIBUTION.search(appositive))
 
 
-_MONEY = re.compile(r"\b(?:dollars|euros|pounds|rupees|yuan|yen|per cent|percent)\b")
-
-
 # "killed at least _____ people; later reports said 36": which figure is the answer?
 _REVISED = re.compile(
     r"\b(?:later|revised|updated|raised|lowered|corrected)\b[^.]*\d", re.IGNORECASE
 )
-_CASUALTY = re.compile(r"\b(?:killed|dead|deaths|died|injured|wounded|casualties)\b")
-
-
-def counted_twice(draft: Draft, analysis: Analysis) -> bool:
-    """A count of "Pakistani soldiers" the text also gives with another value elsewhere,
-    and a prompt with no year or date to say which one it asks for (sums of money are
-    different payments, not rival counts); or a count of dead with no date in a text that
-    spans several years."""
-    if draft.family != "numeric" or _YEAR.search(draft.stem):
-        return False
-    noun = draft.prompt.removeprefix("How many ").split("?")[0]
-    if any(m.kind == "date" for m in analysis.mentions[draft.sentence.index]):
-        return False
-    if _CASUALTY.search(draft.sentence.text) and len(set(_YEAR.findall(analysis.text))) >= 3:
-        return True  # a text over several years: which fighting's dead?
-    if len(noun.split()) < 2 or _MONEY.search(noun):
-        return False
-    return any(
-        m.kind == "quantity" and m.noun == noun and m.value != draft.answer
-        for index, found in enumerate(analysis.mentions)
-        if index != draft.sentence.index
-        for m in found
-    )
-
-
-def side_incident(draft: Draft) -> bool:
-    """A fact that makes its whole sentence a side detail, whatever is asked from it: a
-    small count from one rescue or release, the overs of a chase, where a place lies, the
-    body a speaker heads, the town one candidate or resident is from."""
-    before = draft.stem.partition(BLANK)[0]
-    if _LOCATED.match(draft.sentence.text):
-        return True
-    if draft.family == "numeric":
-        noun = draft.prompt.removeprefix("How many ").split("?")[0]
-        small = (draft.answer or 0) < SMALL_RESCUE and not _MONEY.search(noun)
-        return bool(_RESCUE.search(draft.sentence.text) and small) or noun in ("overs", "balls")
-    if draft.family != "cloze":
-        return False
-    if draft.key_kind == "place" and _ROLE_AFTER.match(draft.stem.partition(BLANK)[2]):
-        return True  # "BJP's _____ candidate": where one person stood or lives
-    return draft.key_kind == "org" and bool(_TITLE_OF.search(before.rsplit(",", 1)[-1]))
 
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

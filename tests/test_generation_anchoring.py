@@ -241,3 +241,12 @@ def test_the_peak_and_the_first_months_need_a_year():
     assert anchor.unnamed_occasion("At the peak, more than 5,000 Orlans lived in Vestmark.")
     assert anchor.unnamed_occasion("In the first twelve months alone, 900 Orlans fled.")
     assert not anchor.unnamed_occasion("In the first twelve months of 2031, 900 Orlans fled.")
+
+
+def test_a_figure_after_risen_to_is_asked_and_a_range_is_not():
+    rose = "The death toll in Orla has risen to 381 people, the Vestmark Disaster Agency said."
+    assert [m.value for m in analyse(rose, split(rose)).mentions[0] if m.kind == "quantity"] == [
+        381
+    ]
+    ranged = "The toll in Orla is expected to rise to between 300 and 400 people."
+    assert not [m for m in analyse(ranged, split(ranged)).mentions[0] if m.kind == "quantity"]

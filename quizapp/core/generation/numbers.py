@@ -56,7 +56,12 @@ _TOTAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NP_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
-_RANGE_BEFORE = re.compile(r"(?:between|from|\d|to|and|[–-])\s*$", re.IGNORECASE)
+# The second figure of a range ("30,000 to 40,000", "between 5 and 7"); "risen to 381" is one.
+_RANGE_BEFORE = re.compile(
+    r"(?:between|from|(?:\d|%|\b(?:thousand|million|billion|trillion|bn|tn|m|per ?cent))\s*"
+    r"(?:to|and|or|[–-])|\d|[–-])\s*\$?$",
+    re.IGNORECASE,
+)
 # A number after these names something ("Phase 2", "Article 370"); it counts nothing.
 _LABEL_BEFORE = re.compile(
     r"\b(?:phase|stage|article|section|chapter|part|no\.?|number|page"

@@ -250,3 +250,19 @@ def test_a_figure_after_risen_to_is_asked_and_a_range_is_not():
     ]
     ranged = "The toll in Orla is expected to rise to between 300 and 400 people."
     assert not [m for m in analyse(ranged, split(ranged)).mentions[0] if m.kind == "quantity"]
+
+
+def test_an_also_after_the_subject_is_taken_out_so_the_sentence_stands_alone():
+    text = """Orla quake destroys homes
+
+May 4, 2031
+
+The storm in Vestmark also destroyed more than 1,200 homes in Orla, the Vestmark Disaster Agency
+said on 3 May 2031.
+"""
+    found = prompts(text)
+    assert any("The storm in Vestmark destroyed more than" in p for p in found)
+    assert not any(" also " in p for p in found)
+    kept = "Tomas Lind, the mayor, also said that 1,200 homes in Orla were destroyed on 3 May 2031."
+    draft = cloze(kept, "Tomas Lind", "person")
+    assert anchor.without_also(draft) is draft  # "also" after a clause: left as it is

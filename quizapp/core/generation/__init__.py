@@ -115,6 +115,7 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
     relative_words = {s.index for s in analysis.sentences if relative.has_relative(s.text)}
     incidental = {d.sentence.index for d in drafts if side.side_incident(d)}
     event = anchor.story_event(analysis)
+    drafts = [anchor.without_also(d) for d in drafts]
     if event:
         drafts = [anchor.with_event(d, event) for d in drafts]
     return filters.unique(

@@ -179,3 +179,23 @@ def _named(found: re.Match, event: tuple[str, str, str]) -> str:
         hazard = "earthquake" if hazard == "quake" else hazard
         return f"{found['det']} {found['toll']} from the {date}{hazard}{place}"
     return f"{found['det']} {date}{found['noun']}{place}"
+
+
+# "The earthquake also led to…": "also" after the subject only ties the sentence to the one
+# before; without it the sentence says the same on its own.
+_ALSO = re.compile(r"^(?P<subject>(?:[\w’'.-]+\s+){1,7}?)also\s+(?=[a-z]+(?:ed|s)\b)")
+
+
+def without_also(draft: Draft) -> Draft:
+    """The draft with an "also" right after its sentence's subject taken out."""
+    text = draft.sentence.text
+    if draft.family in ("ordering", "who_said") or text.count(" also ") != 1:
+        return draft
+    found = _ALSO.match(text)
+    if not found or "," in found["subject"]:
+        return draft
+    texts = [text, draft.prompt, draft.stem, *(c.text for c in draft.choices)]
+    plain, prompt, stem, *options = (t.replace(" also ", " ", 1) for t in texts)
+    choices = tuple(replace(c, text=t) for c, t in zip(draft.choices, options, strict=True))
+    sentence = replace(draft.sentence, text=plain)
+    return replace(draft, prompt=prompt, stem=stem, choices=choices, sentence=sentence)

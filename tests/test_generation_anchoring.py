@@ -241,6 +241,8 @@ def test_the_peak_and_the_first_months_need_a_year():
     assert anchor.unnamed_occasion("At the peak, more than 5,000 Orlans lived in Vestmark.")
     assert anchor.unnamed_occasion("In the first twelve months alone, 900 Orlans fled.")
     assert not anchor.unnamed_occasion("In the first twelve months of 2031, 900 Orlans fled.")
+    assert anchor.unnamed_occasion("The second big loser is the Orla Party, with 10 seats.")
+    assert not anchor.unnamed_occasion("The Orla Party is the big loser, with 10 seats.")
 
 
 def test_a_figure_after_risen_to_is_asked_and_a_range_is_not():

@@ -10,7 +10,8 @@ A student meets each question on its own, weeks after the news. So:
 - "the hardest-hit areas", "among the most severely affected" need the disaster named;
 - a play of a match ("fell for 32", "needing 20 to win in 3.4 overs") with no year in the
   prompt belongs to a match the student cannot tell apart from others;
-- "in the area" needs a place named in the prompt;
+- "in the area" needs a place named in the prompt; "The second big loser is…" needs the
+  first;
 - a true/false statement that restates the headline ("Labour won the general election") is
   the news everyone heard: general knowledge, not the article.
 """
@@ -92,10 +93,17 @@ def anchored(draft: Draft, analysis: Analysis) -> Draft | None:
     return replace(draft, prompt=prompt, stem=stem, choices=choices)
 
 
+# "The second big loser is…": the next item of a list the sentence before began.
+_NEXT_ITEM = re.compile(
+    r"^(?:The|A)\s+(?:second|third|fourth|fifth|next|other|last)\s+(?:[a-z]+\s+)?"
+    r"(?:loser|winner|victim|casualty|reason|point|problem|issue|step|case|one|group|party)s?\b"
+)
+
+
 def unnamed_occasion(stem: str) -> bool:
     """ "the tournament", "the relief effort" with no year or name after it, the play of a
     match with no year, or "the hardest-hit areas" with no disaster named."""
-    if _IMPACT.search(stem) and not _DISASTER.search(stem):
+    if (_IMPACT.search(stem) and not _DISASTER.search(stem)) or _NEXT_ITEM.match(stem):
         return True
     if _YEAR.search(stem):
         return False

@@ -169,7 +169,7 @@ def analysed_first(text):
 
 def test_the_headlines_disaster_names_the_earthquake_and_the_death_toll():
     found = prompts(QUAKE)
-    assert any("the death toll from the May 2031 earthquake would" in p for p in found)
+    assert any("the death toll from the 2031 earthquake would" in p for p in found)
     assert not any("the death toll would" in p for p in found)
     undated = "Death toll rises in quake\n\nOfficials in Orla estimated that the death toll would "
     undated += "surpass 4,000, Mayor Lena Ruiz of Orla said.\n"

@@ -136,7 +136,6 @@ def restates_headline(draft: Draft, analysis: Analysis) -> bool:
     return len(shared) >= HEADLINE_MIN and len(shared) >= HEADLINE_SHARE * len(headline)
 
 
-_MONTHS = "January February March April May June July August September October November December"
 _HAZARD = (
     r"earthquakes?|quakes?|floods?|flooding|cyclones?|storms?|typhoons?|hurricanes?|tsunami"
     r"|landslides?|wildfires?|eruption"
@@ -151,15 +150,14 @@ _EVENT_REF = re.compile(
 
 
 def story_event(analysis: Analysis) -> tuple[str, str, str] | None:
-    """(month and year, hazard, place) of a disaster the headline names, e.g. ("August 2014",
+    """(year, hazard, place) of a disaster the headline names, e.g. ("2014",
     "quake", "China"); None when the headline names none, or neither a date nor a place."""
     first = analysis.sentences[0] if analysis.sentences else None
     found = _HEADLINE_HAZARD.search(first.text) if first and first.is_heading else None
     if not found:
         return None
-    when = ""
-    if analysis.dateline:
-        when = f"{_MONTHS.split()[analysis.dateline[1] - 1]} {analysis.dateline[0]}"
+    # The year only: a report dated 2 November may be about a quake on 29 October.
+    when = str(analysis.dateline[0]) if analysis.dateline else ""
     lead = first.text[: found.start()].split()
     parts = lead[-1].split("-") if lead else []
     places = [p for p in parts if (e := analysis.entities.get(p)) and e.kind == "place"]
@@ -169,7 +167,7 @@ def story_event(analysis: Analysis) -> tuple[str, str, str] | None:
 
 def with_event(draft: Draft, event: tuple[str, str, str]) -> Draft:
     """The draft with its first "the earthquake" or "the death toll" naming the story's
-    disaster: "the August 2014 earthquake in China", "the death toll from the …"."""
+    disaster: "the 2014 earthquake in China", "the death toll from the …"."""
     if draft.family in ("ordering", "who_said") or not _EVENT_REF.search(draft.sentence.text):
         return draft
     texts = [draft.sentence.text, draft.prompt, draft.stem, *(c.text for c in draft.choices)]

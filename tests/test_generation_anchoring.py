@@ -268,3 +268,15 @@ said on 3 May 2031.
     kept = "Tomas Lind, the mayor, also said that 1,200 homes in Orla were destroyed on 3 May 2031."
     draft = cloze(kept, "Tomas Lind", "person")
     assert anchor.without_also(draft) is draft  # "also" after a clause: left as it is
+
+
+def test_the_disaster_is_not_named_beside_a_blank_that_asks_for_its_place():
+    event = ("2031", "quake", "Vestmark")
+    sentence = "Rescue teams from Norland reached the quake in Vestmark on 3 May 2031."
+    draft = cloze(sentence, "Vestmark", "place")
+    assert anchor.with_event(draft, event).prompt == draft.prompt
+    other = "Rescue teams from Norland reached Orla after the quake, Lena Ruiz said."
+    assert (
+        "the 2031 quake in Vestmark"
+        in anchor.with_event(cloze(other, "Orla", "place"), event).prompt
+    )

@@ -144,7 +144,7 @@ _HEADLINE_HAZARD = re.compile(rf"\b(?:{_HAZARD})\b", re.IGNORECASE)
 # "the earthquake", "the death toll": the story's event, unless a name or a year follows.
 _EVENT_REF = re.compile(
     rf"\b(?P<det>[Tt]he)\s+(?:(?P<noun>(?i:{_HAZARD}|disaster))\b"
-    r"(?!\s+(?:of|in|on|from|at|near|for)\s+(?:the\s+)?[A-Z\d])"
+    r"(?!\s+(?:of|in|on|from|at|near|for)\s+(?:the\s+)?[A-Z\d_])"
     r"|(?P<toll>(?i:death toll|toll))\b(?!\s+(?:of|in|on|from|at|for|among)\b))"
 )
 
@@ -170,6 +170,8 @@ def with_event(draft: Draft, event: tuple[str, str, str]) -> Draft:
     disaster: "the 2014 earthquake in China", "the death toll from the …"."""
     if draft.family in ("ordering", "who_said") or not _EVENT_REF.search(draft.sentence.text):
         return draft
+    if event[2] and draft.key and draft.key in event[2]:
+        return draft  # "the quake in China" beside a blank that asks for China
     texts = [draft.sentence.text, draft.prompt, draft.stem, *(c.text for c in draft.choices)]
     text, prompt, stem, *options = (_EVENT_REF.sub(lambda m: _named(m, event), t, 1) for t in texts)
     choices = tuple(replace(c, text=t) for c, t in zip(draft.choices, options, strict=True))

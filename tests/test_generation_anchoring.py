@@ -48,6 +48,8 @@ def test_an_unnamed_occasion_or_impact_needs_a_year_or_a_disaster():
     assert not anchor.unnamed_occasion("Lena Ruiz scored twice in the final of the 2031 Cup.")
     assert not anchor.unnamed_occasion("Vestmark towns were the worst hit by the floods.")
     assert not anchor.unnamed_occasion("Lena Ruiz won the Vestmark Cup in 2031 at Orla Park.")
+    assert not anchor.unnamed_occasion("Orla published the final report on the Vestmark floods.")
+    assert not anchor.unnamed_occasion("The Orla Party runs the military campaign in Tarn.")
 
 
 SHOW = """Vestmark storm kills dozens as floods hit Orla

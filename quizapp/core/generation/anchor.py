@@ -31,8 +31,9 @@ _ELECTION = re.compile(
     re.IGNORECASE,
 )
 _OCCASION = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:tournament|tri-?series|series|match|final|finals"
-    r"|game|competition|contest|event|season|campaign)\b"
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:tournament|tri-?series|series|match|game|competition"
+    r"|contest|event|finals?(?!\s+(?:report|day|days|version|decision|say|stage|word|results?"
+    r"|round|status|offer|phase|draft|list|text|hours|year|weeks|months|analysis|touches)\b))\b"
     r"|\b(?:the|this|that)\s+(?:relief|rescue|aid|recovery)\s+(?:efforts?|operations?|work)\b"
     r"|\b(?:at|in)\s+the\s+(?:peak|height)\b"
     r"|\bthe\s+first\s+(?:\w+\s+)?(?:days?|weeks?|months?|years?)\b(?!\s+(?:of|after)\b)",
@@ -50,8 +51,8 @@ _DISASTER = re.compile(
     re.IGNORECASE,
 )
 _MATCH_PLAY = re.compile(
-    r"\b(?:wickets?|overs|innings|runs|goals?|half-time|penalt(?:y|ies)|bowled|batting"
-    r"|batted|the tail|century|fell for \d+|to win in)\b",
+    r"\b\d+(?:-run)?\s+(?:runs|wickets|overs|balls|goals)\b|\b(?:innings|half-time|bowled|batting"
+    r"|batted|the tail|fell for \d+|to win in|\d+-run stand)\b",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d[\d,.]*\d|\d")

@@ -233,6 +233,8 @@ def test_a_release_a_revised_toll_where_a_place_lies_and_a_head_of_government():
     assert worth.side_detail(numeric(revised, "31", "people"))
     located = "Tarn is in Vestmark's Kessel province, and Orla is in Norland."
     assert side.side_incident(cloze(located, "Tarn", "place"))
+    visit = "The Orla Fund is in Tarn for talks with Vestmark on a loan of $2 billion."
+    assert not side.side_incident(cloze(visit, "Tarn", "place"))
     leader = "In 2031, Vestmark's then Prime Minister, Lena Ruiz, welcomed the deal."
     assert worth.gives_away(cloze(leader, "Lena Ruiz", "person"))
     minister = "In 2031, Vestmark's finance minister, Lena Ruiz, welcomed the deal."

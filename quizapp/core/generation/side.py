@@ -22,14 +22,14 @@ RESCUE = re.compile(
 # "Chaman is in Pakistan's Balochistan province": where a place lies is geography, not news.
 _LOCATED = re.compile(
     r"^[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}\s+(?:is|are|lies|lie)\s+"
-    r"(?:located\s+|situated\s+)?in\s+(?:the\s+)?[A-Z]"
+    r"(?:located\s+|situated\s+)?in\s+(?:the\s+)?[A-Z][^,;]*\b(?:province|district|region"
+    r"|county|state|valley)\b"
 )
 # A count below this in a rescue sentence is one rescue among many: a side incident.
 SMALL_RESCUE = 100
 # "the director general of Pakistan's _____": the key is only where a person works.
 _TITLE_OF = re.compile(
-    r"\b(?:director|chief|head|spokes(?:wo)?man|spokesperson|commander|secretary|chairman"
-    r"|chair|president|governor|minister|officer|general)\b[^,]*\b(?:of|at|for)\s+"
+    r"\b(?:director|chief|head|spokes(?:wo)?man|spokesperson)\b[^,]*\b(?:of|at|for)\s+"
     r"(?:the\s+)?(?:[A-Z][\w-]*['’]s?\s+)?$",
     re.IGNORECASE,
 )

@@ -284,3 +284,14 @@ def test_the_disaster_is_not_named_beside_a_blank_that_asks_for_its_place():
         "the 2031 quake in Vestmark"
         in anchor.with_event(cloze(other, "Orla", "place"), event).prompt
     )
+
+
+def test_the_relief_effort_is_named_after_the_headlines_disaster():
+    event = ("2031", "cyclone", "Vestmark")
+    sentence = (
+        "Lena Ruiz sent 300 soldiers to help with the relief effort in the hardest-hit areas."
+    )
+    named = anchor.with_event(cloze(sentence, "Lena Ruiz", "person"), event).prompt
+    assert "the relief effort after the 2031 cyclone in Vestmark in the hardest-hit" in named
+    assert not anchor.unnamed_occasion(named)
+    assert anchor.unnamed_occasion(sentence)

@@ -146,7 +146,9 @@ _HEADLINE_HAZARD = re.compile(rf"\b(?:{_HAZARD})\b", re.IGNORECASE)
 _EVENT_REF = re.compile(
     rf"\b(?P<det>[Tt]he)\s+(?:(?P<noun>(?i:{_HAZARD}|disaster))\b"
     r"(?!\s+(?:of|in|on|from|at|near|for)\s+(?:the\s+)?[A-Z\d_])"
-    r"|(?P<toll>(?i:death toll|toll))\b(?!\s+(?:of|in|on|from|at|for|among)\b))"
+    r"|(?P<toll>(?i:death toll|toll))\b(?!\s+(?:of|in|on|from|at|for|among)\b)"
+    r"|(?P<effort>(?i:(?:relief|rescue|aid|recovery)\s+(?:efforts?|operations?|work)))\b"
+    r"(?!\s+(?:of|in|on|from|at|for|after|following)\s+(?:the\s+)?[A-Z\d_]))"
 )
 
 
@@ -167,8 +169,9 @@ def story_event(analysis: Analysis) -> tuple[str, str, str] | None:
 
 
 def with_event(draft: Draft, event: tuple[str, str, str]) -> Draft:
-    """The draft with its first "the earthquake" or "the death toll" naming the story's
-    disaster: "the 2014 earthquake in China", "the death toll from the …"."""
+    """The draft with its first "the earthquake", "the death toll" or "the relief effort"
+    naming the story's disaster: "the 2014 earthquake in China", "the death toll from the …",
+    "the relief effort after the …"."""
     if draft.family in ("ordering", "who_said") or not _EVENT_REF.search(draft.sentence.text):
         return draft
     if event[2] and draft.key and draft.key in event[2]:
@@ -184,9 +187,11 @@ def _named(found: re.Match, event: tuple[str, str, str]) -> str:
     when, hazard, where = event
     place = f" in {where}" if where else ""
     date = f"{when} " if when else ""
+    hazard = "earthquake" if hazard == "quake" else hazard
     if found["toll"]:
-        hazard = "earthquake" if hazard == "quake" else hazard
         return f"{found['det']} {found['toll']} from the {date}{hazard}{place}"
+    if found["effort"]:
+        return f"{found['det']} {found['effort']} after the {date}{hazard}{place}"
     return f"{found['det']} {date}{found['noun']}{place}"
 
 

@@ -1,13 +1,19 @@
 """Pairs of questions a teacher said never to draw onto one paper (models.question_never_with).
 
-A pair is stored once, lower id first; reading it back from either side gives the other.
+A pair is stored once, lower id first; reading it back from either side gives the other. A pair
+belongs to both questions: marking or unmarking one moves the partner to its next version too
+(so an edit form of the partner opened before is refused, not saved over the pair) and is
+recorded in both questions' change logs.
 """
 
 from collections.abc import Collection, Iterable
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, insert, or_, select, update
 
-from quizapp.models import Question, db, question_never_with
+from quizapp.models import Question, QuestionChange, db, question_never_with
+from quizapp.services.question_log import FORM_SOURCE
+
+NEVER_WITH = "never with"  # the field name the change log records
 
 PAIRS = question_never_with.c
 
@@ -45,9 +51,11 @@ def unknown_ids(ids: Iterable[int]) -> list[int]:
     return sorted(wanted - known)
 
 
-def set_partners(question: Question, ids: Iterable[int]) -> None:
-    """Replace the questions `question` is never drawn with (ids checked by the form)."""
+def set_partners(question: Question, ids: Iterable[int]) -> set[int]:
+    """Replace the questions `question` is never drawn with (ids checked by the form); the ids
+    of the partners that were added or dropped."""
     others = {i for i in ids if i != question.id}
+    before = partner_map([question.id]).get(question.id, set())
     db.session.execute(
         delete(question_never_with).where(
             or_(PAIRS.question_id == question.id, PAIRS.other_id == question.id)
@@ -58,10 +66,33 @@ def set_partners(question: Question, ids: Iterable[int]) -> None:
             {"question_id": min(question.id, o), "other_id": max(question.id, o)} for o in others
         ]
         db.session.execute(insert(question_never_with), rows)
+    return before ^ others
 
 
-def save_usage(question: Question, use: str, never_with: Iterable[int]) -> None:
-    """Set which quizzes draw `question` and the questions it is never drawn with."""
+def _touch_partners(ids: set[int], user_id: int | None) -> None:
+    """Move each partner whose pair changed to its next version and log the change on it."""
+    if not ids:
+        return
+    db.session.execute(
+        update(Question).where(Question.id.in_(ids)).values(version=Question.version + 1)
+    )
+    db.session.add_all(
+        QuestionChange(
+            question_id=other, changed_by_id=user_id, source=FORM_SOURCE, fields=[NEVER_WITH]
+        )
+        for other in sorted(ids)
+    )
+
+
+def save_usage(
+    question: Question, use: str, never_with: Iterable[int], user_id: int | None = None
+) -> tuple[str, ...]:
+    """Set which quizzes draw `question` and the questions it is never drawn with; the names
+    of the fields of `question` this changed ("use", "never with"), for its change log. Every
+    partner added or dropped moves to its next version, with the change in its log."""
+    changed = ("use",) if question.id is not None and question.use != use else ()
     question.use = use
     db.session.flush()  # a new question needs its id for the pairs
-    set_partners(question, never_with)
+    touched = set_partners(question, never_with)
+    _touch_partners(touched, user_id)
+    return (*changed, NEVER_WITH) if touched else changed

@@ -273,7 +273,15 @@ def _restore_quiz(row: dict, topics: dict[str, Topic], counts: list[int]) -> Non
     for name in (*QUIZ_FIELDS, "opens_at", "closes_at"):
         setattr(quiz, name, row[name])
     quiz.topics = [topics[slug] for slug in row["topics"]]
-    quiz.slots = [_restore_slot(slot, n, topics) for n, slot in enumerate(row["slots"], 1)]
+    quiz.slots = []
+    db.session.flush()  # the old slots go first: a flush inserts before it deletes
+    picked = set()  # a quiz holds a hand-picked question once (a hand-edited file may repeat it)
+    for slot in row["slots"]:
+        if slot.get("question") in picked:
+            continue
+        if "question" in slot:
+            picked.add(slot["question"])
+        quiz.slots.append(_restore_slot(slot, len(quiz.slots) + 1, topics))
 
 
 def _restore_slot(row: dict, position: int, topics: dict[str, Topic]) -> QuizSlot:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import Draw, QuestionData, assemble_paper
@@ -23,11 +24,15 @@ SEARCH_RESULTS = 20
 
 
 class SlotError(Exception):
-    """A slot change that cannot be made; `status` is the HTTP status to answer with."""
+    """A slot change that cannot be made; `status` is the HTTP status to answer with and
+    `field` the form field the message belongs beside ("" for the page)."""
 
-    def __init__(self, message: str, status: int = 422):
+    def __init__(self, message: str, status: int = 422, field: str = ""):
         super().__init__(message)
-        self.message, self.status = message, status
+        self.message, self.status, self.field = message, status, field
+
+
+ALREADY_PICKED = "That question is already in the quiz: a paper holds it once."
 
 
 def apply_quiz(quiz: Quiz, settings: dict, topics: dict[str, Topic]) -> None:
@@ -157,10 +162,16 @@ def add_question(quiz: Quiz, question_id: int) -> Question:
     """Hand-pick a published question for `quiz`."""
     question = db.session.get(Question, question_id)
     if question is None or question.status != "published":
-        raise SlotError("That question is not in the bank's published questions.", 404)
+        raise SlotError(
+            "That question is not in the bank's published questions.", 404, "question_id"
+        )
     if any(slot.question_id == question_id for slot in quiz.slots):
-        raise SlotError("That question is already in the quiz.", 409)
+        raise SlotError(ALREADY_PICKED, 409, "question_id")
     quiz.slots.append(QuizSlot(position=_next_position(quiz), question_id=question_id))
+    try:
+        db.session.flush()  # the unique index catches a pick made meanwhile by another request
+    except IntegrityError:
+        raise SlotError(ALREADY_PICKED, 409, "question_id") from None
     return question
 
 

@@ -5,7 +5,7 @@ from admin_helpers import field_error, flashes, form_values, question_id
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from quizapp.models import Attempt, Question, Quiz, QuizSlot, Topic, User, db
+from quizapp.models import Attempt, Question, Quiz, QuizSlot, Topic, User, db, question_never_with
 from quizapp.services.bank import question_from_fields
 from quizapp.services.quiz_builder import ALREADY_PICKED
 from quizapp.views.admin.quiz_papers import STALE
@@ -287,3 +287,53 @@ def test_a_change_sent_from_a_stale_page_changes_nothing(bank, teacher, path, da
         response = teacher.post(url, data={"version": version, **data(bank, None)})
         assert response.status_code == 409 and STALE in response.text.replace("&#39;", "'")
         assert slots(bank, quiz) == before and quiz_version(bank, quiz) == seen + 1
+
+
+WARNING = "Some papers will give answers away"
+
+
+def test_the_editor_names_hand_picked_questions_that_give_each_other_away(bank, teacher):
+    quiz = new_quiz(bank)
+    year, drawn_in = question_id(bank, "t-numeric"), question_id(bank, "t-tf")  # 1893 in both
+    pick(teacher, quiz, year)
+    assert WARNING not in teacher.get(f"/admin/quizzes/{quiz}/questions").text
+    pick(teacher, quiz, drawn_in)
+    for page in ("questions", "edit"):
+        html = teacher.get(f"/admin/quizzes/{quiz}/{page}").text
+        assert WARNING in html and "every paper holds" in html
+        assert (
+            f'The answer to <a href="/admin/questions/{year}">#{year}</a> “In which year was the'
+            f' line agreed?” shows in <a href="/admin/questions/{drawn_in}">#{drawn_in}</a>'
+        ) in html
+        assert "(both hand-picked: on every paper)" in html
+        assert "add questions" in html and "take one question of a pair out" in html
+    slot = next(s for s, q, *_ in slots(bank, quiz) if q == drawn_in)
+    edit(teacher, quiz, f"slots/{slot}", {"action": "remove"})
+    assert WARNING not in teacher.get(f"/admin/quizzes/{quiz}/questions").text
+
+
+def test_the_editor_warns_when_the_pool_is_too_small_to_keep_a_pair_apart(app, admin):
+    with app.app_context():
+        quiz = db.session.scalar(select(Quiz.id).where(Quiz.slug == "all"))
+    year, drawn_in = question_id(app, "t-numeric"), question_id(app, "t-tf")
+    html = admin.get(f"/admin/quizzes/{quiz}/edit").text  # all seven of seven, every paper
+    assert WARNING in html and "some papers hold" in html
+    assert f"#{year}</a>" in html and f"#{drawn_in}</a>" in html
+    assert "(both hand-picked" not in html
+    with app.app_context():
+        db.session.get(Quiz, quiz).question_count = 5  # one of each pair can stay out
+        db.session.commit()
+    assert WARNING not in admin.get(f"/admin/quizzes/{quiz}/edit").text
+    assert WARNING not in admin.get(f"/admin/quizzes/{quiz}/questions").text
+
+
+def test_the_editor_names_a_marked_pair_it_cannot_keep_apart(bank, teacher):
+    quiz = new_quiz(bank)
+    first, second = refugee_ids(bank)[:2]
+    with bank.app_context():
+        db.session.execute(question_never_with.insert().values(question_id=first, other_id=second))
+        db.session.commit()
+    pick(teacher, quiz, first)
+    pick(teacher, quiz, second)
+    html = teacher.get(f"/admin/quizzes/{quiz}/questions").text
+    assert f"#{second}</a> “Refugee fact 1.” are marked <em>Never on the same paper as</em>" in html

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import Draw, QuestionData, assemble_paper
+from quizapp.core.paper_check import Giveaway, giveaways
 from quizapp.core.question_use import uses_for
 from quizapp.models import Question, Quiz, QuizSlot, Topic, db
 from quizapp.services.bank import question_data
@@ -21,6 +22,7 @@ from quizapp.services.pools import pool_of
 
 MAX_SLOTS = 100
 SEARCH_RESULTS = 20
+SHOWN_GIVEAWAYS = 10
 
 
 class SlotError(Exception):
@@ -110,6 +112,26 @@ def paper_draws(quiz: Quiz) -> list[Draw]:
 def draw_quiz_paper(quiz: Quiz, rng: random.Random) -> list[QuestionData]:
     """One paper of `quiz` (hand-picked questions first, then the draws), nothing written."""
     return assemble_paper(fixed_questions(quiz), paper_draws(quiz), rng, quiz.shuffle)
+
+
+@dataclass(frozen=True)
+class GiveawayWarning:
+    """What the quiz editor warns of: the first pairs some paper cannot keep apart, and how
+    many more there are."""
+
+    pairs: tuple[Giveaway, ...]
+    more: int
+    on_every_paper: bool  # some pair is hand-picked on both sides
+
+
+def giveaway_warning(quiz: Quiz) -> GiveawayWarning | None:
+    """The giveaway pairs papers of `quiz` cannot keep apart (core.paper_check), None when every
+    paper can be drawn without one. A check over the quiz's questions: no paper is drawn."""
+    found = giveaways(fixed_questions(quiz), paper_draws(quiz))
+    if not found:
+        return None
+    shown = tuple(found[:SHOWN_GIVEAWAYS])
+    return GiveawayWarning(shown, len(found) - len(shown), any(g.on_every_paper for g in found))
 
 
 def paper_size(quiz: Quiz) -> int:

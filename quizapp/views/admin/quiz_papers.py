@@ -56,6 +56,7 @@ def _page(quiz: Quiz, draw_form=None, error: str = "", status: int = 200, error_
         quiz=quiz,
         rows=builder.slot_rows(quiz),
         size=builder.paper_size(quiz),
+        giveaways=builder.giveaway_warning(quiz),
         search=search,
         found=builder.search_bank(search.q.data or "", search.topic.data or "", picked)
         if searched

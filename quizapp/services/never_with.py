@@ -6,7 +6,7 @@ belongs to both questions: marking or unmarking one moves the partner to its nex
 recorded in both questions' change logs.
 """
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import delete, insert, or_, select, update
 
@@ -69,7 +69,37 @@ def set_partners(question: Question, ids: Iterable[int]) -> set[int]:
     return before ^ others
 
 
-def _touch_partners(ids: set[int], user_id: int | None) -> None:
+def partner_keys(ids: Collection[int]) -> dict[int, tuple[str, ...]]:
+    """Question id → the stable ids (`key`) of the questions it is never drawn with, sorted:
+    how an export names a pair."""
+    apart = partner_map(ids)
+    wanted = set().union(*apart.values()) if apart else set()
+    keys = dict(
+        db.session.execute(select(Question.id, Question.key).where(Question.id.in_(wanted))).all()
+    )
+    return {
+        qid: tuple(sorted(keys[o] for o in others if keys.get(o))) for qid, others in apart.items()
+    }
+
+
+def resolve_pairs(
+    named: Sequence[tuple[Question, Iterable[str]]],
+) -> list[tuple[Question, set[int]]]:
+    """Each question of a file (written and flushed) with the ids of the partners its `keys`
+    name; a key naming no question is dropped, and a pair named by either question counts for
+    both (it works both ways)."""
+    named = [(question, set(keys)) for question, keys in named]
+    wanted = set().union(*(keys for _, keys in named)) if named else set()
+    found = select(Question.key, Question.id).where(Question.key.in_(wanted))
+    ids = dict(db.session.execute(found).all()) if wanted else {}
+    pairs = {q.id: {ids[k] for k in keys if k in ids} for q, keys in named}
+    for question_id, partners in list(pairs.items()):
+        for partner in partners & pairs.keys():
+            pairs[partner].add(question_id)
+    return [(question, pairs[question.id]) for question, _ in named]
+
+
+def _touch_partners(ids: set[int], user_id: int | None, source: str) -> None:
     """Move each partner whose pair changed to its next version and log the change on it."""
     if not ids:
         return
@@ -77,15 +107,17 @@ def _touch_partners(ids: set[int], user_id: int | None) -> None:
         update(Question).where(Question.id.in_(ids)).values(version=Question.version + 1)
     )
     db.session.add_all(
-        QuestionChange(
-            question_id=other, changed_by_id=user_id, source=FORM_SOURCE, fields=[NEVER_WITH]
-        )
+        QuestionChange(question_id=other, changed_by_id=user_id, source=source, fields=[NEVER_WITH])
         for other in sorted(ids)
     )
 
 
 def save_usage(
-    question: Question, use: str, never_with: Iterable[int], user_id: int | None = None
+    question: Question,
+    use: str,
+    never_with: Iterable[int],
+    user_id: int | None = None,
+    source: str = FORM_SOURCE,
 ) -> tuple[str, ...]:
     """Set which quizzes draw `question` and the questions it is never drawn with; the names
     of the fields of `question` this changed ("use", "never with"), for its change log. Every
@@ -94,5 +126,14 @@ def save_usage(
     question.use = use
     db.session.flush()  # a new question needs its id for the pairs
     touched = set_partners(question, never_with)
-    _touch_partners(touched, user_id)
+    _touch_partners(touched, user_id, source)
     return (*changed, NEVER_WITH) if touched else changed
+
+
+def save_usage_by_key(
+    named: Sequence[tuple[Question, str, Iterable[str]]], user_id: int | None, source: str
+) -> None:
+    """Set each (question, use, partners' keys) read from a file: see `resolve_pairs`."""
+    uses = {question.id: use for question, use, _ in named}
+    for question, partners in resolve_pairs([(q, keys) for q, _, keys in named]):
+        save_usage(question, uses[question.id], partners, user_id, source)

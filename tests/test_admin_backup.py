@@ -333,3 +333,17 @@ def test_a_hand_picked_question_missing_from_file_and_bank_restores_nothing(admi
     assert _quiz_shape(app) == ("all", 7, [])
     doc["quizzes"][0]["slots"] = [{"topic": "nowhere", "count": 2}]
     assert restore(admin, doc).status_code == 422
+
+
+def test_restoring_over_a_quiz_keeps_its_hand_picked_question_once(admin, app):
+    _aim_at_classes_with_slots(app)
+    doc = backup(admin)
+    assert restore(admin, doc).status_code == 303  # the same slot, deleted and added again
+    doc["quizzes"][0]["slots"].insert(1, {"question": "t-numeric"})  # a hand-edited repeat
+    assert restore(admin, doc).status_code == 303
+    expected = (
+        "classes",
+        0,
+        [("t-numeric", None, None, None, 1), (None, "border", "single", None, 2)],
+    )
+    assert _quiz_shape(app) == expected

@@ -4,11 +4,11 @@ that shows them, and the draw that honours them."""
 import random
 
 import pytest
-from admin_helpers import field_error, question_count, question_form, question_id
+from admin_helpers import field_error, form_values, question_count, question_form, question_id
 from sqlalchemy import select
 
 from quizapp.core.assembly import draw_paper
-from quizapp.models import Question, Quiz, db, question_never_with
+from quizapp.models import Question, QuestionChange, Quiz, db, question_never_with
 from quizapp.services.bank import quiz_pool
 
 
@@ -113,3 +113,55 @@ def test_a_never_with_pair_is_never_drawn_together_from_the_quiz_pool(app):
     for seed in range(1000):
         drawn = {q.id for q in draw_paper(pool, 4, random.Random(seed))}
         assert {single, matching} - drawn, seed
+
+
+def versions(app, *ids: int) -> list[int]:
+    with app.app_context():
+        return [db.session.get(Question, i).version for i in ids]
+
+
+def logged(app, question_id: int) -> list[list[str]]:
+    with app.app_context():
+        rows = db.session.scalars(
+            select(QuestionChange.fields)
+            .where(QuestionChange.question_id == question_id)
+            .order_by(QuestionChange.id)
+        )
+        return [list(fields) for fields in rows]
+
+
+@pytest.mark.parametrize("marked", ["", "partner"])
+def test_marking_or_unmarking_a_pair_refuses_a_stale_form_of_the_partner(app, admin, marked):
+    qid, short = question_id(app, "t-single"), question_id(app, "t-short")
+    data = question_form(app, "single", version="1", key="t-single", never_with="")
+    if marked:  # start from a marked pair, then unmark it
+        data["never_with"] = str(short)
+        assert admin.post(f"/admin/questions/{qid}/edit", data=data).status_code == 303
+        data.update(version="2", never_with="")
+    stale = {
+        k: v[0] for k, v in form_values(admin.get(f"/admin/questions/{short}/edit").text).items()
+    }
+    before = versions(app, short)[0]
+    if not marked:
+        data["never_with"] = str(short)
+    assert admin.post(f"/admin/questions/{qid}/edit", data=data).status_code == 303
+    assert versions(app, short) == [before + 1]
+    expected = set() if marked else {(min(qid, short), max(qid, short))}
+    assert pairs(app) == expected
+    # The partner's form, opened before, would have put the old pairs back: it is refused.
+    response = admin.post(f"/admin/questions/{short}/edit", data=stale)
+    assert response.status_code == 409
+    assert pairs(app) == expected and versions(app, short) == [before + 1]
+
+
+def test_a_pair_shows_in_both_questions_change_logs(app, admin):
+    qid, short = question_id(app, "t-single"), question_id(app, "t-short")
+    data = question_form(app, "single", version="1", key="t-single", never_with=str(short))
+    assert admin.post(f"/admin/questions/{qid}/edit", data=data).status_code == 303
+    assert logged(app, short) == [["never with"]]
+    assert logged(app, qid)[-1][-1] == "never with"
+    assert "question form: never with" in admin.get(f"/admin/questions/{short}").text
+    data.update(version="2", use="both")  # the same pair saved again changes no partner
+    assert admin.post(f"/admin/questions/{qid}/edit", data=data).status_code == 303
+    assert logged(app, short) == [["never with"]] and versions(app, short) == [2]
+    assert logged(app, qid)[-1] == ["use"]

@@ -113,3 +113,44 @@ def test_an_old_pool_quiz_draws_from_its_pool_after_the_upgrade(tmp_path):
     assert (audience, slots) == ("all", 0)
     assert paper_kinds == ["true_false"] * 3  # its pool's kind and count, as before
     assert listed == ["An old pool quiz"]
+
+
+UNIQUE_SLOTS = "e17d2aa5880d"
+SLOT = (
+    "INSERT INTO quiz_slots (id, quiz_id, position, question_id, count) VALUES (:id, 1, :id, :q, 1)"
+)
+
+
+def test_upgrade_keeps_a_hand_picked_question_once_per_quiz(tmp_path):
+    import pytest
+    from sqlalchemy.exc import IntegrityError
+
+    from quizapp.models import Topic
+    from quizapp.services.bank import question_from_fields
+
+    app = _migrated_app(tmp_path)
+    with app.app_context():
+        upgrade(revision="6fa0700c0e29")
+        topic = Topic(slug="border", title="Border", summary="", body="", position=1)
+        fields = [{"kind": "true_false", "prompt": f"Q{n}", "answer": True} for n in (1, 2)]
+        questions = [question_from_fields(f, topic, status="published") for f in fields]
+        db.session.add_all([topic, *questions])
+        db.session.commit()
+        one, two = (q.id for q in questions)
+        with db.engine.begin() as connection:
+            connection.execute(text(OLD_POOL_QUIZ))
+            for slot_id, question in enumerate([one, one, two, None, None, two], 1):
+                connection.execute(text(SLOT), {"id": slot_id, "q": question})
+        upgrade(revision=UNIQUE_SLOTS)
+        with db.engine.connect() as connection:
+            kept = list(connection.execute(text("SELECT id FROM quiz_slots ORDER BY id")).scalars())
+        with pytest.raises(IntegrityError), db.engine.begin() as connection:
+            connection.execute(text(SLOT), {"id": 9, "q": one})
+        with db.engine.begin() as connection:
+            connection.execute(text(SLOT), {"id": 9, "q": None})  # draws are not held to it
+        downgrade(revision="6fa0700c0e29")
+        with db.engine.begin() as connection:
+            connection.execute(text(SLOT), {"id": 10, "q": one})  # the index is gone
+        db.session.remove()
+        db.engine.dispose()
+    assert kept == [1, 3, 4, 5]  # the earliest of each repeated question stays, draws all stay

@@ -1,11 +1,14 @@
 """Quizzes of hand-picked questions and random draws: the editor's routes and the papers drawn."""
 
 import pytest
-from admin_helpers import flashes, question_id
+from admin_helpers import field_error, flashes, form_values, question_id
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
-from quizapp.models import Attempt, Question, Quiz, QuizSlot, Topic, User, db
+from quizapp.models import Attempt, Question, Quiz, QuizSlot, Topic, User, db, question_never_with
 from quizapp.services.bank import question_from_fields
+from quizapp.services.quiz_builder import ALREADY_PICKED
+from quizapp.views.admin.quiz_papers import STALE
 
 from attempt_helpers import items, start
 from conftest import logged_in
@@ -46,8 +49,19 @@ def refugee_ids(app) -> list[int]:
         return list(db.session.scalars(query.order_by(Question.id)))
 
 
+def quiz_version(app, quiz: int) -> int:
+    with app.app_context():
+        return db.session.get(Quiz, quiz).version
+
+
+def edit(client, quiz: int, path: str, data: dict):
+    """POST one of the editor's forms as sent from a page showing the quiz as it is now."""
+    version = quiz_version(client.application, quiz)
+    return client.post(f"/admin/quizzes/{quiz}/{path}", data={"version": version, **data})
+
+
 def pick(teacher, quiz: int, question: int):
-    return teacher.post(f"/admin/quizzes/{quiz}/questions", data={"question_id": str(question)})
+    return edit(teacher, quiz, "questions", {"question_id": str(question)})
 
 
 def slots(app, quiz: int) -> list[tuple]:
@@ -74,7 +88,7 @@ def test_hand_picked_questions_are_on_every_paper_with_the_draws_around_them(
     with bank.app_context():
         refugees = db.session.scalar(select(Topic.id).where(Topic.slug == "refugees"))
     draw = {"topic": str(refugees), "kind": "", "difficulty": "", "count": "2"}
-    assert teacher.post(f"/admin/quizzes/{quiz}/draws", data=draw).status_code == 303
+    assert edit(teacher, quiz, "draws", draw).status_code == 303
     editor = teacher.get(f"/admin/quizzes/{quiz}/questions").text
     assert "Each paper asks 5 questions" in editor and "Random:</strong> 2 questions" in editor
     drawn = set()
@@ -94,7 +108,7 @@ def test_draws_respect_their_filters_and_never_repeat_a_hand_picked_question(
     easy = refugee_ids(bank)[0::2]
     assert pick(teacher, quiz, easy[0]).status_code == 303
     draw = {"topic": "", "kind": "true_false", "difficulty": "1", "count": "9"}
-    assert teacher.post(f"/admin/quizzes/{quiz}/draws", data=draw).status_code == 303
+    assert edit(teacher, quiz, "draws", draw).status_code == 303
     for _ in range(3):
         paper = take_paper(student, bank, quiz)
         assert paper[0] == easy[0] and len(paper) == len(set(paper))
@@ -119,13 +133,13 @@ def test_up_and_down_buttons_reorder_the_paper(bank, teacher, student):
     for question in (first, second, third):
         pick(teacher, quiz, question)
     ids = {question: slot for slot, question, *_ in slots(bank, quiz)}
-    response = teacher.post(f"/admin/quizzes/{quiz}/slots/{ids[third]}", data={"action": "up"})
+    response = edit(teacher, quiz, f"slots/{ids[third]}", {"action": "up"})
     assert response.status_code == 303 and "Moved." in flashes(teacher.get("/admin/").text)
-    teacher.post(f"/admin/quizzes/{quiz}/slots/{ids[first]}", data={"action": "down"})
+    edit(teacher, quiz, f"slots/{ids[first]}", {"action": "down"})
     assert take_paper(student, bank, quiz) == [third, first, second]
-    top = teacher.post(f"/admin/quizzes/{quiz}/slots/{ids[third]}", data={"action": "up"})
+    top = edit(teacher, quiz, f"slots/{ids[third]}", {"action": "up"})
     assert "Already at that end." in flashes(teacher.get(top.headers["Location"]).text)
-    teacher.post(f"/admin/quizzes/{quiz}/slots/{ids[first]}", data={"action": "remove"})
+    edit(teacher, quiz, f"slots/{ids[first]}", {"action": "remove"})
     assert take_paper(student, bank, quiz) == [third, second]
 
 
@@ -176,8 +190,7 @@ def test_tampered_edits_are_refused_and_change_nothing(bank, teacher, path, data
     pick(teacher, other, question_id(bank, "t-single"))
     slot, other_slot = slots(bank, quiz)[0][0], slots(bank, other)[0][0]
     before = slots(bank, quiz), slots(bank, other)
-    url = f"/admin/quizzes/{quiz}/" + path.format(slot=slot, other=other_slot)
-    response = teacher.post(url, data=data)
+    response = edit(teacher, quiz, path.format(slot=slot, other=other_slot), data)
     assert response.status_code == status
     assert "There is a problem" in response.text
     assert (slots(bank, quiz), slots(bank, other)) == before
@@ -194,9 +207,12 @@ def test_a_draft_or_repeated_question_cannot_be_picked(bank, teacher):
         draft_id = draft.id
     assert pick(teacher, quiz, draft_id).status_code == 404
     assert pick(teacher, quiz, question_id(bank, "t-tf")).status_code == 303
-    again = pick(teacher, quiz, question_id(bank, "t-tf"))
-    assert again.status_code == 409 and "already in the quiz" in again.text
-    assert len(slots(bank, quiz)) == 1
+    before = quiz_version(bank, quiz)
+    again = pick(teacher, quiz, question_id(bank, "t-tf"))  # a tampered or replayed add
+    assert again.status_code == 409
+    assert field_error(again.text, "question_id") == ALREADY_PICKED
+    assert '<a href="#question_id-error">' in again.text  # the summary leads to it
+    assert len(slots(bank, quiz)) == 1 and quiz_version(bank, quiz) == before
 
 
 def test_another_teacher_cannot_change_the_quizs_questions(bank, teacher, admin):
@@ -207,3 +223,117 @@ def test_another_teacher_cannot_change_the_quizs_questions(bank, teacher, admin)
     assert tom.get(f"/admin/quizzes/{quiz}/preview").status_code == 403
     assert slots(bank, quiz) == []
     assert pick(admin, quiz, question_id(bank, "t-tf")).status_code == 303
+
+
+def test_the_database_holds_a_hand_picked_question_once_per_quiz(bank):
+    quiz, other = new_quiz(bank), new_quiz(bank)
+    picked = refugee_ids(bank)[0]
+    with bank.app_context():
+        db.session.add_all(
+            [
+                QuizSlot(quiz_id=quiz, position=1, question_id=picked),
+                QuizSlot(quiz_id=other, position=1, question_id=picked),  # another quiz: fine
+                QuizSlot(quiz_id=quiz, position=2, count=2),  # random draws have no question
+                QuizSlot(quiz_id=quiz, position=3, count=3),
+            ]
+        )
+        db.session.commit()
+        db.session.add(QuizSlot(quiz_id=quiz, position=4, question_id=picked))
+        with pytest.raises(IntegrityError):
+            db.session.commit()
+        db.session.rollback()
+    assert len(slots(bank, quiz)) == 3
+
+
+CHANGES = [
+    ("questions", lambda app, ids: {"question_id": str(refugee_ids(app)[2])}),
+    ("draws", lambda app, ids: {"topic": "", "kind": "", "difficulty": "", "count": "2"}),
+    ("slots/{second}", lambda app, ids: {"action": "up"}),
+    ("slots/{first}", lambda app, ids: {"action": "remove"}),
+]
+
+
+@pytest.mark.parametrize(("path", "data"), CHANGES)
+def test_each_change_of_the_entries_is_a_new_version_of_the_quiz(bank, teacher, path, data):
+    quiz = new_quiz(bank)
+    for question in refugee_ids(bank)[:2]:
+        pick(teacher, quiz, question)
+    first, second = (slot for slot, *_ in slots(bank, quiz))
+    settings_form = teacher.get(f"/admin/quizzes/{quiz}/edit").text
+    page = teacher.get(f"/admin/quizzes/{quiz}/questions").text
+    seen = quiz_version(bank, quiz)
+    assert f'name="version" value="{seen}"' in page
+    url = path.format(first=first, second=second)
+    assert edit(teacher, quiz, url, data(bank, None)).status_code == 303
+    assert quiz_version(bank, quiz) == seen + 1
+    # The settings form opened before the change is refused rather than saved over it.
+    stale = {k: v[0] for k, v in form_values(settings_form).items() if k != "csrf_token"}
+    response = teacher.post(f"/admin/quizzes/{quiz}/edit", data=stale)
+    assert response.status_code == 409 and "Someone else saved this quiz" in response.text
+
+
+@pytest.mark.parametrize(("path", "data"), CHANGES)
+def test_a_change_sent_from_a_stale_page_changes_nothing(bank, teacher, path, data):
+    quiz = new_quiz(bank)
+    for question in refugee_ids(bank)[:2]:
+        pick(teacher, quiz, question)
+    first, second = (slot for slot, *_ in slots(bank, quiz))
+    seen = quiz_version(bank, quiz)
+    someone_else = {"topic": "", "kind": "", "difficulty": "", "count": "1"}
+    assert edit(teacher, quiz, "draws", someone_else).status_code == 303
+    before = slots(bank, quiz)
+    url = f"/admin/quizzes/{quiz}/" + path.format(first=first, second=second)
+    for version in (seen, "", "9" * 12):  # stale, missing, tampered
+        response = teacher.post(url, data={"version": version, **data(bank, None)})
+        assert response.status_code == 409 and STALE in response.text.replace("&#39;", "'")
+        assert slots(bank, quiz) == before and quiz_version(bank, quiz) == seen + 1
+
+
+WARNING = "Some papers will give answers away"
+
+
+def test_the_editor_names_hand_picked_questions_that_give_each_other_away(bank, teacher):
+    quiz = new_quiz(bank)
+    year, drawn_in = question_id(bank, "t-numeric"), question_id(bank, "t-tf")  # 1893 in both
+    pick(teacher, quiz, year)
+    assert WARNING not in teacher.get(f"/admin/quizzes/{quiz}/questions").text
+    pick(teacher, quiz, drawn_in)
+    for page in ("questions", "edit"):
+        html = teacher.get(f"/admin/quizzes/{quiz}/{page}").text
+        assert WARNING in html and "every paper holds" in html
+        assert (
+            f'The answer to <a href="/admin/questions/{year}">#{year}</a> “In which year was the'
+            f' line agreed?” shows in <a href="/admin/questions/{drawn_in}">#{drawn_in}</a>'
+        ) in html
+        assert "(both hand-picked: on every paper)" in html
+        assert "add questions" in html and "take one question of a pair out" in html
+    slot = next(s for s, q, *_ in slots(bank, quiz) if q == drawn_in)
+    edit(teacher, quiz, f"slots/{slot}", {"action": "remove"})
+    assert WARNING not in teacher.get(f"/admin/quizzes/{quiz}/questions").text
+
+
+def test_the_editor_warns_when_the_pool_is_too_small_to_keep_a_pair_apart(app, admin):
+    with app.app_context():
+        quiz = db.session.scalar(select(Quiz.id).where(Quiz.slug == "all"))
+    year, drawn_in = question_id(app, "t-numeric"), question_id(app, "t-tf")
+    html = admin.get(f"/admin/quizzes/{quiz}/edit").text  # all seven of seven, every paper
+    assert WARNING in html and "some papers hold" in html
+    assert f"#{year}</a>" in html and f"#{drawn_in}</a>" in html
+    assert "(both hand-picked" not in html
+    with app.app_context():
+        db.session.get(Quiz, quiz).question_count = 5  # one of each pair can stay out
+        db.session.commit()
+    assert WARNING not in admin.get(f"/admin/quizzes/{quiz}/edit").text
+    assert WARNING not in admin.get(f"/admin/quizzes/{quiz}/questions").text
+
+
+def test_the_editor_names_a_marked_pair_it_cannot_keep_apart(bank, teacher):
+    quiz = new_quiz(bank)
+    first, second = refugee_ids(bank)[:2]
+    with bank.app_context():
+        db.session.execute(question_never_with.insert().values(question_id=first, other_id=second))
+        db.session.commit()
+    pick(teacher, quiz, first)
+    pick(teacher, quiz, second)
+    html = teacher.get(f"/admin/quizzes/{quiz}/questions").text
+    assert f"#{second}</a> “Refugee fact 1.” are marked <em>Never on the same paper as</em>" in html

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from quizapp.core.backup_articles import check_articles, check_source
 from quizapp.core.question_use import GRADED, USES
-from quizapp.core.questions import KINDS, check_question
+from quizapp.core.questions import KEY_LENGTH, KINDS, check_question
 from quizapp.core.quiz_settings import PURPOSES, date_problems, purpose_from_slug, quota_problems
 
 FORMAT, VERSION = "quizapp-question-bank", 2
@@ -23,6 +23,7 @@ STATUSES = ("draft", "published", "retired")
 ORIGINS = ("curated", "imported", "generated")
 FEEDBACK_MODES = ("immediate", "at_end")
 RELEASE_MODES = ("immediate", "after_close", "manual")
+MAX_PARTNERS = 1000  # never-with pairs of one question (each side may add up to 50)
 MAX_DEPTH = 8  # a backup nests document → questions → question → choices → choice
 _JSON_STRING = re.compile(r'"(?:\\.|[^"\\])*"')
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -123,6 +124,7 @@ def _question(
     if row.get("use", GRADED) not in USES:
         problems.append(f"{where}: use must be one of {', '.join(USES)}.")
     return {
+        "never_with": _partner_keys(row.get("never_with"), where, problems),
         **check.fields,
         "topic": topic,
         "status": row.get("status", "draft"),
@@ -130,6 +132,21 @@ def _question(
         "use": row.get("use", GRADED),
         "source": check_source(row.get("source"), articles, where, problems),
     }
+
+
+def _partner_keys(value, where: str, problems: list[str]) -> tuple[str, ...] | None:
+    """The keys of the questions a question is never drawn with; None (an export made before
+    they were kept) leaves its pairs as they are."""
+    if value is None:
+        return None
+    if (
+        not isinstance(value, list)
+        or len(value) > MAX_PARTNERS
+        or not all(isinstance(k, str) and 0 < len(k) <= KEY_LENGTH for k in value)
+    ):
+        problems.append(f"{where}: never_with must be a list of at most {MAX_PARTNERS} keys.")
+        return None
+    return tuple(value)
 
 
 def _when(value, where: str, problems: list[str]) -> datetime | None:

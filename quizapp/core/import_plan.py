@@ -8,12 +8,18 @@ A question whose id (`key`) is already in the bank is *existing*. What happens t
 Nothing here writes: the caller writes the plan only when it has no problems.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from quizapp.core.gift import GiftProblem, GiftQuestion
 from quizapp.core.kinds import KINDS
-from quizapp.core.question_gift import fields_from_transfer, topic_for_category, transferable
+from quizapp.core.question_gift import (
+    fields_from_transfer,
+    topic_for_category,
+    transferable,
+    usage_from_tags,
+)
+from quizapp.core.question_use import USES
 from quizapp.core.questions import check_question
 
 ON_EXISTING = ("update", "skip", "copy")
@@ -39,6 +45,7 @@ class Existing:
     id: int
     fields: Mapping
     topic_slug: str | None
+    usage: tuple[str, tuple[str, ...]] | None = None  # (use, never-with partners' ids)
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class PlannedQuestion:
     action: str = "create"  # create | update | leave | copy
     existing_id: int | None = None
     changed: tuple[str, ...] = field(default=())  # the fields that differ from the bank
+    usage: tuple[str, tuple[str, ...]] | None = None  # from `use:`/`never-with:` tags, if any
 
 
 @dataclass(frozen=True)
@@ -87,16 +95,42 @@ def _lf(value: object) -> object:
     return value
 
 
+def _usage(q: GiftQuestion, known: Collection[str] | None, problems: list, skipped: list):
+    """The question's (use, partners) from its tags: a use the bank does not have is a problem;
+    a partner neither in the file nor in the bank (`known`) is left out, and said so."""
+    usage = usage_from_tags(q.tags)
+    if usage is None:
+        return None
+    use, partners = usage
+    if use not in USES:
+        problems.append(GiftProblem(q.line, f"use:{use}: say one of {', '.join(USES)}."))
+    if known is not None:
+        for key in (k for k in partners if k not in known):
+            skipped.append(GiftProblem(q.line, f"never-with:{key}: no question has this id."))
+        partners = tuple(k for k in partners if k in known)
+    return use, partners
+
+
+def _usage_changes(new, old) -> tuple[str, ...]:
+    if new is None:
+        return ()
+    old = old or ("graded", ())
+    changed = ("use",) if new[0] != old[0] else ()
+    return (*changed, "never with") if set(new[1]) != set(old[1]) else changed
+
+
 def plan_import(
     questions: Iterable[GiftQuestion],
     topics: Mapping[str, str],
     existing: Mapping[str, Existing],
     on_existing: str = "update",
+    known: Collection[str] | None = None,
 ) -> ImportPlan:
     """Check every question read from a file and decide what becomes of it.
 
-    `topics` maps slug → title; `existing` maps the bank's ids to its questions. An id may
-    appear once in a file.
+    `topics` maps slug → title; `existing` maps the bank's ids to its questions; `known` holds
+    every id a `never-with:` tag may name (the file's and the bank's). An id may appear once in
+    a file.
     """
     if on_existing not in ON_EXISTING:
         raise ValueError(f"on_existing must be one of {ON_EXISTING}")
@@ -115,7 +149,12 @@ def plan_import(
         if key and key in seen:
             problems.append(GiftProblem(q.line, f"The id {key!r} appears twice in the file."))
         seen.add(key)
+        usage = _usage(q, known, problems, skipped)
         item = _decide(q.line, check.fields, topic_for_category(q.category, topics), existing)
+        changed = _usage_changes(usage, item.existing_id and existing[key].usage)
+        if item.existing_id is not None and changed:
+            item = _replace(item, status="changed", changed=(*item.changed, *changed))
+        item = _replace(item, usage=usage)
         item = _apply(item, on_existing)
         if item.action == "update" and existing[key].fields.get("kind") != item.fields["kind"]:
             problems.append(GiftProblem(q.line, _kind_clash(key, existing[key], item.fields)))

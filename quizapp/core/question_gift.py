@@ -1,7 +1,10 @@
 """Mapping between the bank's question fields (see core.questions) and GIFT questions.
 
 GIFT idnumber ↔ `key`, general feedback ↔ `explanation`, category ↔ topic (by slug or title),
-tags `difficulty:N` and `anchor:ID` ↔ difficulty and anchor. Ordering questions have no GIFT
+tags `difficulty:N` and `anchor:ID` ↔ difficulty and anchor, `use:graded|check|both` ↔ which
+quizzes draw it and `never-with:ID` (one per partner, by its stable id) ↔ the questions it is
+never drawn with (`usage_from_tags`: a file without a `use:` tag says nothing about either, so
+a file from Moodle leaves them as they are). Ordering questions have no GIFT
 type; Moodle XML has one, and carries them as a GiftQuestion of kind "ordering" whose answers
 are the items in the right order (see `transfer_from_fields`). Imports are planned in
 core.import_plan.
@@ -14,6 +17,7 @@ from quizapp.core.kinds import KINDS, kind_of
 from quizapp.core.kinds.base import plain
 
 ORDERING = "ordering"
+USE_TAG, NEVER_WITH_TAG = "use", "never-with"
 
 NAME_LENGTH = 60
 
@@ -33,6 +37,18 @@ def _common_fields(q: GiftQuestion) -> dict:
         "difficulty": int(difficulty) if difficulty in ("1", "2", "3") else 2,
         "anchor": _tag(q.tags, "anchor"),
     }
+
+
+def usage_from_tags(tags: Iterable[str]) -> tuple[str, tuple[str, ...]] | None:
+    """(use, ids of the never-with partners) from a question's tags; None without a `use:`
+    tag (the use is not checked here: see core.import_plan)."""
+    tags = tuple(tags)
+    use = _tag(tags, USE_TAG)
+    if not use:
+        return None
+    prefix = f"{NEVER_WITH_TAG}:"
+    partners = {t[len(prefix) :].strip() for t in tags if t.startswith(prefix)}
+    return use, tuple(sorted(partners - {""}))
 
 
 def fields_from_gift(q: GiftQuestion) -> dict:
@@ -98,6 +114,9 @@ def _transfer(fields: Mapping, category: str, answers: tuple, pairs: tuple) -> G
     tags = [f"difficulty:{fields.get('difficulty', 2)}"]
     if fields.get("anchor"):
         tags.append(f"anchor:{fields['anchor']}")
+    if fields.get("use"):
+        tags.append(f"{USE_TAG}:{fields['use']}")
+        tags += [f"{NEVER_WITH_TAG}:{key}" for key in sorted(fields.get("never_with", ()))]
     return GiftQuestion(
         name=_name(fields),
         kind=fields["kind"],

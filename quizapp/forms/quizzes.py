@@ -154,12 +154,14 @@ class QuizForm(FlaskForm):
 class AddQuestionForm(FlaskForm):
     """Hand-pick one question of the bank."""
 
+    version = HiddenField()  # the quiz's version the page showed: a stale page is refused
     question_id = IntegerField("Question", [InputRequired(), NumberRange(1, 2**31 - 1)])
 
 
 class AddDrawForm(FlaskForm):
     """A random draw: `count` published questions matching the filters (empty = any)."""
 
+    version = HiddenField()
     topic = SelectField("Section", default="")
     kind = SelectField("Kind", choices=options([("", "Any kind"), *KIND_LABELS.items()]))
     difficulty = SelectField(
@@ -178,6 +180,7 @@ class AddDrawForm(FlaskForm):
 class MoveForm(FlaskForm):
     """Move an entry one place up or down, or take it out (the buttons' `action`)."""
 
+    version = HiddenField()
     action = SelectField(choices=options([("up", "Up"), ("down", "Down"), ("remove", "Remove")]))
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -87,6 +88,17 @@ class QuizSlot(db.Model):
     match `topic_id`, `kind` and `difficulty` (each empty = any)."""
 
     __tablename__ = "quiz_slots"
+    __table_args__ = (
+        # A quiz holds a hand-picked question once (random draws have no question_id).
+        Index(
+            "uq_quiz_slots_quiz_id_question_id",
+            "quiz_id",
+            "question_id",
+            unique=True,
+            sqlite_where=text("question_id IS NOT NULL"),
+            postgresql_where=text("question_id IS NOT NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_id: Mapped[int] = mapped_column(ForeignKey("quizzes.id", ondelete="CASCADE"), index=True)

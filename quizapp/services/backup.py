@@ -16,7 +16,9 @@ from sqlalchemy.orm import selectinload
 from quizapp.core.backup import FORMAT, MAX_DEPTH, VERSION, check_backup, nesting_depth
 from quizapp.models import Article, ArticleRevision, Question, Quiz, QuizSlot, Topic, db, utcnow
 from quizapp.services.bank import fields_from_question, question_from_fields, update_question
+from quizapp.services.never_with import partner_keys, save_usage_by_key
 
+RESTORE_SOURCE = "backup restore"
 MAX_BACKUP_BYTES = 1_500_000  # the seeded bank's export is about a tenth of this
 
 QUIZ_FIELDS = (
@@ -73,7 +75,8 @@ def _question_rows() -> list[dict]:
         select(Question)
         .order_by(Question.id)
         .options(selectinload(Question.choices), selectinload(Question.topic))
-    )
+    ).all()
+    partners = partner_keys([q.id for q in questions])
     return [
         {
             **fields_from_question(q),
@@ -81,6 +84,7 @@ def _question_rows() -> list[dict]:
             "status": q.status,
             "origin": q.origin,
             "use": q.use,
+            "never_with": list(partners.get(q.id, ())),
             "source": _source(q),
         }
         for q in questions
@@ -167,7 +171,7 @@ def restore(doc: object) -> RestoreReport:
     """Create or update every row in `doc`; nothing is written if any row has a problem."""
     topics = {t.slug: t for t in db.session.scalars(select(Topic))}
     check = check_backup(doc, set(topics))
-    problems = check.problems or _kind_clashes(check.questions) or _unknown_slot_keys(check)
+    problems = check.problems or _kind_clashes(check.questions) or _unknown_keys(check)
     if problems:
         return RestoreReport(problems)
     counts = [0, 0]
@@ -180,29 +184,37 @@ def restore(doc: object) -> RestoreReport:
             db.session.add(topic)
         for name in ("title", "summary", "body", "position"):
             setattr(topic, name, row[name])
+    restored = []
     for row in check.questions:
         question = _restore_question(row, topics.get(row["topic"]), counts)
+        restored.append((question, row))
         source = row["source"]
         if source is not None:
             question.article_revision = revisions[source["article"], source["revision"]]
             question.source_start, question.source_end = source["start"], source["end"]
     db.session.flush()  # new questions and sections get the ids their quizzes' slots name
+    named = [(q, q.use, row["never_with"]) for q, row in restored if row["never_with"] is not None]
+    save_usage_by_key(named, None, RESTORE_SOURCE)  # the file's pairs, for the questions it has
     for row in check.quizzes:
         _restore_quiz(row, topics, counts)
     db.session.flush()
     return RestoreReport(created=counts[0], updated=counts[1])
 
 
-def _unknown_slot_keys(check) -> tuple[str, ...]:
-    """A hand-picked question must be in the file or already in the bank."""
-    wanted = {s["question"] for q in check.quizzes for s in q["slots"] if "question" in s}
+def _unknown_keys(check) -> tuple[str, ...]:
+    """A hand-picked question, or a never-with partner, must be in the file or the bank."""
+    picked = {s["question"] for q in check.quizzes for s in q["slots"] if "question" in s}
+    partners = {k for q in check.questions for k in q["never_with"] or ()}
     known = {q["key"] for q in check.questions if q.get("key")}
-    missing = wanted - known
+    missing = (picked | partners) - known
     if missing:
         known |= set(db.session.scalars(select(Question.key).where(Question.key.in_(missing))))
     return tuple(
         f"A quiz hand-picks the question {key!r}, which is neither in the file nor in the bank."
-        for key in sorted(wanted - known)
+        for key in sorted(picked - known)
+    ) + tuple(
+        f"A question is never drawn with {key!r}, which is neither in the file nor in the bank."
+        for key in sorted(partners - known)
     )
 
 
@@ -273,7 +285,15 @@ def _restore_quiz(row: dict, topics: dict[str, Topic], counts: list[int]) -> Non
     for name in (*QUIZ_FIELDS, "opens_at", "closes_at"):
         setattr(quiz, name, row[name])
     quiz.topics = [topics[slug] for slug in row["topics"]]
-    quiz.slots = [_restore_slot(slot, n, topics) for n, slot in enumerate(row["slots"], 1)]
+    quiz.slots = []
+    db.session.flush()  # the old slots go first: a flush inserts before it deletes
+    picked = set()  # a quiz holds a hand-picked question once (a hand-edited file may repeat it)
+    for slot in row["slots"]:
+        if slot.get("question") in picked:
+            continue
+        if "question" in slot:
+            picked.add(slot["question"])
+        quiz.slots.append(_restore_slot(slot, len(quiz.slots) + 1, topics))
 
 
 def _restore_slot(row: dict, position: int, topics: dict[str, Topic]) -> QuizSlot:

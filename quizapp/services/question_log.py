@@ -13,13 +13,19 @@ SHOWN = 10
 
 
 def log_edit(
-    question: Question, before: Existing, fields: Mapping, topic_slug: str | None, user_id: int
+    question: Question,
+    before: Existing,
+    fields: Mapping,
+    topic_slug: str | None,
+    user_id: int,
+    also: tuple[str, ...] = (),
 ) -> None:
     """Record a form edit of `question` when it changed anything (a save of the same text
-    is not a change)."""
+    is not a change); `also` names fields changed outside `fields` ("use", "never with")."""
     changed = changed_fields({**fields, "kind": question.kind}, before, topic_slug)
     if topic_slug is None and before.topic_slug is not None:
         changed = (*changed, "section")
+    changed = (*changed, *also)
     if changed:
         db.session.add(
             QuestionChange(

@@ -9,9 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import Draw, QuestionData, assemble_paper
+from quizapp.core.paper_check import Giveaway, giveaways
 from quizapp.core.question_use import uses_for
 from quizapp.models import Question, Quiz, QuizSlot, Topic, db
 from quizapp.services.bank import question_data
@@ -20,14 +22,19 @@ from quizapp.services.pools import pool_of
 
 MAX_SLOTS = 100
 SEARCH_RESULTS = 20
+SHOWN_GIVEAWAYS = 10
 
 
 class SlotError(Exception):
-    """A slot change that cannot be made; `status` is the HTTP status to answer with."""
+    """A slot change that cannot be made; `status` is the HTTP status to answer with and
+    `field` the form field the message belongs beside ("" for the page)."""
 
-    def __init__(self, message: str, status: int = 422):
+    def __init__(self, message: str, status: int = 422, field: str = ""):
         super().__init__(message)
-        self.message, self.status = message, status
+        self.message, self.status, self.field = message, status, field
+
+
+ALREADY_PICKED = "That question is already in the quiz: a paper holds it once."
 
 
 def apply_quiz(quiz: Quiz, settings: dict, topics: dict[str, Topic]) -> None:
@@ -107,6 +114,26 @@ def draw_quiz_paper(quiz: Quiz, rng: random.Random) -> list[QuestionData]:
     return assemble_paper(fixed_questions(quiz), paper_draws(quiz), rng, quiz.shuffle)
 
 
+@dataclass(frozen=True)
+class GiveawayWarning:
+    """What the quiz editor warns of: the first pairs some paper cannot keep apart, and how
+    many more there are."""
+
+    pairs: tuple[Giveaway, ...]
+    more: int
+    on_every_paper: bool  # some pair is hand-picked on both sides
+
+
+def giveaway_warning(quiz: Quiz) -> GiveawayWarning | None:
+    """The giveaway pairs papers of `quiz` cannot keep apart (core.paper_check), None when every
+    paper can be drawn without one. A check over the quiz's questions: no paper is drawn."""
+    found = giveaways(fixed_questions(quiz), paper_draws(quiz))
+    if not found:
+        return None
+    shown = tuple(found[:SHOWN_GIVEAWAYS])
+    return GiveawayWarning(shown, len(found) - len(shown), any(g.on_every_paper for g in found))
+
+
 def paper_size(quiz: Quiz) -> int:
     """Questions a paper asks for (fewer when a pool runs short)."""
     return quiz.question_count + sum(1 if s.is_fixed else s.count for s in quiz.slots)
@@ -157,10 +184,16 @@ def add_question(quiz: Quiz, question_id: int) -> Question:
     """Hand-pick a published question for `quiz`."""
     question = db.session.get(Question, question_id)
     if question is None or question.status != "published":
-        raise SlotError("That question is not in the bank's published questions.", 404)
+        raise SlotError(
+            "That question is not in the bank's published questions.", 404, "question_id"
+        )
     if any(slot.question_id == question_id for slot in quiz.slots):
-        raise SlotError("That question is already in the quiz.", 409)
+        raise SlotError(ALREADY_PICKED, 409, "question_id")
     quiz.slots.append(QuizSlot(position=_next_position(quiz), question_id=question_id))
+    try:
+        db.session.flush()  # the unique index catches a pick made meanwhile by another request
+    except IntegrityError:
+        raise SlotError(ALREADY_PICKED, 409, "question_id") from None
     return question
 
 

@@ -22,6 +22,7 @@ from quizapp.services.bank import (
     fields_from_question,
     update_question,
 )
+from quizapp.services.never_with import partner_keys, save_usage_by_key
 
 FORMATS = {"gift": "GIFT", "xml": "Moodle XML"}
 SOURCE_LENGTH = 200
@@ -67,10 +68,25 @@ def _existing(keys: Iterable[str]) -> dict[str, Existing]:
             .where(Question.key.in_(wanted[start : start + 500]))
             .options(selectinload(Question.choices), selectinload(Question.topic))
         )
-        for q in db.session.scalars(query):
+        questions = list(db.session.scalars(query))
+        partners = partner_keys([q.id for q in questions])
+        for q in questions:
             slug = q.topic.slug if q.topic else None
-            found[q.key] = Existing(q.id, fields_from_question(q), slug)
+            usage = (q.use, partners.get(q.id, ()))
+            found[q.key] = Existing(q.id, fields_from_question(q), slug, usage)
     return found
+
+
+def _known_keys(parsed: GiftParseResult) -> set[str]:
+    """The ids a `never-with:` tag of the file may name: the file's own and the bank's."""
+    in_file = {q.idnumber for q in parsed.questions if q.idnumber}
+    named = {t.split(":", 1)[1].strip() for q in parsed.questions for t in q.tags if ":" in t}
+    wanted = sorted(named - in_file)
+    in_bank = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        in_bank |= set(db.session.scalars(select(Question.key).where(Question.key.in_(chunk))))
+    return in_file | in_bank
 
 
 def import_questions(
@@ -88,13 +104,14 @@ def import_questions(
     topics = _topics()
     existing = _existing(q.idnumber for q in parsed.questions)
     titles = {slug: t.title for slug, t in topics.items()}
-    plan = plan_import(parsed.questions, titles, existing, on_existing)
+    plan = plan_import(parsed.questions, titles, existing, on_existing, _known_keys(parsed))
     outcome = ImportOutcome(parsed, plan)
     if outcome.problems or dry_run:
         return outcome
     source = _source(fmt, filename)
-    for item in plan.questions:
-        _write(item, topics, owner_id, publish, source)
+    written = [(item, _write(item, topics, owner_id, publish, source)) for item in plan.questions]
+    tagged = [(q, *item.usage) for item, q in written if q is not None and item.usage is not None]
+    save_usage_by_key(tagged, owner_id, source)
     return ImportOutcome(parsed, plan, written=True)
 
 
@@ -106,10 +123,10 @@ def _source(fmt: str, filename: str) -> str:
 
 def _write(
     item: PlannedQuestion, topics: dict[str, Topic], owner_id: int | None, publish: bool, source
-) -> None:
+) -> Question | None:
     topic = topics.get(item.topic_slug) if item.topic_slug else None
     if item.action in ("create", "copy"):
-        create_question(
+        return create_question(
             item.fields,
             topic,
             status="published" if publish else "draft",
@@ -128,3 +145,5 @@ def _write(
                 fields=list(item.changed),
             )
         )
+        return question
+    return None

@@ -17,6 +17,7 @@ from quizapp.core.review import describe_key
 from quizapp.core.times import utc_iso
 from quizapp.models import Question, Topic, db
 from quizapp.services.bank import fields_from_question, question_data, stored_answers
+from quizapp.services.never_with import partner_keys
 
 CSV_COLUMNS = (
     "id",
@@ -63,11 +64,22 @@ def _slug(question: Question) -> str:
     return question.topic.slug if question.topic else ""
 
 
+def _transfer_fields(questions: list[Question]) -> list[dict]:
+    """Each question's fields with its use and never-with partners (by id), which travel as
+    tags (core.question_gift)."""
+    partners = partner_keys([q.id for q in questions])
+    return [
+        {**fields_from_question(q), "use": q.use, "never_with": partners.get(q.id, ())}
+        for q in questions
+    ]
+
+
 def export_gift(topic: Topic | None = None) -> GiftExport:
     """GIFT for the bank's current questions (all topics or one); ordering ones are skipped."""
     written, skipped = [], []
-    for question in bank_questions(topic):
-        gift = gift_from_fields(fields_from_question(question), _slug(question))
+    questions = bank_questions(topic)
+    for question, fields in zip(questions, _transfer_fields(questions), strict=True):
+        gift = gift_from_fields(fields, _slug(question))
         if gift is None:
             skipped.append(f"{_label(question)}: ordering questions have no GIFT type")
             continue
@@ -87,7 +99,8 @@ def export_moodle_xml(topic: Topic | None = None) -> GiftExport:
     """Moodle XML for the bank's current questions (every kind, ordering included)."""
     questions = bank_questions(topic)
     text = write_moodle_xml(
-        transfer_from_fields(fields_from_question(q), _slug(q)) for q in questions
+        transfer_from_fields(fields, _slug(q))
+        for q, fields in zip(questions, _transfer_fields(questions), strict=True)
     )
     return GiftExport(text, len(questions), ())
 

@@ -96,3 +96,55 @@ def test_a_quiz_of_picked_and_drawn_questions_reaches_only_its_class(
     log_in(stranger, outside, PASSWORD)
     stranger.goto("/quizzes")
     assert TITLE not in stranger.inner_text("main")
+
+
+def _quiz_of_a_giveaway_pair(app, teacher: str) -> int:
+    """A quiz of `teacher`'s holding a year question and one that says the year, and a third
+    published question (about Peshawar) not yet picked."""
+    from quizapp.models import Quiz, QuizSlot
+    from quizapp.services.bank import question_from_fields
+
+    fields = [
+        {"kind": "numeric", "prompt": "In which year was the line agreed?", "answer": 1893},
+        {"kind": "true_false", "prompt": "The line was drawn in 1893.", "answer": True},
+        {"kind": "short_text", "prompt": "Name the crossing near Peshawar.", "accepted": ["Tor"]},
+    ]
+    with app.app_context():
+        owner = db.session.scalar(select(User.id).where(User.username == teacher))
+        year, said, _ = questions = [
+            question_from_fields(f, None, status="published") for f in fields
+        ]
+        quiz = Quiz(title="Giveaways", created_by_id=owner, question_count=0, shuffle=False)
+        db.session.add_all([quiz, *questions])
+        db.session.flush()
+        quiz.slots = [
+            QuizSlot(position=1, question_id=year.id),
+            QuizSlot(position=2, question_id=said.id),
+        ]
+        db.session.commit()
+        return quiz.id
+
+
+def test_the_giveaway_warning_and_a_repeated_pick_read_well(
+    app, open_page, make_user, axe_available
+):
+    teacher = make_user("teacher")
+    quiz = _quiz_of_a_giveaway_pair(app, teacher)
+    page = open_page(javascript=True)
+    log_in(page, teacher, PASSWORD)
+    page.goto(f"/admin/quizzes/{quiz}/edit")
+    assert "Some papers will give answers away" in page.inner_text("#giveaways")
+    _no_violations(page, "admin quiz settings with a giveaway warning")
+    page.goto(f"/admin/quizzes/{quiz}/questions?q=Peshawar&topic=")
+    other = open_page(javascript=False)  # the same question picked meanwhile, in another tab
+    log_in(other, teacher, PASSWORD)
+    other.goto(f"/admin/quizzes/{quiz}/questions?q=Peshawar&topic=")
+    other.get_by_role("button", name=re.compile(r"^Add\b")).first.click()
+    page.get_by_role("button", name=re.compile(r"^Add\b")).first.click()
+    error = page.locator("#question_id-error")
+    assert "already in the quiz" in error.inner_text()
+    assert page.locator("#giveaways").is_visible()
+    _no_violations(page, "admin quiz questions with a giveaway warning and a repeated pick")
+    for viewport in VIEWPORTS:
+        page.set_viewport_size(VIEWPORTS[viewport])
+        screenshot(page, "quiz-questions-giveaways", combo_name(viewport, "light"))

@@ -216,7 +216,7 @@ def question_new(kind: str):
         origin="curated",
         created_by_id=current_user.id,
     )
-    save_usage(question, form.use.data, form.never_with_ids)
+    save_usage(question, form.use.data, form.never_with_ids, current_user.id)
     db.session.commit()
     flash("Question saved. This is how students will see it.", "success")
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)
@@ -233,9 +233,9 @@ def question_edit(question_id: int):
     before = Existing(question.id, fields_from_question(question), _slug(question.topic))
     topic = db.session.get(Topic, form.topic_id.data)
     update_question(question, check.fields, topic)
-    log_edit(question, before, check.fields, _slug(topic), current_user.id)
     _set_status(question, form.status.data)
-    save_usage(question, form.use.data, form.never_with_ids)
+    usage = save_usage(question, form.use.data, form.never_with_ids, current_user.id)
+    log_edit(question, before, check.fields, _slug(topic), current_user.id, also=usage)
     db.session.commit()
     flash("Changes saved. Past attempts keep the version their students saw.", "success")
     return redirect(url_for("admin.question_preview", question_id=question.id), 303)

@@ -1,5 +1,7 @@
 """A quiz's questions: hand-pick questions from the bank, order them, add random draws, and
-preview one sample paper (nothing is written when previewing)."""
+preview one sample paper (nothing is written when previewing). Every change to the entries is an
+edit of the quiz: it claims the version the page showed (services.versions), so a page opened
+before someone else's change (or the settings saved meanwhile) changes nothing."""
 
 from flask import flash, redirect, render_template, request, url_for
 from sqlalchemy import select
@@ -12,22 +14,36 @@ from quizapp.forms.quizzes import AddDrawForm, AddQuestionForm, BankSearchForm, 
 from quizapp.models import Quiz, Topic, db
 from quizapp.services import quiz_builder as builder
 from quizapp.services.attempts import new_paper_generator
+from quizapp.services.versions import StaleEdit, claim
 from quizapp.views.admin import bp
 from quizapp.views.admin.quizzes import editable_quiz
+
+STALE = (
+    "Someone changed this quiz after you opened this page, so nothing was changed. "
+    "Below is the quiz as it is now: make your change again if it still applies."
+)
 
 
 @bp.errorhandler(builder.SlotError)
 def slot_error(error: builder.SlotError):
     db.session.rollback()  # nothing of a refused change stays
     quiz = editable_quiz(request.view_args["quiz_id"])
-    return _page(quiz, error=error.message, status=error.status)
+    return _page(quiz, error=error.message, status=error.status, error_field=error.field)
+
+
+def _claim(quiz: Quiz, version: str | None) -> None:
+    """Move the quiz to its next version, as every quiz edit does; refused on a stale page."""
+    try:
+        claim(quiz, version)
+    except StaleEdit:
+        raise builder.SlotError(STALE, 409) from None
 
 
 def _topics() -> list[Topic]:
     return list(db.session.scalars(select(Topic).order_by(Topic.position, Topic.id)))
 
 
-def _page(quiz: Quiz, draw_form=None, error: str = "", status: int = 200):
+def _page(quiz: Quiz, draw_form=None, error: str = "", status: int = 200, error_field: str = ""):
     topics = _topics()
     search = BankSearchForm(request.args)
     search.topic.choices = [("", "Any section"), *((t.slug, t.title) for t in topics)]
@@ -40,6 +56,7 @@ def _page(quiz: Quiz, draw_form=None, error: str = "", status: int = 200):
         quiz=quiz,
         rows=builder.slot_rows(quiz),
         size=builder.paper_size(quiz),
+        giveaways=builder.giveaway_warning(quiz),
         search=search,
         found=builder.search_bank(search.q.data or "", search.topic.data or "", picked)
         if searched
@@ -48,8 +65,10 @@ def _page(quiz: Quiz, draw_form=None, error: str = "", status: int = 200):
         draw_form=draw_form,
         move_form=MoveForm(),
         kinds=KINDS,
-        error=error,
-        summary=error_summary(draw_form),
+        error="" if error_field else error,
+        field_error=error if error_field else "",
+        summary=([("question_id-error", "Question to add", error)] if error_field else [])
+        + error_summary(draw_form),
     ), status
 
 
@@ -69,8 +88,9 @@ def quiz_add_question(quiz_id: int):
     quiz = editable_quiz(quiz_id)
     form = AddQuestionForm()
     if not form.validate_on_submit():
-        raise builder.SlotError("Choose a question from the search results.", 400)
+        raise builder.SlotError("Choose a question from the search results.", 400, "question_id")
     question = builder.add_question(quiz, form.question_id.data)
+    _claim(quiz, form.version.data)
     return _back(quiz, f"Added: {question.prompt[:80]}")
 
 
@@ -84,6 +104,7 @@ def quiz_add_draw(quiz_id: int):
     topic = int(form.topic.data) if form.topic.data else None
     difficulty = int(form.difficulty.data) if form.difficulty.data else None
     slot = builder.add_draw(quiz, topic, form.kind.data, difficulty, form.count.data)
+    _claim(quiz, form.version.data)
     return _back(quiz, f"Added a random draw of {slot.count}.")
 
 
@@ -93,6 +114,8 @@ def quiz_slot(quiz_id: int, slot_id: int):
     form = MoveForm()
     if not form.validate_on_submit():
         raise builder.SlotError("Use the Up, Down or Remove buttons.", 400)
+    builder.quiz_slot(quiz, slot_id)  # an entry removed meanwhile: 404, whatever the version
+    _claim(quiz, form.version.data)
     if form.action.data == "remove":
         builder.remove_slot(quiz, slot_id)
         return _back(quiz, "Removed.")

@@ -12,7 +12,7 @@ from quizapp.forms.quizzes import QuizForm
 from quizapp.models import Attempt, Quiz, Topic, db, utcnow
 from quizapp.services.attempts import quiz_is_open
 from quizapp.services.bank import quiz_pool
-from quizapp.services.quiz_builder import apply_quiz, paper_size
+from quizapp.services.quiz_builder import apply_quiz, giveaway_warning, paper_size
 from quizapp.services.versions import StaleEdit, claim
 from quizapp.views.admin import bp
 
@@ -91,6 +91,7 @@ def _render(form: QuizForm, quiz: Quiz | None, status: int | None = None, **extr
         form=form,
         quiz=quiz,
         pool=pool,
+        giveaways=giveaway_warning(quiz) if quiz is not None else None,
         summary=summary + error_summary(form),
         **extra,
     ), status

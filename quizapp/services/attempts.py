@@ -264,10 +264,14 @@ def finish(attempt: Attempt, now: datetime) -> bool:
     items = db.session.scalars(
         select(AttemptItem).where(AttemptItem.attempt_id == attempt.id)
     ).all()
-    score = sum(item.points for item in items)
-    db.session.execute(update(Attempt).where(Attempt.id == attempt.id).values(score=score))
+    score, practise = sum(item.points for item in items), quiz_keys_visible(attempt.quiz, now)
+    db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt.id)
+        .values(score=score, is_practice_held=not practise)
+    )
     db.session.refresh(attempt)
-    record_submission(attempt.user_id, items, now, practise=quiz_keys_visible(attempt.quiz, now))
+    record_submission(attempt.user_id, items, now, practise=practise)
     item_stats.record(attempt, items)
     return True
 

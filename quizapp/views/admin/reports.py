@@ -43,8 +43,7 @@ def release_answers(quiz_id: int):
     quiz = editable_quiz(quiz_id)
     now = utcnow()
     if release(quiz, now):
-        if quiz.release_mode == "manual":  # after_close quizzes never scheduled these
-            schedule_released(quiz, now)
+        schedule_released(quiz, now)  # only attempts held back at submit, each once
         db.session.commit()
         flash("Answers released: students now see the keys in their reviews.", "success")
     else:

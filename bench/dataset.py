@@ -14,8 +14,8 @@ from sqlalchemy import insert, select
 
 from quizapp.config import Defaults
 from quizapp.core.assembly import make_snapshot
+from quizapp.core.item_analysis import response_text
 from quizapp.core.review import regrade
-from quizapp.core.stats import response_text
 from quizapp.models import (
     Attempt,
     AttemptItem,

@@ -15,9 +15,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import QuestionData
+from quizapp.core.item_analysis import response_text
 from quizapp.core.practice import UTC_ZONE, ReviewState, counts_as_answer, end_of_day, schedule
 from quizapp.core.quiz_settings import PRACTICE
-from quizapp.core.stats import response_text
 from quizapp.models import Attempt, AttemptItem, Question, Quiz, ReviewItem, db
 from quizapp.services.bank import question_data
 from quizapp.services.release import released_quizzes

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import case, func, select
 
 from quizapp.core.export import csv_row
-from quizapp.core.stats import (
+from quizapp.core.item_analysis import (
     CHOICE_KINDS,
     ItemReport,
     ItemSums,

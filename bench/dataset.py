@@ -27,7 +27,8 @@ from quizapp.models import (
     db,
     utcnow,
 )
-from quizapp.services.attempts import finish, save_answer, start_attempt
+from quizapp.services.attempt_start import start_attempt
+from quizapp.services.attempts import finish, save_answer
 from quizapp.services.bank import question_data, question_from_fields
 from quizapp.services.seeding import seed_all
 

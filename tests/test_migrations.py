@@ -83,7 +83,7 @@ VALUES (1, 'old-pool', 'An old pool quiz', '', '["true_false"]', '[]', '{"border
 
 def test_an_old_pool_quiz_draws_from_its_pool_after_the_upgrade(tmp_path):
     from quizapp.models import Quiz, Topic, User
-    from quizapp.services.attempts import start_attempt
+    from quizapp.services.attempt_start import start_attempt
     from quizapp.services.bank import question_from_fields
     from quizapp.services.quizzes import quiz_cards
 

@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from quizapp.forms.history import ReportForm
 from quizapp.models import Attempt, AttemptItem, QuestionReport, db, utcnow
-from quizapp.services.attempts import AttemptError, start_practice_attempt
+from quizapp.services.attempt_start import start_practice_attempt
+from quizapp.services.attempts import AttemptError
 from quizapp.services.pagination import page_number
 from quizapp.services.practice import due_paper, due_summary, join_released, practice_quiz
 from quizapp.services.progress import attempts_page, student_progress

@@ -1,15 +1,7 @@
 """Taking a quiz: list, start, finish, submit, result (a question page and its answers are in
 `views.attempt_pages`, on the same blueprint)."""
 
-from flask import (
-    Blueprint,
-    abort,
-    jsonify,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
@@ -17,15 +9,9 @@ from sqlalchemy.orm import joinedload
 from quizapp.core.review import held_back_item, review_item
 from quizapp.models import Attempt, Quiz, db, utcnow
 from quizapp.services.accommodations import minutes_allowed
-from quizapp.services.attempt_pages import (
-    unfinished,
-)
-from quizapp.services.attempts import (
-    AttemptError,
-    finish,
-    quiz_is_open,
-    start_attempt,
-)
+from quizapp.services.attempt_pages import unfinished
+from quizapp.services.attempt_start import quiz_is_open, start_attempt
+from quizapp.services.attempts import AttemptError, finish
 from quizapp.services.quiz_builder import paper_size
 from quizapp.services.quizzes import may_see, quiz_cards
 from quizapp.services.release import held_back_message, keys_visible, regrades_of

@@ -14,8 +14,8 @@ from sqlalchemy import insert, select
 
 from quizapp.config import Defaults
 from quizapp.core.assembly import make_snapshot
+from quizapp.core.item_analysis import response_text
 from quizapp.core.review import regrade
-from quizapp.core.stats import response_text
 from quizapp.models import (
     Attempt,
     AttemptItem,
@@ -27,7 +27,8 @@ from quizapp.models import (
     db,
     utcnow,
 )
-from quizapp.services.attempts import finish, save_answer, start_attempt
+from quizapp.services.attempt_start import start_attempt
+from quizapp.services.attempts import finish, save_answer
 from quizapp.services.bank import question_data, question_from_fields
 from quizapp.services.seeding import seed_all
 

@@ -21,6 +21,7 @@ def create_app(test_config: dict | None = None) -> "Flask":
     from quizapp.web.errors import init_errors
     from quizapp.web.ids import IdConverter
     from quizapp.web.lan import init_lan
+    from quizapp.web.numbers import init_numbers
     from quizapp.web.security import init_security
     from quizapp.web.static_files import init_static_files
     from quizapp.web.times import init_times
@@ -37,12 +38,13 @@ def create_app(test_config: dict | None = None) -> "Flask":
     login_manager.init_app(app)
 
     # Plumbing: headers and session rules, error pages, fingerprinted static files, and the
-    # template filters that show times in the reader's zone.
+    # template filters that show times in the reader's zone and percentages alike.
     init_security(app)
     init_errors(app)
     init_static_files(app)
     init_lan(app)
     init_times(app)
+    init_numbers(app)
 
     # Every wrap of the WSGI app, innermost first.
     proxies = int(app.config.get("TRUSTED_PROXIES") or 0)

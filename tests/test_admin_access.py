@@ -7,6 +7,7 @@ import pytest
 from conftest import login
 
 MODULES = {
+    "quizapp.views.admin.bank",
     "quizapp.views.admin.questions",
     "quizapp.views.admin.quizzes",
     "quizapp.views.admin.topics",

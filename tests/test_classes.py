@@ -141,7 +141,7 @@ def test_teacher_assigns_a_quiz_and_the_student_sees_it(teacher, student, app):
     assert "Everything" in page and "01 May 2030, 17:00" in page and "to do" in page
     take(student, app)
     page = student.get(f"/classes/{class_id}").text
-    assert "done" in page and "100.0 %" in page and "1 attempt" in page
+    assert "done" in page and "100\u00a0%" in page and "1 attempt" in page
     teacher.post(
         f"/admin/classes/{class_id}/assignments", data={"quiz": str(quiz_id(app)), "due_at": ""}
     )

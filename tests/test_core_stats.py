@@ -4,24 +4,26 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from quizapp.core.stats import (
+from quizapp.core.item_analysis import (
     AnswerFacts,
     ItemSums,
-    Mastery,
     OptionCount,
     analyse_item,
-    as_percent,
-    assignment_status,
     attempt_sums,
-    duration_minutes,
     item_flags,
-    mastery,
-    mastery_level,
     option_counts,
     point_biserial,
     response_text,
     rest_score,
     sample_caveat,
+)
+from quizapp.core.stats import (
+    Mastery,
+    as_percent,
+    assignment_status,
+    duration_minutes,
+    mastery,
+    mastery_level,
     share,
 )
 

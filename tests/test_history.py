@@ -55,7 +55,7 @@ def test_dashboard_after_attempts_shows_chart_table_summary_and_mastery(student,
     )
     assert "The same scores as a table" in page
     # Per quiz: 2 attempts, best 100, last 0, average 50.
-    assert "<td>2</td><td>100.0 %</td><td>0.0 %</td><td>50.0 %</td>" in page
+    assert "<td>2</td><td>100\u00a0%</td><td>0\u00a0%</td><td>50\u00a0%</td>" in page
     # Mastery of "The border": 7 of the last 10 answers right (7 right, then 7 wrong).
     assert "The border" in page and "(3 of 10)" in page and "Needs work" in page
     assert 'href="/learn/border"' in page

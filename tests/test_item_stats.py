@@ -20,7 +20,8 @@ from quizapp.models import (
     db,
 )
 from quizapp.services import data_rights, item_stats, regrade
-from quizapp.services.attempts import finish, save_answer, start_attempt
+from quizapp.services.attempt_start import start_attempt
+from quizapp.services.attempts import finish, save_answer
 from quizapp.services.reports import item_analysis
 
 from attempt_helpers import right_form, wrong_form

@@ -83,7 +83,7 @@ VALUES (1, 'old-pool', 'An old pool quiz', '', '["true_false"]', '[]', '{"border
 
 def test_an_old_pool_quiz_draws_from_its_pool_after_the_upgrade(tmp_path):
     from quizapp.models import Quiz, Topic, User
-    from quizapp.services.attempts import start_attempt
+    from quizapp.services.attempt_start import start_attempt
     from quizapp.services.bank import question_from_fields
     from quizapp.services.quizzes import quiz_cards
 
@@ -154,3 +154,61 @@ def test_upgrade_keeps_a_hand_picked_question_once_per_quiz(tmp_path):
         db.session.remove()
         db.engine.dispose()
     assert kept == [1, 3, 4, 5]  # the earliest of each repeated question stays, draws all stay
+
+
+BEFORE_HELD = "e17d2aa5880d"
+RELEASE_QUIZ = """
+INSERT INTO quizzes (id, slug, title, description, kinds, difficulties, topic_quotas,
+                     question_count, shuffle, feedback_mode, is_published, created_at,
+                     release_mode, closes_at, answers_released_at)
+VALUES (:id, :slug, 'A quiz', '', '[]', '[]', '{}', 5, 1, 'at_end', 1, '2026-01-01 00:00:00',
+        :mode, :closes, :released)
+"""
+SUBMITTED_ATTEMPT = """
+INSERT INTO attempts (id, user_id, quiz_id, attempt_no, seed, status, started_at,
+                      submitted_at, max_score)
+VALUES (:id, 1, :id, 1, 'seed', 'submitted', '2026-01-01 00:00:00', :submitted, 5)
+"""
+
+
+def test_upgrade_marks_attempts_whose_mistakes_were_held_back(tmp_path):
+    """Held back at submit and not released by hand: their mistakes wait for the keys."""
+    jan, mar, jun = "2026-01-02 00:00:00", "2026-03-01 00:00:00", "2026-06-01 00:00:00"
+    quizzes = {  # slug: (release mode, closes at, released by hand at, attempt submitted at)
+        "shown-at-once": ("immediate", None, None, jan, False),
+        "closes-later": ("after_close", mar, None, jan, True),
+        "closed-since": ("after_close", mar, None, jan, True),  # what the app now fixes
+        "submitted-after-close": ("after_close", mar, None, jun, False),
+        "not-released": ("manual", None, None, jan, True),
+        "released-by-hand": ("manual", None, mar, jan, False),
+    }
+    app = _migrated_app(tmp_path)
+    with app.app_context():
+        upgrade(revision=BEFORE_HELD)
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, username, password_hash, role, created_at,"
+                    " is_disabled, session_token)"
+                    " VALUES (1, 'old', 'x', 'student', '2026-01-01 00:00:00', FALSE, 't')"
+                )
+            )
+            for number, (slug, (mode, closes, released, submitted, _)) in enumerate(
+                quizzes.items(), 1
+            ):
+                values = {"id": number, "slug": slug, "mode": mode}
+                connection.execute(
+                    text(RELEASE_QUIZ), values | {"closes": closes, "released": released}
+                )
+                connection.execute(text(SUBMITTED_ATTEMPT), values | {"submitted": submitted})
+        upgrade()
+        with db.engine.connect() as connection:
+            held = connection.execute(
+                text(
+                    "SELECT quizzes.slug, attempts.is_practice_held FROM attempts"
+                    " JOIN quizzes ON quizzes.id = attempts.quiz_id ORDER BY attempts.id"
+                )
+            )
+            marks = {slug: bool(mark) for slug, mark in held}
+        db.engine.dispose()
+    assert marks == {slug: row[-1] for slug, row in quizzes.items()}

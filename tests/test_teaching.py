@@ -59,7 +59,7 @@ def test_the_home_lists_what_needs_attention(app, teacher, student):
     assert f"/admin/classes/{class_id}/gradebook" in due and "1 of 1 done" in due
     assert "Class WXYZ6789" not in due  # due in 12 days: not this week
     recent = re.search(r'id="att-recent">.*?</section>', page, re.S).group(0)
-    assert "alice" in recent and "Everything" in recent and "100.0 %" in recent
+    assert "alice" in recent and "Everything" in recent and "100\u00a0%" in recent
     assert 'aria-label="Teaching"' in page and 'href="/admin/reports"' in page
 
 

@@ -22,7 +22,7 @@ from sqlalchemy import event
 import quizapp
 from quizapp.extensions import db
 from quizapp.models import Attempt, Quiz, User
-from quizapp.services import attempts
+from quizapp.services import attempt_start
 from quizapp.views import quizzes as quiz_views
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -46,7 +46,7 @@ def create_app(before: float = 0.0, after: float = 0.0, idempotent: bool = True)
     if not idempotent:
         # Where the start view finds it, whether it imported the function or the module; if
         # neither holds any more, the negative control sees no duplicates and fails loudly.
-        attempts.start_attempt = quiz_views.start_attempt = duplicating_start
+        attempt_start.start_attempt = quiz_views.start_attempt = duplicating_start
     return app
 
 
@@ -79,5 +79,5 @@ def duplicating_start(
 ) -> Attempt:
     """`start_attempt` without its idempotency: a retried start makes another attempt."""
     # The bug built from the service's own parts, so the paper is drawn as in production.
-    used = attempts._attempts_used(user, quiz)
-    return attempts._new_attempt(user, quiz, now, used + 1, None)
+    used = attempt_start._attempts_used(user, quiz)
+    return attempt_start._new_attempt(user, quiz, now, used + 1, None)

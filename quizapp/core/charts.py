@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
+from quizapp.core.readable import readable_percent
+
 WIDTH, HEIGHT = 640, 260
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
 GRID = (0, 25, 50, 75, 100)
@@ -30,8 +32,8 @@ def describe_scores(points: Sequence[ChartPoint]) -> str:
     count = f"{len(points)} score{'s' if len(points) != 1 else ''}"
     return (
         f"{count} from {_date(points[0].when)} to {_date(points[-1].when)}. "
-        f"Lowest {min(scores):g}\u00a0%, highest {max(scores):g}\u00a0%, "
-        f"latest {scores[-1]:g}\u00a0%."
+        f"Lowest {readable_percent(min(scores))}, highest {readable_percent(max(scores))}, "
+        f"latest {readable_percent(scores[-1])}."
     )
 
 
@@ -55,7 +57,7 @@ def _grid() -> list[str]:
         lines.append(
             f'<line class="chart-grid" x1="{LEFT}" y1="{y}" x2="{WIDTH - RIGHT}" y2="{y}"/>'
             f'<text class="chart-label" x="{LEFT - 6}" y="{y + 4}" text-anchor="end">'
-            f"{value} %</text>"
+            f"{readable_percent(value)}</text>"
         )
     return lines
 
@@ -79,7 +81,7 @@ def _series(points: Sequence[ChartPoint]) -> list[str]:
         path = " ".join(f"{x},{y}" for x, y in coords)
         parts.append(f'<polyline class="chart-line" points="{path}"/>')
     for (x, y), point in zip(coords, points, strict=True):
-        tip = escape(f"{_date(point.when)}, {point.label}: {point.percent:g} %")
+        tip = escape(f"{_date(point.when)}, {point.label}: {readable_percent(point.percent)}")
         parts.append(
             f'<circle class="chart-point" cx="{x}" cy="{y}" r="5"><title>{tip}</title></circle>'
         )

@@ -39,3 +39,16 @@ def readable_key(value: float, tolerance: float = 0.0) -> str:
         return shown
     low, high = tolerance_range(value, tolerance)
     return f"{shown} (anything between {low} and {high} counts)"
+
+
+def readable_percent(value: float | None) -> str:
+    """A percentage as every page shows it: 0 → "0 %", 100.0 → "100 %", 66.666 → "66.7 %"
+    (one decimal only when it is not zero), "–" for none. A share short of 100 never reads
+    "100 %". The space before % does not break."""
+    if value is None:
+        return "–"
+    shown = round(value, 1)
+    if shown >= 100 > value:
+        shown = 99.9
+    text = f"{shown + 0.0:.1f}".removesuffix(".0")
+    return f"{'0' if text == '-0' else text}\u00a0%"

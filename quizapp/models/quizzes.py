@@ -15,6 +15,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -138,6 +139,9 @@ class Attempt(db.Model):
     max_score: Mapped[float] = mapped_column(Float, default=0)
     # Client idempotency key: a retried start returns the same attempt.
     client_token: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # Submitted while the quiz's keys were held back: its mistakes join practice once they are
+    # shown (services/practice.join_released clears it, once).
+    is_practice_held: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     quiz: Mapped[Quiz] = relationship()
     items: Mapped[list["AttemptItem"]] = relationship(

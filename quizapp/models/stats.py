@@ -24,7 +24,7 @@ class QuizStat(db.Model):
 
 
 class ItemStat(db.Model):
-    """Per (quiz, question): the sums `core.stats.ItemSums` holds, plus how many answered.
+    """Per (quiz, question): the sums `core.item_analysis.ItemSums` holds, plus how many answered.
     `x` is the rest score: the attempt's score on the other questions, as a fraction."""
 
     __tablename__ = "item_stats"

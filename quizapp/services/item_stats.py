@@ -12,7 +12,7 @@ from collections import Counter
 from sqlalchemy import case, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from quizapp.core.stats import CHOICE_KINDS, AnswerFacts, attempt_sums, chosen_labels
+from quizapp.core.item_analysis import CHOICE_KINDS, AnswerFacts, attempt_sums, chosen_labels
 from quizapp.models import Attempt, AttemptItem, ItemStat, OptionStat, QuizStat, db
 from quizapp.services.progress import PERCENT, SUBMITTED
 

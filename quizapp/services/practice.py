@@ -10,16 +10,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import case, func, select
+from sqlalchemy import ColumnElement, case, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import QuestionData
+from quizapp.core.item_analysis import response_text
 from quizapp.core.practice import UTC_ZONE, ReviewState, counts_as_answer, end_of_day, schedule
 from quizapp.core.quiz_settings import PRACTICE
-from quizapp.core.stats import response_text
 from quizapp.models import Attempt, AttemptItem, Question, Quiz, ReviewItem, db
 from quizapp.services.bank import question_data
+from quizapp.services.release import released_quizzes
 
 PRACTICE_SLUG = "practice"  # unique: two first uses at once cannot both create the quiz
 PRACTICE_SIZE = 10
@@ -37,15 +38,20 @@ def record_submission(
 ) -> None:
     """Store each answer's text for reports and move the student's review items along
     (not when `practise` is false: practice shows the answers, so an attempt whose keys are
-    held back is left out of it)."""
+    held back waits, marked `is_practice_held`, until `join_released` brings it in)."""
     for item in items:
         item.response_text = response_text(item.snapshot, item.response)
+    if practise:
+        _schedule_mistakes(user_id, items, now)
+
+
+def _schedule_mistakes(user_id: int, items: Sequence[AttemptItem], now: datetime) -> None:
     outcome = {
         i.question_id: i.is_correct is True
         for i in items
         if i.question_id is not None and counts_as_answer(i.response, i.answered_at)
     }
-    if not outcome or not practise:
+    if not outcome:
         return
     existing = {
         review.question_id: review
@@ -152,16 +158,42 @@ def _new_practice_quiz() -> Quiz:
     return quiz
 
 
+def join_released(user_id: int, now: datetime) -> int:
+    """Bring the mistakes of the student's held-back attempts whose keys are shown by `now`
+    (an after-close quiz past its close date, or a release by hand) into their practice.
+
+    Called where the practice queue is read, so no scheduler is needed; it costs one indexed
+    query when nothing waits. Returns how many attempts joined."""
+    return _join_held(Attempt.user_id == user_id, now)
+
+
 def schedule_released(quiz: Quiz, now: datetime) -> int:
-    """When a teacher releases a quiz's answers by hand, its submitted attempts' mistakes join
-    their students' practice (they were left out while the keys were held back). Returns how
-    many attempts were scheduled."""
-    attempts = db.session.scalars(
-        select(Attempt)
-        .where(Attempt.quiz_id == quiz.id, Attempt.status == "submitted")
-        .options(selectinload(Attempt.items))
+    """When a teacher releases a quiz's answers by hand, its held-back attempts' mistakes join
+    their students' practice at once. Returns how many attempts joined."""
+    return _join_held(Attempt.quiz_id == quiz.id, now)
+
+
+def _join_held(which: ColumnElement[bool], now: datetime) -> int:
+    held = db.session.scalars(
+        select(Attempt.id)
+        .join(Quiz, Quiz.id == Attempt.quiz_id)
+        .where(which, Attempt.is_practice_held.is_(True), released_quizzes(now))
         .order_by(Attempt.submitted_at, Attempt.id)
     ).all()
-    for attempt in attempts:
-        record_submission(attempt.user_id, attempt.items, now)
-    return len(attempts)
+    return sum(_claim_and_schedule(attempt_id, now) for attempt_id in held)
+
+
+def _claim_and_schedule(attempt_id: int, now: datetime) -> bool:
+    """Clear the attempt's mark and schedule its mistakes; False when another request cleared
+    it first (the update waits for that request's row lock, so each attempt joins once)."""
+    claimed = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.is_practice_held.is_(True))
+        .values(is_practice_held=False)
+    ).rowcount
+    if claimed != 1:
+        return False
+    attempt = db.session.get(Attempt, attempt_id)
+    items = db.session.scalars(select(AttemptItem).where(AttemptItem.attempt_id == attempt_id))
+    _schedule_mistakes(attempt.user_id, items.all(), now)
+    return True

@@ -13,7 +13,7 @@ from sqlalchemy import case, exists, func, or_, select
 
 from quizapp.core.quiz_status import AttemptRow, QuizStatus, quiz_status
 from quizapp.models import Assignment, Attempt, Membership, Quiz, QuizSlot, Topic, db, quiz_topic
-from quizapp.services.attempts import quiz_is_open
+from quizapp.services.attempt_start import quiz_is_open
 
 
 @dataclass(frozen=True)

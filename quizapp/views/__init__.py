@@ -7,6 +7,7 @@ def register_blueprints(app: Flask) -> None:
     from quizapp.views import (
         account,  # noqa: F401 - adds its routes to the auth blueprint
         admin,
+        attempt_pages,  # noqa: F401 - adds its routes to the quizzes blueprint
         auth,
         classes,
         history,

@@ -6,9 +6,10 @@ from sqlalchemy import select
 
 from quizapp.forms.history import ReportForm
 from quizapp.models import Attempt, AttemptItem, QuestionReport, db, utcnow
-from quizapp.services.attempts import AttemptError, start_practice_attempt
+from quizapp.services.attempt_start import start_practice_attempt
+from quizapp.services.attempts import AttemptError
 from quizapp.services.pagination import page_number
-from quizapp.services.practice import due_paper, due_summary, practice_quiz
+from quizapp.services.practice import due_paper, due_summary, join_released, practice_quiz
 from quizapp.services.progress import attempts_page, student_progress
 from quizapp.web.times import reader_zone
 
@@ -23,6 +24,8 @@ def _page_arg() -> int:
 @login_required
 def index():
     page, size, user_id = _page_arg(), current_app.config["PAGE_SIZE"], current_user.id
+    if join_released(user_id, utcnow()):  # keys shown since: those mistakes join practice
+        db.session.commit()
     attempts = attempts_page(user_id, page, size)
     return render_template(
         "history/index.html",
@@ -43,6 +46,7 @@ def practice():
     now = utcnow()
     try:
         quiz = practice_quiz()
+        join_released(current_user.id, now)
         paper = due_paper(current_user.id, now, reader_zone())
         attempt = start_practice_attempt(current_user, quiz, paper, now)
     except AttemptError as error:

@@ -1,41 +1,17 @@
-"""Taking a quiz: list, start, one question per page, answer, submit, result."""
+"""Taking a quiz: list, start, finish, submit, result (a question page and its answers are in
+`views.attempt_pages`, on the same blueprint)."""
 
-from flask import (
-    Blueprint,
-    abort,
-    current_app,
-    flash,
-    jsonify,
-    redirect,
-    render_template,
-    request,
-    url_for,
-)
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
 from quizapp.core.review import held_back_item, review_item
-from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
+from quizapp.models import Attempt, Quiz, db, utcnow
 from quizapp.services.accommodations import minutes_allowed
-from quizapp.services.attempt_pages import (
-    ATTEMPT_AND_ITEM,
-    QUESTION_PAGE,
-    seconds_left,
-    shown_values,
-    time_left_text,
-    unfinished,
-)
-from quizapp.services.attempts import (
-    AttemptError,
-    attempt_ends_at,
-    close_if_expired,
-    finish,
-    quiz_is_open,
-    save_answer,
-    start_attempt,
-)
+from quizapp.services.attempt_pages import unfinished
+from quizapp.services.attempt_start import quiz_is_open, start_attempt
+from quizapp.services.attempts import AttemptError, finish
 from quizapp.services.quiz_builder import paper_size
 from quizapp.services.quizzes import may_see, quiz_cards
 from quizapp.services.release import held_back_message, keys_visible, regrades_of
@@ -61,13 +37,6 @@ def _own_attempt(attempt_id: int) -> Attempt:
     if attempt is None or attempt.user_id != current_user.id:
         abort(404)
     return attempt
-
-
-def _own_attempt_and_item(statement, attempt_id: int, position: int) -> tuple:
-    row = db.session.execute(statement, {"attempt_id": attempt_id, "position": position}).first()
-    if row is None or row[0].user_id != current_user.id:
-        abort(404)
-    return tuple(row)
 
 
 def _viewer():
@@ -120,150 +89,6 @@ def take(attempt_id: int):
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
     unanswered = next((i.position for i in attempt.items if i.answered_at is None), 1)
     return redirect(url_for("quizzes.question", attempt_id=attempt.id, position=unanswered))
-
-
-@bp.get("/attempts/<id:attempt_id>/q/<id:position>")
-@login_required
-def question(attempt_id: int, position: int):
-    attempt, item, total, answered = _own_attempt_and_item(QUESTION_PAGE, attempt_id, position)
-    if attempt.status != "in_progress":
-        return redirect(url_for("quizzes.result", attempt_id=attempt.id))
-    if close_if_expired(attempt, utcnow()):
-        db.session.commit()
-        flash("Time is up. Your saved answers were submitted.", "info")
-        return redirect(url_for("quizzes.result", attempt_id=attempt.id))
-    if item is None:
-        abort(404)
-    return _render_question(attempt, item, progress=(total, answered))
-
-
-def _render_question(
-    attempt: Attempt,
-    item: AttemptItem,
-    error: str = "",
-    status: int = 200,
-    progress=None,
-    submitted=None,
-):
-    show_feedback = attempt.quiz.gives_feedback_at_once and item.answered_at is not None
-    feedback = review_item(item.snapshot, item.response) if show_feedback else None
-    total, answered = progress or _progress(attempt)
-    remaining = seconds_left(attempt, utcnow())
-    return render_template(
-        "quizzes/question.html",
-        attempt=attempt,
-        item=item,
-        error=error,
-        total=total,
-        answered=answered,
-        feedback=feedback,
-        shown=shown_values(item, submitted),
-        remaining=remaining,
-        time_left=time_left_text(remaining) if remaining is not None else "",
-        grace=current_app.config["ANSWER_GRACE_SECONDS"],
-    ), status
-
-
-def _progress(attempt: Attempt) -> tuple[int, int]:
-    """(questions, answered) counted in the database: no item is loaded for it."""
-    total, answered = db.session.execute(
-        select(func.count(), func.count(AttemptItem.answered_at)).where(
-            AttemptItem.attempt_id == attempt.id
-        )
-    ).one()
-    return total, answered
-
-
-def _posted_item(attempt_id: int) -> tuple:
-    """(attempt, item, questions) for the position a question page's form names."""
-    position = request.form.get("position", "")
-    valid = position.isdigit() and len(position) < 6
-    attempt, item, total = _own_attempt_and_item(
-        ATTEMPT_AND_ITEM, attempt_id, int(position) if valid else 0
-    )
-    if item is None:
-        abort(400 if not valid else 404)
-    return attempt, item, total
-
-
-def _posted_form() -> dict[str, list[str]]:
-    return {key: request.form.getlist(key) for key in request.form}
-
-
-@bp.post("/attempts/<id:attempt_id>/answer")
-@login_required
-def answer(attempt_id: int):
-    """Save the answer, then go where the button pressed says (Save, Previous, Skip/Next, a
-    question number, Finish): every way off the page keeps what is on it."""
-    attempt, item, total = _posted_item(attempt_id)
-    go = request.form.get("go", "")
-    target = _leave_url(attempt, item.position, total, go)  # before the commit expires rows
-    if close_if_expired(attempt, utcnow()) or attempt.status != "in_progress":
-        db.session.commit()
-        return _closed_page(attempt)
-    version = request.form.get("version", "")
-    result = save_answer(attempt, item, _posted_form(), version, utcnow(), partial=bool(go))
-    if result.error:
-        return _render_question(attempt, item, result.error, 422, submitted=_posted_form())
-    db.session.commit()
-    return redirect(target, 303)
-
-
-def _leave_url(attempt: Attempt, position: int, total: int, go: str) -> str:
-    """Where a button of the question page leads; an unknown button is a bad request."""
-    if not go:
-        return _after_answer_url(attempt, position, total)
-    if go == "finish" or (go == "next" and position >= total):
-        return url_for("quizzes.confirm", attempt_id=attempt.id)
-    to = {"previous": position - 1, "next": position + 1}.get(go)
-    if to is None and go.isdigit() and len(go) < 6:
-        to = int(go)
-    if to is None or not 1 <= to <= total:
-        abort(400)
-    return url_for("quizzes.question", attempt_id=attempt.id, position=to)
-
-
-def _closed_page(attempt: Attempt):
-    """A calm answer to a save that came after the attempt was submitted (time up or not)."""
-    total, answered = _progress(attempt)
-    ends = attempt_ends_at(attempt)
-    late = ends is not None and attempt.submitted_at is not None and attempt.submitted_at >= ends
-    return render_template(
-        "quizzes/closed.html", attempt=attempt, late=late, total=total, answered=answered
-    ), 409
-
-
-@bp.post("/attempts/<id:attempt_id>/save")
-@login_required
-def autosave(attempt_id: int):
-    """A background save from the question page's script: the answer as it stands (partial or
-    blank allowed), answered in JSON with the item's new version and the time left."""
-    attempt, item, _ = _posted_item(attempt_id)
-    now = utcnow()
-    if close_if_expired(attempt, now) or attempt.status != "in_progress":
-        db.session.commit()
-        message = "This attempt was submitted; this change was not saved."
-        return jsonify(error=message, result=_result_url(attempt)), 409
-    version = request.form.get("version", "")
-    result = save_answer(attempt, item, _posted_form(), version, now, partial=True)
-    if result.error:
-        return jsonify(error=result.error), 422
-    saved = {"saved": result.saved, "version": item.version, "answered": _progress(attempt)[1]}
-    saved["remaining"] = seconds_left(attempt, now)
-    db.session.commit()
-    return jsonify(saved)
-
-
-def _result_url(attempt: Attempt) -> str:
-    return url_for("quizzes.result", attempt_id=attempt.id)
-
-
-def _after_answer_url(attempt: Attempt, position: int, total: int) -> str:
-    if attempt.quiz.gives_feedback_at_once:
-        return url_for("quizzes.question", attempt_id=attempt.id, position=position)
-    if position < total:
-        return url_for("quizzes.question", attempt_id=attempt.id, position=position + 1)
-    return url_for("quizzes.confirm", attempt_id=attempt.id)
 
 
 @bp.get("/attempts/<id:attempt_id>/finish")

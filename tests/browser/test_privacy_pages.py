@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import select
 
 from quizapp.models import AttemptItem, Membership, Quiz, SchoolClass, User, db, utcnow
-from quizapp.services.attempts import finish, start_attempt
+from quizapp.services.attempt_start import start_attempt
+from quizapp.services.attempts import finish
 
 from .support import VIEWPORTS, axe_violations, log_in
 from .test_accessibility import Sweep

@@ -41,6 +41,20 @@ CLIPPED = """() => {
     boxScrolls: box.scrollWidth > box.clientWidth,
   };
 }"""
+# The inner (content) box of the header's nav, the main column, the teaching menu and the footer.
+INNER_BOXES = """() => {
+  const inner = selector => {
+    const e = document.querySelector(selector), style = getComputedStyle(e);
+    const box = e.getBoundingClientRect();
+    return [Math.round(box.left + parseFloat(style.paddingLeft)),
+            Math.round(box.right - parseFloat(style.paddingRight))];
+  };
+  return {
+    header: inner('.site-header nav'), main: inner('main'), footer: inner('.site-footer'),
+    teaching: document.querySelector('.admin-nav') ? inner('.admin-nav ul') : null,
+    pageScrolls: document.documentElement.scrollWidth > innerWidth,
+  };
+}"""
 
 
 def _gradebook(app, teacher: str) -> int:
@@ -120,6 +134,27 @@ def test_the_gradebook_shows_ten_assignments_without_clipping_a_column(
         page.get_by_role("link", name=re.compile(r"^Week 3:")).click()
         page.wait_for_url(re.compile(r"sort=a\d+&dir=asc"))
         assert page.locator("th[aria-sort=ascending]").count() == 1
+    assert not problems, "\n".join(problems)
+
+
+def test_header_and_footer_line_up_with_a_wide_teaching_page(
+    app, open_page, make_user, axe_available
+):
+    teacher = make_user("teacher")
+    problems = []
+    for viewport in VIEWPORTS:
+        page = open_page(viewport)
+        log_in(page, teacher, PASSWORD)
+        page.goto("/admin/quizzes")
+        boxes = page.evaluate(INNER_BOXES)
+        assert boxes["header"] == boxes["main"] == boxes["footer"], boxes
+        assert not boxes["pageScrolls"], boxes
+        if viewport == "laptop":  # on a phone the teaching menu scrolls sideways in its row
+            assert boxes["teaching"] == boxes["main"], boxes
+        problems += _axe_and_screenshot(page, "teaching-wide-quizzes", viewport)
+    page.goto("/quizzes")  # a student's page keeps its narrow column and header
+    boxes = page.evaluate(INNER_BOXES)
+    assert boxes["teaching"] is None and boxes["header"][1] - boxes["header"][0] < 960, boxes
     assert not problems, "\n".join(problems)
 
 

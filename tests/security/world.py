@@ -21,7 +21,8 @@ from quizapp.models import (
     db,
     utcnow,
 )
-from quizapp.services.attempts import finish, start_attempt
+from quizapp.services.attempt_start import start_attempt
+from quizapp.services.attempts import finish
 from quizapp.services.bank import question_from_fields
 
 from conftest import PASSWORD_HASH, login

@@ -59,6 +59,7 @@ def index():
 
 from quizapp.views.admin import (  # noqa: E402, F401
     articles,
+    bank,
     class_accounts,
     classes,
     questions,

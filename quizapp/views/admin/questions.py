@@ -1,24 +1,22 @@
-"""Question bank: list and filter, write and edit by kind, preview, duplicate, publish, retire."""
+"""A question of the bank: write and edit by kind, preview, duplicate, publish, retire (the
+bank's list, filters and sorting are in `views.admin.bank`)."""
 
 import random
 
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import func, select
 
 from quizapp.core.assembly import make_snapshot
 from quizapp.core.import_plan import Existing
 from quizapp.core.question_use import LABELS as USE_LABELS
 from quizapp.core.questions import check_question, may_edit
 from quizapp.core.review import describe_key
-from quizapp.core.tables import Sort, read_sort
 from quizapp.forms.question_kinds import QUESTION_FORMS
 from quizapp.forms.questions import (
     ADD_ROW,
     KIND_LABELS,
     MAX_ROWS,
-    BankFilterForm,
     StatusForm,
     options,
 )
@@ -26,19 +24,15 @@ from quizapp.models import AttemptItem, Question, Topic, db, utcnow
 from quizapp.models.content import KINDS
 from quizapp.services.articles import record_approval
 from quizapp.services.bank import (
-    BANK_COLUMNS,
-    NEWEST,
     EditConflict,
     claim_version,
     create_question,
     duplicate_question,
     fields_from_question,
     question_data,
-    sorted_bank,
     update_question,
 )
 from quizapp.services.never_with import partners, save_usage
-from quizapp.services.pagination import page_number, paginate
 from quizapp.services.paragraphs import explainer_sections
 from quizapp.services.question_log import log_edit, recent_changes
 from quizapp.views.admin import bp
@@ -71,66 +65,6 @@ def _claim(question: Question, version: str | None) -> None:
     if not (version or "").isdigit() or len(version) > 9:
         abort(400)
     claim_version(question, int(version))
-
-
-def _bank_query(filters: dict):
-    query = select(Question).options(selectinload(Question.topic))
-    for name in ("kind", "status", "origin"):
-        if filters.get(name):
-            query = query.where(getattr(Question, name) == filters[name])
-    if filters.get("difficulty"):
-        query = query.where(Question.difficulty == int(filters["difficulty"]))
-    if filters.get("topic"):
-        query = query.join(Topic, Question.topic_id == Topic.id).where(
-            Topic.slug == filters["topic"]
-        )
-    if filters.get("q"):
-        words = filters["q"].lower()
-        query = query.where(
-            or_(
-                *(
-                    func.lower(column).contains(words, autoescape=True)
-                    for column in (Question.prompt, Question.explanation, Question.key)
-                )
-            )
-        )
-    return query
-
-
-@bp.get("/questions")
-def questions():
-    form = BankFilterForm(request.args)
-    form.topic.choices = options([("", "Any section"), *((t.slug, t.title) for t in _topics())])
-    if not form.validate():
-        return _render_bank(form, [], 1, 1, 0, {}), 400
-    filters = {k: v for k, v in form.data.items() if v}
-    sort = read_sort(request.args.get("sort"), request.args.get("dir"), BANK_COLUMNS, NEWEST)
-    query = sorted_bank(_bank_query(filters), sort)
-    found = paginate(query, page_number(request.args.get("page")), current_app.config["PAGE_SIZE"])
-    return _render_bank(form, found.items, found.page, found.pages, found.total, filters, sort)
-
-
-def _render_bank(form, rows, page, pages, total, filters, sort=NEWEST):
-    editable = {
-        q.id for q in rows if may_edit(current_user.is_admin, current_user.id, q.created_by_id)
-    }
-    return render_template(
-        "admin/questions/index.html",
-        form=form,
-        rows=rows,
-        page=page,
-        pages=pages,
-        total=total,
-        filters=filters,
-        kinds=KIND_LABELS,
-        editable=editable,
-        sort=sort,
-        paged=filters if sort is NEWEST else {**filters, **_sort_args(sort)},
-    )
-
-
-def _sort_args(sort: Sort) -> dict:
-    return {"sort": sort.column, "dir": "desc" if sort.descending else "asc"}
 
 
 @bp.get("/questions/new")

@@ -13,7 +13,7 @@ from quizapp.forms.questions import error_summary
 from quizapp.forms.quizzes import AddDrawForm, AddQuestionForm, BankSearchForm, MoveForm
 from quizapp.models import Quiz, Topic, db
 from quizapp.services import quiz_builder as builder
-from quizapp.services.attempts import new_paper_generator
+from quizapp.services.attempt_start import new_paper_generator
 from quizapp.services.versions import StaleEdit, claim
 from quizapp.views.admin import bp
 from quizapp.views.admin.quizzes import editable_quiz

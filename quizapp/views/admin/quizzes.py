@@ -10,7 +10,7 @@ from quizapp.core.quiz_settings import quiz_problems, slugify
 from quizapp.forms.questions import error_summary, padded
 from quizapp.forms.quizzes import QuizForm
 from quizapp.models import Attempt, Quiz, Topic, db, utcnow
-from quizapp.services.attempts import quiz_is_open
+from quizapp.services.attempt_start import quiz_is_open
 from quizapp.services.bank import quiz_pool
 from quizapp.services.quiz_builder import apply_quiz, giveaway_warning, paper_size
 from quizapp.services.versions import StaleEdit, claim

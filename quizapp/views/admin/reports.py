@@ -4,6 +4,7 @@ from flask import Response, flash, redirect, render_template, stream_with_contex
 from flask_login import current_user
 
 from quizapp.models import QuestionReport, Quiz, db, utcnow
+from quizapp.services import class_export
 from quizapp.services import classes as classroom
 from quizapp.services import reports as reporting
 from quizapp.services.practice import schedule_released
@@ -43,8 +44,7 @@ def release_answers(quiz_id: int):
     quiz = editable_quiz(quiz_id)
     now = utcnow()
     if release(quiz, now):
-        if quiz.release_mode == "manual":  # after_close quizzes never scheduled these
-            schedule_released(quiz, now)
+        schedule_released(quiz, now)  # only attempts held back at submit, each once
         db.session.commit()
         flash("Answers released: students now see the keys in their reviews.", "success")
     else:
@@ -67,7 +67,9 @@ def resolve_report(report_id: int):
 
 
 def _csv(filename: str, header: tuple, rows) -> Response:
-    response = Response(stream_with_context(reporting.csv_lines(header, rows)), mimetype="text/csv")
+    response = Response(
+        stream_with_context(class_export.csv_lines(header, rows)), mimetype="text/csv"
+    )
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -75,12 +77,12 @@ def _csv(filename: str, header: tuple, rows) -> Response:
 @bp.get("/classes/<id:class_id>/attempts.csv")
 def export_attempts(class_id: int):
     classroom.class_for_teacher(current_user, class_id)
-    rows = reporting.attempt_rows(class_id)
-    return _csv(f"class-{class_id}-attempts.csv", reporting.ATTEMPT_HEADER, rows)
+    rows = class_export.attempt_rows(class_id)
+    return _csv(f"class-{class_id}-attempts.csv", class_export.ATTEMPT_HEADER, rows)
 
 
 @bp.get("/classes/<id:class_id>/answers.csv")
 def export_answers(class_id: int):
     classroom.class_for_teacher(current_user, class_id)
-    rows = reporting.answer_rows(class_id)
-    return _csv(f"class-{class_id}-answers.csv", reporting.ANSWER_HEADER, rows)
+    rows = class_export.answer_rows(class_id)
+    return _csv(f"class-{class_id}-answers.csv", class_export.ANSWER_HEADER, rows)

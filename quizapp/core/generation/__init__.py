@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from . import anchor, filters, kinds, ordering, rank, relative, side, speech, statements, worth
+from . import anchor, central, filters, kinds, ordering, rank, relative, side, speech, statements, worth
 from .entities import Analysis, analyse
 from .model import MAX_CHARS, Candidate, Choice, Draft, GenerationError, Source
 from .sentences import split
@@ -130,7 +130,8 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
             if draft.family == "ordering" or draft.sentence.index in relative_words
             else checked
         )
-        and (d := anchor.anchored(dated, analysis))
+        and (anchored := anchor.anchored(dated, analysis))
+        and (d := central.gate(anchored, analysis))
     )
 
 

@@ -1,0 +1,105 @@
+"""The last gate on small invented texts: a draft asks a story fact in words a student can
+follow alone. No byline, commentator's opinion, passer-by, quoted rhetoric or cut
+quotation; an agency credit is cut off; an epithet is read as the headline's country or
+the draft dropped; a false statement changes a story fact, not a background year; a
+percentage keeps its unit and its rounding."""
+
+from quizapp.core.generation import central, drafts, generate
+from quizapp.core.generation.entities import analyse
+from quizapp.core.generation.kinds import rounding
+from quizapp.core.generation.sentences import split
+
+NEWS = """Norland defaults on its foreign debt
+
+Vestby: Norland defaulted on its foreign debt of $42 billion on 4 March 2031, the finance
+ministry of Norland said.
+
+Finance Minister Tomas Lind said Norland would seek a loan of $3 billion from the Orla Fund.
+As Mara Vell reports from Vestby, there is widespread concern at the deepening turmoil.
+A former professor of economics at Vestby University, Ivo Brann, says Norland will default again.
+Complaining of shortages of bread, Kessler said he had received little help from Vestby.
+Kessler, a 41-year-old Vestby resident, had queued for bread since dawn.
+"We want to thank the people of Norland for their patience," Lind said in a speech in Vestby.
+Norland's central bank held reserves of $1.2 billion in February 2031, the Vell News Agency reported, citing Orla Radio.
+The Norland Labour Party won 38 per cent of the vote in the 2030 election in Norland.
+"""
+
+
+def prompts(text=NEWS):
+    return [c.prompt for c in drafts(text)]
+
+
+def test_the_story_sentences_still_give_drafts():
+    found = prompts()
+    assert any("Tomas Lind" in p or "Orla Fund" in p for p in found)
+    assert any("per cent of the vote" in p for p in found)
+
+
+def test_no_draft_from_a_byline_a_commentator_or_a_passer_by():
+    found = prompts()
+    assert not any("reports from" in p for p in found)
+    assert not any("professor" in p or "Ivo Brann" in p for p in found)
+    assert not any("Complaining" in p for p in found)
+
+
+def test_a_speaker_with_an_office_is_not_a_passer_by():
+    text = NEWS + "\nComplaining of slow talks, Lind said Norland had paid $2 billion since 2029.\n"
+    assert any("Complaining of slow talks" in p for p in prompts(text))
+
+
+def test_no_true_false_of_quoted_rhetoric():
+    assert not any("We want to thank" in p for p in prompts())
+
+
+def test_an_agency_credit_is_cut_off_and_the_fact_kept():
+    found = [p for p in prompts() if "reserves of" in p]
+    assert found
+    assert not any("reported" in p or "citing" in p for p in found)
+    assert any(p.endswith("in February 2031.") for p in found)
+
+
+ISLAND = """Portugal defaults on its foreign debt
+
+Lisbon: Portugal defaulted on its foreign debt of $42 billion on 4 March 2031, the finance
+ministry said.
+
+The island nation is facing the worst crisis since its independence in 1961.
+"""
+
+
+def test_an_epithet_is_read_as_the_headline_country():
+    found = [p for p in prompts(ISLAND) if "worst crisis" in p]
+    assert found and all(p.startswith("True or false? Portugal is facing") for p in found)
+    headless = ISLAND.replace("Portugal defaults on its foreign debt\n\n", "")
+    assert not any("worst crisis" in p for p in prompts(headless))
+
+
+def test_an_epithet_no_headline_country_resolves_is_dropped():
+    analysis = analyse(NEWS, split(NEWS))
+    assert central.unresolved("The island nation is facing the worst crisis.", analysis)
+    assert central.unresolved("The South Asian nation's debt was due, it added.", analysis)
+    assert central.unresolved("Within two hours of touchdown, the capsule was dry.", analysis)
+    assert central.unresolved("Those are going to be a treasure for years.", analysis)
+    assert not central.unresolved("Tomas Lind said the country would pay $3 billion.", analysis)
+    assert not central.unresolved("The capital of Norland is Vestby.", analysis)
+
+
+def test_a_false_statement_does_not_change_a_background_year():
+    keys = [c.key for c in drafts(ISLAND) if c.kind == "true_false" and "worst crisis" in c.prompt]
+    assert keys and all(not k.startswith("false:1961") for k in keys)
+
+
+def test_a_sentence_cut_after_a_quotation_gives_no_draft():
+    text = (
+        NEWS
+        + "\nThe Orla Fund announced, immediately repeating the news that 40 banks had closed.\n"
+    )
+    assert not any("announced, immediately" in p for p in prompts(text))
+    assert central._broken_quote('For me, the talks are over," said Lind in Vestby.')
+
+
+def test_a_percentage_keeps_its_unit_and_a_rounding_tolerance():
+    found = [c for c in generate(NEWS) if c.kind == "numeric" and "vote" in c.prompt]
+    assert found
+    assert all("_____ per cent of the vote" in c.prompt and c.tolerance == 0.5 for c in found)
+    assert rounding("38") == 0.5 and rounding("26.4") == 0.05

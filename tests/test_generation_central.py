@@ -20,7 +20,8 @@ A former professor of economics at Vestby University, Ivo Brann, says Norland wi
 Complaining of shortages of bread, Kessler said he had received little help from Vestby.
 Kessler, a 41-year-old Vestby resident, had queued for bread since dawn.
 "We want to thank the people of Norland for their patience," Lind said in a speech in Vestby.
-Norland's central bank held reserves of $1.2 billion in February 2031, the Vell News Agency reported, citing Orla Radio.
+Norland's central bank held reserves of $1.2 billion in February 2031, the Vell News Agency
+reported, citing Orla Radio.
 The Norland Labour Party won 38 per cent of the vote in the 2030 election in Norland.
 """
 

@@ -16,7 +16,19 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from . import anchor, central, filters, kinds, ordering, rank, relative, side, speech, statements, worth
+from . import (
+    anchor,
+    central,
+    filters,
+    kinds,
+    ordering,
+    rank,
+    relative,
+    side,
+    speech,
+    statements,
+    worth,
+)
 from .entities import Analysis, analyse
 from .model import MAX_CHARS, Candidate, Choice, Draft, GenerationError, Source
 from .sentences import split

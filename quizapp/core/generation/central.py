@@ -2,7 +2,7 @@
 
 - the sentence is the story, not its frame: no reporter's byline ("As X reports from Y"), no
   analyst's, professor's or expert's opinion, no one-off resident or witness whose words
-  are the whole fact (`framed`);
+  are the whole fact (`framed`, checked once per sentence before the costlier filters);
 - a true/false statement is not quoted rhetoric ("I want to thank…", "Those are going to
   be…"), does not end on an unnamed speaker (", it added"), and a false one changes a fact
   of the story, not a background year ("since its independence in 1948");
@@ -13,14 +13,14 @@
   to sources cited by …") is cut off, or the draft dropped when it asks about the credit;
 - a sentence cut after a quotation ("X announced, immediately repeating…") is no draft.
 
-Every check is a precompiled pattern run only on drafts that passed every earlier check.
+Every other check is a precompiled pattern run only on drafts that passed every earlier one.
 """
 
 import re
 from dataclasses import replace
 
 from .entities import Analysis
-from .model import Draft
+from .model import Draft, Sentence
 
 BLANK = "_____"
 _BYLINE = re.compile(
@@ -101,7 +101,7 @@ def gate(draft: Draft, analysis: Analysis) -> Draft | None:
     """The draft, its agency credit cut off, or None when it fails a check above."""
     if draft.family in ("ordering",):
         return draft
-    if framed(draft, analysis) or _side_detail(draft):
+    if _side_detail(draft):
         return None
     if draft.family == "who_said":
         return draft
@@ -115,9 +115,22 @@ def gate(draft: Draft, analysis: Analysis) -> Draft | None:
     return draft
 
 
-def framed(draft: Draft, analysis: Analysis) -> bool:
+class Frames:
+    """`framed` for each sentence of one analysis, worked out once per sentence."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.seen: dict[int, bool] = {}
+
+    def __call__(self, sentence: Sentence) -> bool:
+        found = self.seen.get(sentence.index)
+        if found is None:
+            found = self.seen[sentence.index] = framed(sentence.text, self.analysis)
+        return found
+
+
+def framed(text: str, analysis: Analysis) -> bool:
     """A byline, a commentator's opinion or a passer-by's words: the frame, not the story."""
-    text = draft.sentence.text
     if _BYLINE.search(text):
         return True
     if _COMMENTATOR.search(text) and _SAYS.search(text):
@@ -128,11 +141,10 @@ def framed(draft: Draft, analysis: Analysis) -> bool:
     name = found.group("a") or found.group("b")
     if name.lower() in analysis.lead_words or name in ("It", "He", "She", "They", "The"):
         return False
-    around = [
-        s.text[max(0, at - WINDOW) : at + len(name) + WINDOW]
-        for s in analysis.sentences
-        if (at := s.text.find(name)) >= 0
-    ]
+    text, around, at = analysis.text, [], analysis.text.find(name)
+    while at >= 0:
+        around.append(text[max(0, at - WINDOW) : at + len(name) + WINDOW])
+        at = text.find(name, at + len(name))
     if any(_PASSER_BY.search(t) for t in around):
         return True
     return not any(_OFFICE.search(t) for t in around)

@@ -27,6 +27,7 @@ _BYLINE = re.compile(
     r"\b(?:reports?|reporting|writes|writing)\s+from\b|\b(?:correspondent|reporter)\b"
     r"|^As\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:reports|writes|notes)\b",
 )
+_BYLINE_WORDS = ("report", "writ", "correspondent", "notes")
 _COMMENTATOR = re.compile(
     r"\b(?:professor|analysts?|experts?|commentators?|researchers?|observers?|scholars?"
     r"|economists?|lecturers?|think[- ]tank|columnist)\b",
@@ -34,7 +35,7 @@ _COMMENTATOR = re.compile(
 )
 _SAYS = re.compile(
     r"\b(?:says|said|told|added|adds|believes|thinks|argues|argued|warned|warns|noted|notes"
-    r"|predicts|predicted|expects|expected|explained|explains)\b"
+    r"|predicts|predicted|expects|expected|explained|explains|complained)\b"
 )
 # A speaker with one of these is acting for the story; one without it is a passer-by.
 _OFFICE = re.compile(
@@ -50,6 +51,8 @@ _PASSER_BY = re.compile(
     r"|passers?-by|onlookers?|bystanders?|\d+-year-old)\b",
     re.IGNORECASE,
 )
+# A speaker named more often than this is an actor of the story, not a passer-by.
+ONE_OFF = 3
 # How far from a speaker's name the words saying who they are may stand.
 WINDOW = 45
 _SPEAKER = re.compile(
@@ -131,9 +134,11 @@ class Frames:
 
 def framed(text: str, analysis: Analysis) -> bool:
     """A byline, a commentator's opinion or a passer-by's words: the frame, not the story."""
-    if _BYLINE.search(text):
+    if any(word in text for word in _BYLINE_WORDS) and _BYLINE.search(text):
         return True
-    if _COMMENTATOR.search(text) and _SAYS.search(text):
+    if not _SAYS.search(text):
+        return False
+    if _COMMENTATOR.search(text):
         return True
     found = _SPEAKER.search(text)
     if not found:
@@ -141,6 +146,8 @@ def framed(text: str, analysis: Analysis) -> bool:
     name = found.group("a") or found.group("b")
     if name.lower() in analysis.lead_words or name in ("It", "He", "She", "They", "The"):
         return False
+    if analysis.text.count(name) > ONE_OFF:
+        return False  # named again and again: one of the story's actors
     text, around, at = analysis.text, [], analysis.text.find(name)
     while at >= 0:
         around.append(text[max(0, at - WINDOW) : at + len(name) + WINDOW])
@@ -156,12 +163,23 @@ def unresolved(stem: str, analysis: Analysis) -> bool:
     text = stem.replace(BLANK, "X")
     if _PRONOUN_OPEN.match(text) or _PRONOUN_TAIL.search(text):
         return True
+    if not _EPITHET_HEAD.search(text):
+        return False
     return any(
         not any(analysis.named(w) for w in _NAME.findall(text, 0, found.start()))
         for found in _EPITHET.finditer(text)
     )
 
 
+# Cheap first looks: the costlier patterns run only where one of these words occurs.
+_EPITHET_HEAD = re.compile(
+    r"\b(?:nation|country|island|kingdom|republic|group|outfit|organi[sz]ation|movement"
+    r"|militants|company|firm|body|capsule|spacecraft|probe|landing|touchdown|launch|news"
+    r"|turmoil|move|accusation|figures|incident|blast|raid|announcement|decision|deal|plan"
+    r"|proposal|liftoff|impact)\b"
+)
+_COUNTRY_HEAD = re.compile(r"\b(?:nation|country|kingdom|republic)\b")
+_CREDIT_WORDS = ("reported", "reports", " said", " says", "citing", "according to")
 _COUNTRY_EPITHET = re.compile(
     rf"\b[Tt]he\s+(?:{_REGION}\s+){{0,3}}(?:nation|country|kingdom|republic)\b"
     r"(?!\s+(?:of|in|for|at|between|on)\s+(?:the\s+)?[A-Z\d])"
@@ -185,7 +203,7 @@ def headline_country(analysis: Analysis) -> str:
 def _named_country(draft: Draft, analysis: Analysis) -> Draft | None:
     """ "The island nation" read as the country the headline and the lead name; the draft
     is dropped when that country is what it asks (the name would give it away)."""
-    if not _COUNTRY_EPITHET.search(draft.stem):
+    if not _COUNTRY_HEAD.search(draft.stem) or not _COUNTRY_EPITHET.search(draft.stem):
         return draft
     country = headline_country(analysis)
     if not country or country in draft.stem:
@@ -213,6 +231,8 @@ def _side_detail(draft: Draft) -> bool:
 def _uncredited(draft: Draft) -> Draft | None:
     """The draft without an agency credit at its end; None when the blank or a false
     statement's change sits in the credit."""
+    if not any(word in draft.stem for word in _CREDIT_WORDS):
+        return draft
     found = _CREDIT_TAIL.search(draft.stem)
     if not found:
         return draft

@@ -104,3 +104,14 @@ def test_a_percentage_keeps_its_unit_and_a_rounding_tolerance():
     assert found
     assert all("_____ per cent of the vote" in c.prompt and c.tolerance == 0.5 for c in found)
     assert rounding("38") == 0.5 and rounding("26.4") == 0.05
+
+
+def test_one_listed_example_and_a_count_of_places_are_not_asked():
+    text = NEWS + (
+        "\nOrla troops opened fire at several points, including the Vestby area and the Kell"
+        " post in Portugal's Braga district, on 2 May 2031.\n"
+        "On 3 May 2031, Orla jets struck 14 places in Norland.\n"
+    )
+    found = prompts(text)
+    assert not any("including" in p and "_____" in p.split("including")[1] for p in found)
+    assert not any(p.startswith("How many places?") for p in found)

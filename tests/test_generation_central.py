@@ -115,3 +115,10 @@ def test_one_listed_example_and_a_count_of_places_are_not_asked():
     found = prompts(text)
     assert not any("including" in p and "_____" in p.split("including")[1] for p in found)
     assert not any(p.startswith("How many places?") for p in found)
+
+
+def test_a_three_way_race_is_not_the_three_of_an_earlier_sentence():
+    from quizapp.core.generation.context import leans_back
+
+    assert not leans_back("Tomas Lind won the three-way race in Vestby on 2 May 2031.")
+    assert leans_back("Tomas Lind said the three would meet in Vestby on 2 May 2031.")

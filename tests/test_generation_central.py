@@ -81,6 +81,9 @@ def test_an_epithet_no_headline_country_resolves_is_dropped():
     assert central.unresolved("The South Asian nation's debt was due, it added.", analysis)
     assert central.unresolved("Within two hours of touchdown, the capsule was dry.", analysis)
     assert central.unresolved("Those are going to be a treasure for years.", analysis)
+    assert central.unresolved("Tomas Lind estimated that 40,000 people were affected.", analysis)
+    assert central.unresolved("About six weeks later, Orla troops entered the base.", analysis)
+    assert central.unresolved("The first great wave began in 1979 in Vestby.", analysis)
     assert not central.unresolved("Tomas Lind said the country would pay $3 billion.", analysis)
     assert not central.unresolved("The capital of Norland is Vestby.", analysis)
 

@@ -64,6 +64,12 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b|^(?:Those|These
 _PRONOUN_TAIL = re.compile(
     r",\s+(?:it|they|he|she)\s+(?:added|said|says|stated|noted|reported)\s*[.!]?$", re.I
 )
+# "… Afghans were affected." ends on a passive whose cause the sentence before gave.
+_NO_CAUSE = re.compile(
+    r"\b(?:were|was|been|are|is)\s+(?:\w+ly\s+)?(?:affected|impacted|involved|hit|targeted"
+    r"|displaced)\s*[.!]?$"
+    r"|\b(?:minutes|hours|days|weeks|months|years)\s+(?:later|earlier|afterwards)\b"
+)
 _PRONOUN_OPEN = re.compile(r"^(?:It|He|She|They|Those|These|This|That|Its|Their|His|Her)\b")
 _REGION = (
     r"(?:South|North|East|West|Southeast|Southern|Northern|Eastern|Western|Central|Asian"
@@ -74,8 +80,8 @@ _REGION = (
 _EPITHET = re.compile(
     rf"\b[Tt]he\s+(?:{_REGION}\s+){{0,3}}(?:nation|country|island|kingdom|republic|group"
     r"|outfit|organi[sz]ation|movement|militants|company|firm|body|capsule|spacecraft|probe"
-    r"|landing|touchdown|launch|news|turmoil|move|accusation|figures|incident|blast|raid"
-    r"|announcement|decision|deal|plan|proposal)\b"
+    r"|base|camp|facility|plant|wave|landing|touchdown|launch|news|turmoil|move|accusation"
+    r"|figures|incident|blast|raid|announcement|decision|deal|plan|proposal)\b"
     r"(?!\s+(?:of|in|for|at|between|on)\s+(?:the\s+)?[A-Z\d])"
     r"|\b(?:of|after|before|since|until|at)\s+(?:touchdown|landing|liftoff|launch|impact)\b"
 )
@@ -161,7 +167,7 @@ def unresolved(stem: str, analysis: Analysis) -> bool:
     """The prompt leans on an earlier sentence: an opening pronoun, or an epithet or a bare
     event noun that neither a name after it nor a name earlier in the prompt resolves."""
     text = stem.replace(BLANK, "X")
-    if _PRONOUN_OPEN.match(text) or _PRONOUN_TAIL.search(text):
+    if _PRONOUN_OPEN.match(text) or _PRONOUN_TAIL.search(text) or _NO_CAUSE.search(text):
         return True
     if not _EPITHET_HEAD.search(text):
         return False
@@ -175,8 +181,8 @@ def unresolved(stem: str, analysis: Analysis) -> bool:
 _EPITHET_HEAD = re.compile(
     r"\b(?:nation|country|island|kingdom|republic|group|outfit|organi[sz]ation|movement"
     r"|militants|company|firm|body|capsule|spacecraft|probe|landing|touchdown|launch|news"
-    r"|turmoil|move|accusation|figures|incident|blast|raid|announcement|decision|deal|plan"
-    r"|proposal|liftoff|impact)\b"
+    r"|base|camp|facility|plant|wave|turmoil|move|accusation|figures|incident|blast|raid"
+    r"|announcement|decision|deal|plan|proposal|liftoff|impact)\b"
 )
 _COUNTRY_HEAD = re.compile(r"\b(?:nation|country|kingdom|republic)\b")
 _CREDIT_WORDS = ("reported", "reports", " said", " says", "citing", "according to")

@@ -84,6 +84,9 @@ def test_an_epithet_no_headline_country_resolves_is_dropped():
     assert central.unresolved("Tomas Lind estimated that 40,000 people were affected.", analysis)
     assert central.unresolved("About six weeks later, Orla troops entered the base.", analysis)
     assert central.unresolved("The first great wave began in 1979 in Vestby.", analysis)
+    assert central.unresolved("The status of the Himalayan region was set in 1949.", analysis)
+    assert central.unresolved("The flare-up follows talks mediated by Portugal.", analysis)
+    assert not central.unresolved("Tomas Lind said 40,000 people in the region had fled.", analysis)
     assert not central.unresolved("Tomas Lind said the country would pay $3 billion.", analysis)
     assert not central.unresolved("The capital of Norland is Vestby.", analysis)
 
@@ -125,3 +128,25 @@ def test_a_three_way_race_is_not_the_three_of_an_earlier_sentence():
 
     assert not leans_back("Tomas Lind won the three-way race in Vestby on 2 May 2031.")
     assert leans_back("Tomas Lind said the three would meet in Vestby on 2 May 2031.")
+
+
+def test_a_bare_surname_is_not_offered_beside_full_names():
+    from quizapp.core.generation.model import Choice, Draft, Sentence
+
+    text = 'Tomas Lind said: "We want that loan back."'
+    names = ("Tomas Lind", "Ivo Brann", "Mara Vell", "Kessler")
+    draft = Draft(
+        "who_said",
+        "single",
+        'Who said: "We want that loan back."?',
+        tuple(Choice(n, n == "Tomas Lind") for n in names),
+        None,
+        None,
+        Sentence(0, 0, len(text), text, 0, 0),
+        "",
+        "Tomas Lind",
+        "person",
+    )
+    kept = central._alike_names(draft)
+    assert kept is not None and [c.text for c in kept.choices] == list(names[:3])
+    assert central._alike_names(Draft(**{**draft.__dict__, "choices": draft.choices[::3]})) is None

@@ -70,6 +70,14 @@ _NO_CAUSE = re.compile(
     r"|displaced)\s*[.!]?$"
     r"|\b(?:minutes|hours|days|weeks|months|years)\s+(?:later|earlier|afterwards)\b"
 )
+# "The Himalayan region, which…": an area named only by what it is, as the subject.
+_AREA_SUBJECT = re.compile(
+    r"^The\s+(?:[\w-]+\s+){0,2}(?:region|area|territory|valley|zone)\b"
+    r"(?!\s+(?:of|in|around|near)\s+(?:the\s+)?[A-Z])"
+    r"|\b[Tt]he\s+(?:South|North|East|West|Central|Himalayan|Asian|Arab|Gulf|Balkan|Alpine"
+    r"|Andean|Sahel|Caucasus|disputed|mountainous|border|tribal)\s+(?:region|area|territory)\b"
+    r"(?!\s+(?:of|in|around|near)\s+(?:the\s+)?[A-Z])"
+)
 _PRONOUN_OPEN = re.compile(r"^(?:It|He|She|They|Those|These|This|That|Its|Their|His|Her)\b")
 _REGION = (
     r"(?:South|North|East|West|Southeast|Southern|Northern|Eastern|Western|Central|Asian"
@@ -80,7 +88,7 @@ _REGION = (
 _EPITHET = re.compile(
     rf"\b[Tt]he\s+(?:{_REGION}\s+){{0,3}}(?:nation|country|island|kingdom|republic|group"
     r"|outfit|organi[sz]ation|movement|militants|company|firm|body|capsule|spacecraft|probe"
-    r"|base|camp|facility|plant|wave|landing|touchdown|launch|news|turmoil|move|accusation"
+    r"|base|camp|facility|plant|wave|flare-up|escalation|standoff|landing|touchdown|launch|news|turmoil|move|accusation"
     r"|figures|incident|blast|raid|announcement|decision|deal|plan|proposal)\b"
     r"(?!\s+(?:of|in|for|at|between|on)\s+(?:the\s+)?[A-Z\d])"
     r"|\b(?:of|after|before|since|until|at)\s+(?:touchdown|landing|liftoff|launch|impact)\b"
@@ -112,6 +120,10 @@ def gate(draft: Draft, analysis: Analysis) -> Draft | None:
         return draft
     if _side_detail(draft):
         return None
+    if draft.key_kind == "person":
+        draft = _alike_names(draft)
+        if draft is None:
+            return None
     if draft.family == "who_said":
         return draft
     draft = _uncredited(draft)
@@ -167,7 +179,12 @@ def unresolved(stem: str, analysis: Analysis) -> bool:
     """The prompt leans on an earlier sentence: an opening pronoun, or an epithet or a bare
     event noun that neither a name after it nor a name earlier in the prompt resolves."""
     text = stem.replace(BLANK, "X")
-    if _PRONOUN_OPEN.match(text) or _PRONOUN_TAIL.search(text) or _NO_CAUSE.search(text):
+    if (
+        _PRONOUN_OPEN.match(text)
+        or _PRONOUN_TAIL.search(text)
+        or _NO_CAUSE.search(text)
+        or _AREA_SUBJECT.search(text)
+    ):
         return True
     if not _EPITHET_HEAD.search(text):
         return False
@@ -181,7 +198,7 @@ def unresolved(stem: str, analysis: Analysis) -> bool:
 _EPITHET_HEAD = re.compile(
     r"\b(?:nation|country|island|kingdom|republic|group|outfit|organi[sz]ation|movement"
     r"|militants|company|firm|body|capsule|spacecraft|probe|landing|touchdown|launch|news"
-    r"|base|camp|facility|plant|wave|turmoil|move|accusation|figures|incident|blast|raid"
+    r"|base|camp|facility|plant|wave|flare-up|escalation|standoff|turmoil|move|accusation|figures|incident|blast|raid"
     r"|announcement|decision|deal|plan|proposal|liftoff|impact)\b"
 )
 _COUNTRY_HEAD = re.compile(r"\b(?:nation|country|kingdom|republic)\b")
@@ -224,6 +241,16 @@ def _broken_quote(stem: str) -> bool:
     """A quotation cut open ("For me, the real science is…," said…) or cut off before
     ("X announced, immediately repeating…")."""
     return bool(stem.count('"') % 2 or stem.count("“") != stem.count("”") or _CUT_QUOTE.match(stem))
+
+
+def _alike_names(draft: Draft) -> Draft | None:
+    """A full name's wrong options are full names too: a bare surname among them ("Rashid"
+    beside "Joe Biden") is taken out, and the draft dropped below two wrong options."""
+    full = len(draft.key.split()) >= 2
+    kept = tuple(c for c in draft.choices if c.is_correct or (len(c.text.split()) >= 2) == full)
+    if len(kept) == len(draft.choices):
+        return draft
+    return replace(draft, choices=kept) if len(kept) >= 3 else None
 
 
 def _side_detail(draft: Draft) -> bool:

@@ -4,7 +4,7 @@ quotation; an agency credit is cut off; an epithet is read as the headline's cou
 the draft dropped; a false statement changes a story fact, not a background year; a
 percentage keeps its unit and its rounding."""
 
-from quizapp.core.generation import central, drafts, generate
+from quizapp.core.generation import central, drafts, generate, statement_fair
 from quizapp.core.generation.entities import analyse
 from quizapp.core.generation.kinds import rounding
 from quizapp.core.generation.sentences import split
@@ -150,3 +150,49 @@ def test_a_bare_surname_is_not_offered_beside_full_names():
     kept = central._alike_names(draft)
     assert kept is not None and [c.text for c in kept.choices] == list(names[:3])
     assert central._alike_names(Draft(**{**draft.__dict__, "choices": draft.choices[::3]})) is None
+
+
+HISTORY = """The long war in Vestmark
+
+Orla troops entered Vestmark in 1979. By 1981 the war had spread to every province.
+Orla troops left Vestmark in 1989, and the government they left behind collapsed in 1992.
+Since 1979, Vestmark has been at war with Orla, a powerful neighbour.
+In 1979 Vestmark closed its border; in 1979 Orla shut its embassy; 1979 changed it all.
+On 4 May 2031, Tomas Lind of Vestmark signed a peace treaty with Orla in Kell.
+"""
+
+
+def _statement(analysis, start, key="true", changed=None):
+    from quizapp.core.generation.model import Choice, Draft
+
+    sentence = next(x for x in analysis.sentences if x.text.startswith(start))
+    text = sentence.text if changed is None else sentence.text.replace(*changed)
+    return Draft(
+        "true_false",
+        "true_false",
+        f"True or false? {text}",
+        (Choice("True", key == "true"), Choice("False", key != "true")),
+        None,
+        None,
+        sentence,
+        "",
+        key,
+        "statement",
+        text,
+    )
+
+
+def test_a_false_year_keeps_the_statements_own_chronology():
+    analysis = analyse(HISTORY, split(HISTORY))
+    early = _statement(analysis, "Orla troops left", "false:1992->1988", ("1992", "1988"))
+    late = _statement(analysis, "Orla troops left", "false:1992->1995", ("1992", "1995"))
+    assert not statement_fair.fair(early, analysis)
+    assert statement_fair.fair(late, analysis)
+
+
+def test_the_premise_year_the_text_repeats_is_not_asked():
+    analysis = analyse(HISTORY, split(HISTORY))
+    assert statement_fair.premise(_statement(analysis, "Since 1979"), analysis)
+    changed = _statement(analysis, "Orla troops entered", "false:1979->1985", ("1979", "1985"))
+    assert statement_fair.premise(changed, analysis)
+    assert not statement_fair.premise(_statement(analysis, "On 4 May 2031"), analysis)

@@ -19,6 +19,7 @@ Every other check is a precompiled pattern run only on drafts that passed every 
 import re
 from dataclasses import replace
 
+from . import statement_fair
 from .entities import Analysis
 from .model import Draft, Sentence
 
@@ -59,8 +60,6 @@ _SPEAKER = re.compile(
     r"\b(?P<a>[A-Z][\w'’-]+)\s+(?:said|says|told|added|complained)\b"
     r"|\b(?:said|says|added)\s+(?P<b>[A-Z][\w'’-]+)\b"
 )
-_QUOTE = re.compile(r"[\"“]([^\"”]+)[\"”]")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b|^(?:Those|These|This|It|They)\b")
 _PRONOUN_TAIL = re.compile(
     r",\s+(?:it|they|he|she)\s+(?:added|said|says|stated|noted|reported)\s*[.!]?$", re.I
 )
@@ -104,11 +103,6 @@ _CREDIT_TAIL = re.compile(
 _CUT_QUOTE = re.compile(
     r"^(?:[A-Z][\w'’-]*\s+){1,5}(?:said|says|announced|added|stated|wrote|tweeted),\s+[a-z]"
 )
-_BACKGROUND_YEAR = re.compile(
-    r"\b(?:since|independence|founded|established|born|created|formed|until|dating|ever)\b"
-    r"[^,.;]{0,40}$",
-    re.IGNORECASE,
-)
 _NAME = re.compile(r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 _INCLUDING = re.compile(r"\b(?:including|such as|among them)\b[^;.]*$", re.IGNORECASE)
 _LIST_COUNT = re.compile(r"^How many (?:places|points|spots|locations|sites|areas)\?")
@@ -131,7 +125,7 @@ def gate(draft: Draft, analysis: Analysis) -> Draft | None:
         draft = _named_country(draft, analysis)
     if draft is None or unresolved(draft.stem, analysis) or _broken_quote(draft.stem):
         return None
-    if draft.family == "true_false" and not _fair_statement(draft):
+    if draft.family == "true_false" and not statement_fair.fair(draft, analysis):
         return None
     return draft
 
@@ -277,17 +271,3 @@ def _uncredited(draft: Draft) -> Draft | None:
     if len(stem.split()) < 6:
         return None
     return replace(draft, stem=stem, prompt=draft.prompt.replace(draft.stem, stem))
-
-
-def _fair_statement(draft: Draft) -> bool:
-    """Not quoted rhetoric, not a background year changed."""
-    for quoted in _QUOTE.findall(draft.stem):
-        if len(quoted.split()) >= 4 and _FIRST_PERSON.search(quoted):
-            return False
-    if not draft.key.startswith("false:"):
-        return True
-    original = draft.key.removeprefix("false:").partition("->")[0]
-    if not re.fullmatch(r"(?:1[5-9]|20)\d\d", original):
-        return True
-    at = draft.sentence.text.find(original)
-    return at < 0 or not _BACKGROUND_YEAR.search(draft.sentence.text[:at])

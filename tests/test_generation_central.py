@@ -196,3 +196,11 @@ def test_the_premise_year_the_text_repeats_is_not_asked():
     changed = _statement(analysis, "Orla troops entered", "false:1979->1985", ("1979", "1985"))
     assert statement_fair.premise(changed, analysis)
     assert not statement_fair.premise(_statement(analysis, "On 4 May 2031"), analysis)
+
+
+def test_a_toll_without_a_date_in_a_text_over_years_is_not_a_statement():
+    text = HISTORY + "The Vestmark Red Cross counted at least 111 civilians killed.\n"
+    analysis = analyse(text, split(text))
+    toll = _statement(analysis, "The Vestmark Red Cross")
+    assert statement_fair.undated_toll(toll, analysis)
+    assert not statement_fair.undated_toll(_statement(analysis, "On 4 May 2031"), analysis)

@@ -4,6 +4,7 @@
   "Those", "It"… ("I want to thank…", "Those are going to be a treasure…");
 - a false statement changes a fact of the story, not a background year ("since its
   independence in 1948"), and does not put the sentence's own years out of order;
+- no count of dead or wounded without a date in a text spanning years;
 - not the premise the whole text repeats: a year given again and again that is not the
   story's own, changed, or stated with nothing else besides it.
 """
@@ -22,13 +23,29 @@ _BACKGROUND_YEAR = re.compile(
     re.IGNORECASE,
 )
 _YEAR_IN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_CASUALTY = re.compile(r"\b(?:killed|dead|deaths|died|injured|wounded|casualties)\b")
+# A text naming this many different years spans more than one round of fighting.
+MANY_YEARS = 3
 # A year the text gives this often, not the story's own, is its premise.
 PREMISE = 4
 
 
 def fair(draft: Draft, analysis: Analysis) -> bool:
     """Whether the statement passes every check above."""
-    return _fair_words(draft) and not premise(draft, analysis)
+    return _fair_words(draft) and not premise(draft, analysis) and not undated_toll(draft, analysis)
+
+
+def undated_toll(draft: Draft, analysis: Analysis) -> bool:
+    """A count of dead or wounded with no date, in a text that spans several years: which
+    fighting's toll?"""
+    mentions = analysis.mentions[draft.sentence.index]
+    return (
+        bool(_CASUALTY.search(draft.stem))
+        and any(m.kind == "quantity" for m in mentions)
+        and not any(m.kind == "date" for m in mentions)
+        and not _YEAR_IN.search(draft.stem)
+        and len(set(_YEAR_IN.findall(analysis.text))) >= MANY_YEARS
+    )
 
 
 def premise(draft: Draft, analysis: Analysis) -> bool:

@@ -10,10 +10,10 @@
 """
 
 import re
+from collections import Counter
 
 from .entities import Analysis
 from .model import Draft
-from .worth import story_year
 
 _QUOTE = re.compile(r"[\"“]([^\"”]+)[\"”]")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b|^(?:Those|These|This|It|They)\b")
@@ -44,8 +44,25 @@ def undated_toll(draft: Draft, analysis: Analysis) -> bool:
         and any(m.kind == "quantity" for m in mentions)
         and not any(m.kind == "date" for m in mentions)
         and not _YEAR_IN.search(draft.stem)
-        and len(set(_YEAR_IN.findall(analysis.text))) >= MANY_YEARS
+        and len(years(analysis)) >= MANY_YEARS
     )
+
+
+_LAST: list = [None, Counter()]
+
+
+def _story_year(analysis: Analysis, counted: Counter) -> int | None:
+    """The dateline's year, or else the latest year the text names (as worth.story_year)."""
+    if analysis.dateline:
+        return analysis.dateline[0]
+    return max((int(y) for y in counted), default=None)
+
+
+def years(analysis: Analysis) -> Counter:
+    """How often the text names each year, counted once per text (the last one is kept)."""
+    if _LAST[0] is not analysis.text:
+        _LAST[:] = [analysis.text, Counter(_YEAR_IN.findall(analysis.text))]
+    return _LAST[1]
 
 
 def premise(draft: Draft, analysis: Analysis) -> bool:
@@ -53,12 +70,12 @@ def premise(draft: Draft, analysis: Analysis) -> bool:
     false one that changes it, or one (true or false) with no figure, person or other date
     besides it ("Since 2021, Afghanistan has been ruled by the Taliban"), is the premise
     everyone knows."""
-    year = str(story_year(analysis))
+    counted = years(analysis)
     repeated = {
-        found
-        for found in _YEAR_IN.findall(draft.sentence.text)
-        if found != year and analysis.text.count(found) >= PREMISE
+        found for found in _YEAR_IN.findall(draft.sentence.text) if counted[found] >= PREMISE
     }
+    if repeated:
+        repeated.discard(str(_story_year(analysis, counted)))
     if not repeated:
         return False
     original = draft.key.removeprefix("false:").partition("->")[0]

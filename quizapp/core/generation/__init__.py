@@ -16,7 +16,19 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from . import anchor, filters, kinds, ordering, rank, relative, side, speech, statements, worth
+from . import (
+    anchor,
+    central,
+    filters,
+    kinds,
+    ordering,
+    rank,
+    relative,
+    side,
+    speech,
+    statements,
+    worth,
+)
 from .entities import Analysis, analyse
 from .model import MAX_CHARS, Candidate, Choice, Draft, GenerationError, Source
 from .sentences import split
@@ -110,10 +122,12 @@ def _drafts(text: str, seed: int, extra: Mapping[str, Sequence[str]]) -> tuple[A
 
 def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
     """Drafts that pass every check, from sentences that are the story (not a byline,
-    boilerplate or a side incident), worth asking and fair alone (worth.py), with relative
-    times made absolute and the event named (anchor.py); repeats dropped."""
+    boilerplate, a side incident or a commentator's or passer-by's words), worth asking
+    and fair alone (worth.py), with relative times made absolute, the event named
+    (anchor.py) and every reference resolved (central.py); repeats dropped."""
     relative_words = {s.index for s in analysis.sentences if relative.has_relative(s.text)}
     incidental = {d.sentence.index for d in drafts if side.side_incident(d)}
+    framed = central.Frames(analysis)
     event = anchor.story_event(analysis)
     drafts = [anchor.without_also(d) for d in drafts]
     if event:
@@ -123,6 +137,7 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
         for draft in drafts
         if analysis.weight(draft.sentence.index) > 0
         and draft.sentence.index not in incidental
+        and (draft.family == "ordering" or not framed(draft.sentence))
         and (checked := filters.check(draft, analysis))
         and worth.fine(checked, analysis)
         and (
@@ -130,7 +145,8 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
             if draft.family == "ordering" or draft.sentence.index in relative_words
             else checked
         )
-        and (d := anchor.anchored(dated, analysis))
+        and (anchored := anchor.anchored(dated, analysis))
+        and (d := central.gate(anchored, analysis))
     )
 
 

@@ -35,7 +35,7 @@ UNRESOLVED = re.compile(
     r"\b(?:the|both|these|those|that|this)\s+(?:two|three|four|pair|duo|group|groups|accusation"
     r"|accusations|episode|incident|figures|figure|number|man|woman|men|women|latter|former"
     r"|move|claim|claims|development|developments|deal|statement|allegation|allegations"
-    r"|sides|neighbours|neighbors|rivals|allies|decision|issue|matter)\b"
+    r"|sides|neighbours|neighbors|rivals|allies|decision|issue|matter)\b(?![-‐–])"
     r"(?!\s+(?:of|from|between|on|in|by)\s+(?-i:[A-Z]))(?!,?\s+(?-i:[A-Z][a-z]))",
     re.IGNORECASE,
 )

@@ -117,6 +117,13 @@ _HEDGING_VERB = re.compile(
 )
 
 
+def rounding(figure: str) -> float:
+    """Half a unit of the figure's last digit: a percentage is given rounded ("26 per
+    cent" is anything from 25.5 to 26.5), so an answer within that is right."""
+    decimals = len(figure.partition(".")[2])
+    return round(0.5 * 10**-decimals, decimals + 1)
+
+
 def hedged(mention: Mention, sentence: Sentence) -> bool:
     """Whether the text gives the figure as a bound or an estimate ("more than 12,000", "at
     least 37", "nearly 70,000", "would surpass 35,000"): graded with a tolerance, since the
@@ -126,12 +133,20 @@ def hedged(mention: Mention, sentence: Sentence) -> bool:
     return bool(_HEDGING_VERB.search(sentence.text[: mention.start - sentence.start]))
 
 
+# The figure of a percentage: the blank keeps its unit ("_____ per cent of the votes").
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def _numeric(mention: Mention, sentence: Sentence) -> Draft:
-    stem = blank(sentence, mention.start, mention.end)
+    figure = _FIGURE.match(mention.text) if mention.subtype == "percent" else None
+    end = mention.start + figure.end() if figure else mention.end
+    stem = blank(sentence, mention.start, end)
     question = {"percent": "What percentage?", "total": "What figure?"}.get(
         mention.subtype, f"How many {mention.noun}?"
     )
     tolerance = round(mention.value * 0.1, 6) if hedged(mention, sentence) else 0.0
+    if figure:
+        tolerance = max(tolerance, rounding(figure.group()))
     weight = 0.5 + 0.1 * min(len(mention.noun.split()), 3)
     if mention.noun in SPANS:
         weight *= SPAN_WEIGHT

@@ -124,3 +124,16 @@ def test_a_bare_dollar_sign_is_not_made_a_us_dollar():
     [sentence] = split("The reef earns $5 billion and the loan was US$2 billion in all.")
     found = [m.noun for m in quantities(sentence, [])]
     assert found == ["billion dollars", "billion US dollars"]
+
+
+def test_a_toll_that_stands_at_a_figure_with_no_date_is_dropped():
+    text = "The official death toll from the quake in Ruritania stands at about 20,000."
+    stem = f"The official death toll from the quake in Ruritania stands at about {BLANK}."
+    assert doubtful(text, stem, "numeric", "20,000", "quantity", answer=20000.0)
+
+
+def test_an_organisations_quoted_release_is_not_a_statement_but_a_persons_quote_is():
+    release = "“On 19 May 2031, rebels attacked a post in area Zorn,” the army said in a statement."
+    assert doubtful(release, release)
+    person = "“The outlook is dark,” trade chief Karl Zorn said in a statement on 2 May 2031."
+    assert not doubtful(person, person)

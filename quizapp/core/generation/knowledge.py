@@ -28,7 +28,7 @@ BLANK = "_____"
 _HEADS = {lexicon.fold(name): country for name, country, role in gazetteer.PEOPLE if role == "head"}
 _UNTIMED = re.compile(
     r"\b(?:so far|currently|to date|at present|(?:is|are) (?:now )?(?:facing|grappling))\b"
-    r"|^Since\b[^,]*, [^.;]*\b(?:has|have) been\b",
+    r"|\b(?:stands|stand) at\b|^Since\b[^,]*, [^.;]*\b(?:has|have) been\b",
     re.IGNORECASE,
 )
 _RECORD = re.compile(
@@ -48,6 +48,8 @@ _TAIL = re.compile(r", (?:marking|making|becoming|signalling|signaling|heralding
 _TITLE = re.compile(r"((?:[A-Z][a-z]+ ){1,3})" + re.escape(BLANK))
 _HEDGE = re.compile(r"\b(?:almost|nearly|about|around|some|more than|over) " + re.escape(BLANK))
 _RECURRING = re.compile(r"\b(?:annual|annually|a year|per year|each year|every year)\b")
+_OPENING_QUOTES = "\"“‘'"
+_CLOSING_QUOTES = '"”’'
 # A statement shorter than this, once its opening date is gone, tests the date alone.
 MIN_STATEMENT_WORDS = 7
 LEAD_SENTENCES = 3
@@ -63,6 +65,7 @@ def doubtful(draft: Draft, analysis: Analysis) -> bool:
         or bool(_UNTIMED.search(text) or _RECORD.search(text) or _PLEDGE.search(text))
         or _uncaused(text)
         or (draft.family == "true_false" and _thin_statement(text))
+        or (draft.family != "who_said" and _release(draft, analysis))
         or bool(_TAIL.search(text))
         or _retitled(draft, analysis)
         or _guessable_figure(draft)
@@ -92,6 +95,21 @@ def _thin_statement(text: str) -> bool:
         return True
     rest = _DATE_LEAD.sub("", text, count=1)
     return rest != text and len(rest.split()) < MIN_STATEMENT_WORDS
+
+
+def _release(draft: Draft, analysis: Analysis) -> bool:
+    """A statement that is an organisation's quoted press release: its wording, not a fact
+    the article states ("“On 19 November, Khawarij attempted …,” the ISPR said")."""
+    text = draft.sentence.text
+    if text[:1] not in _OPENING_QUOTES:
+        return False
+    close = max(text.rfind(q) for q in _CLOSING_QUOTES)
+    if close <= 0:
+        return False
+    after = draft.sentence.start + close
+    return not any(
+        m.kind == "person" and m.start > after for m in analysis.mentions[draft.sentence.index]
+    )
 
 
 def _retitled(draft: Draft, analysis: Analysis) -> bool:

@@ -64,15 +64,16 @@ ISLAND = """Portugal defaults on its foreign debt
 Lisbon: Portugal defaulted on its foreign debt of $42 billion on 4 March 2031, the finance
 ministry said.
 
-The island nation is facing the worst crisis since its independence in 1961.
+The island nation fell into a deep recession in May 2031, seventy years after its
+independence in 1961.
 """
 
 
 def test_an_epithet_is_read_as_the_headline_country():
-    found = [p for p in prompts(ISLAND) if "worst crisis" in p]
-    assert found and all(p.startswith("True or false? Portugal is facing") for p in found)
+    found = [p for p in prompts(ISLAND) if "deep recession" in p]
+    assert found and all("Portugal fell" in p for p in found)
     headless = ISLAND.replace("Portugal defaults on its foreign debt\n\n", "")
-    assert not any("worst crisis" in p for p in prompts(headless))
+    assert not any("deep recession" in p for p in prompts(headless))
 
 
 def test_an_epithet_no_headline_country_resolves_is_dropped():
@@ -92,7 +93,9 @@ def test_an_epithet_no_headline_country_resolves_is_dropped():
 
 
 def test_a_false_statement_does_not_change_a_background_year():
-    keys = [c.key for c in drafts(ISLAND) if c.kind == "true_false" and "worst crisis" in c.prompt]
+    keys = [
+        c.key for c in drafts(ISLAND) if c.kind == "true_false" and "deep recession" in c.prompt
+    ]
     assert keys and all(not k.startswith("false:1961") for k in keys)
 
 

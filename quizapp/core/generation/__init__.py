@@ -21,6 +21,7 @@ from . import (
     central,
     filters,
     kinds,
+    knowledge,
     ordering,
     rank,
     relative,
@@ -147,6 +148,7 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
         )
         and (anchored := anchor.anchored(dated, analysis))
         and (d := central.gate(anchored, analysis))
+        and not knowledge.doubtful(d, analysis)
     )
 
 

@@ -42,7 +42,7 @@ _MONEY = re.compile(
     r"(?P<scale> ?(?:million|billion|trillion|bn|tn|m)\b)?"
 )
 _MONEY_RANGE = re.compile(r"\s*(?:to|and|or|[–-])\s*(?:US)?\$")
-_CURRENCIES = {"$": "US dollars", "US$": "US dollars", "£": "pounds", "€": "euros"}
+_CURRENCIES = {"$": "dollars", "US$": "US dollars", "£": "pounds", "€": "euros"}
 _SCALES = {"m": "million", "bn": "billion", "tn": "trillion"}
 # "2,640-kilometer (1,640-mile)", "10 kilometers (6 miles)": one figure converted into
 # another unit, rounded; neither is a fair figure to ask for exactly.

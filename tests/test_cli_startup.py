@@ -6,9 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+from flask import url_for
+
 CHECK = """
 import sys
 from pathlib import Path
+
+from flask import url_for
 from quizapp import create_app
 app = create_app({"TESTING": True, "SECRET_KEY": "x" * 32,
                   "SQLALCHEMY_DATABASE_URI": "sqlite://"})
@@ -90,3 +94,11 @@ def test_generate_runs_without_the_app_a_secret_key_or_a_database(tmp_path):
         capture_output=True, text=True, check=True, timeout=60,
     )  # fmt: skip
     assert imported.stdout.strip() == "[]"
+
+
+def test_static_files_are_read_on_first_use_not_when_the_app_is_created(app):
+    files = app.extensions["quizapp.web.static_files"]
+    assert files.cache_info().currsize == 0
+    with app.test_request_context():
+        assert url_for("static", filename="style.css").startswith("/static/style.")
+    assert files.cache_info().currsize == 1

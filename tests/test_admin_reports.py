@@ -2,10 +2,11 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from quizapp.core.quiz_settings import PRACTICE
 from quizapp.models import Question, QuestionReport, Quiz, db, utcnow
@@ -228,6 +229,33 @@ def test_answers_csv(teacher, student, app, class_id):
         multiple = db.session.scalar(select(Question.id).where(Question.key == "t-multiple"))
     assert by_question[str(single)] == "The Durand Line"
     assert by_question[str(multiple)] == "Chaman | Torkham"
+
+
+@pytest.mark.parametrize("export", ["attempts", "answers"])
+def test_csv_exports_read_accounts_and_answers_only_by_key(teacher, student, app, class_id, export):
+    """An export's cost follows its class, not the school: accounts are read by primary key
+    and answers by attempt, never joined to `attempts` or `users` (PostgreSQL answered such a
+    join by hashing every attempt or account in the school)."""
+    take(student, app, right=True)
+    statements = []
+
+    def listener(_conn, _cursor, statement, *_args):
+        statements.append(" ".join(statement.split()))
+
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        assert rows(teacher.get(f"/admin/classes/{class_id}/{export}.csv"))
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    for statement in statements:
+        tables = set(re.findall(r"(?:FROM|JOIN) (\w+)", statement))
+        if "users" in tables:
+            assert re.search(r"WHERE users\.id (=|IN)", statement), statement
+        if "attempt_items" in tables:
+            assert "attempts" not in tables, statement
+    assert any("FROM attempt_items" in s or "FROM attempts JOIN quizzes" in s for s in statements)
 
 
 def test_answers_csv_defuses_formulas(teacher, student, app, class_id):

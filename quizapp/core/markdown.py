@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass
 from html import unescape as html_unescape
 
-import markdown as md
 import nh3
 
 _TAGS = {
@@ -84,6 +83,8 @@ def unix_newlines(text: str) -> str:
 
 def render(text: str) -> Rendered:
     """Render Markdown to safe HTML; report the ids it carries and a reading time."""
+    import markdown as md  # here, not at the top: start-up (`flask --help`) does without it
+
     raw = md.markdown(
         _attrs_on_own_line(unix_newlines(text)),
         extensions=["attr_list", "tables", "sane_lists"],

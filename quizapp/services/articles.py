@@ -10,7 +10,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from quizapp.core.generation import Candidate, generate
+from quizapp.core.generation import Candidate
 from quizapp.core.kinds import ChoiceData, StoredAnswers, kind_of
 from quizapp.core.provenance import Span, remap_span
 from quizapp.models import Article, ArticleRevision, Question, Quiz, Topic, db
@@ -88,6 +88,14 @@ def draft_candidates(text: str, limit: int = MAX_DRAFTS) -> list:
     # One fixed seed: the same text always gives the same drafts, and the labelled development
     # set (tests/data/generation_labels.json) was judged with it.
     return list(generate(text, seed=0, limit=limit))
+
+
+def generate(text: str, **options) -> list[Candidate]:
+    """quizapp.core.generation.generate, imported on first use: loading the generator costs
+    every start-up (the web app, `flask --help`) a tenth of a second."""
+    from quizapp.core import generation
+
+    return generation.generate(text, **options)
 
 
 def create_article(

@@ -3,6 +3,7 @@ over its items, in one statement each (built once: a statement costs to build); 
 controls show; the time left."""
 
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
@@ -36,11 +37,20 @@ def _attempt_and_item(*counts):
     )
 
 
-_TOTAL = _count_items(func.count(AttemptItem.id))
-# (attempt, item, questions): positions run from 1 to the number of questions.
-ATTEMPT_AND_ITEM = _attempt_and_item(_TOTAL)
-# (attempt, item, questions, answered)
-QUESTION_PAGE = _attempt_and_item(_TOTAL, _count_items(func.count(AttemptItem.answered_at)))
+# Built on first use, not at import: a joinedload configures every mapper, which start-up
+# (`flask --help`) does without.
+@cache
+def attempt_and_item():
+    """(attempt, item, questions): positions run from 1 to the number of questions."""
+    return _attempt_and_item(_count_items(func.count(AttemptItem.id)))
+
+
+@cache
+def question_page():
+    """(attempt, item, questions, answered)"""
+    return _attempt_and_item(
+        _count_items(func.count(AttemptItem.id)), _count_items(func.count(AttemptItem.answered_at))
+    )
 
 
 def shown_values(item: AttemptItem, submitted: FormValues | None = None) -> dict[str, list[str]]:

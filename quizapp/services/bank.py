@@ -8,6 +8,7 @@ stored. Views and CLI commands call these and commit; these never commit.
 import secrets
 from collections.abc import Mapping
 from dataclasses import replace
+from functools import cache
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import aliased, selectinload
@@ -197,22 +198,30 @@ def _article_filter(query, quiz: Quiz):
     )
 
 
-_SortTopic = aliased(Topic)
-_BANK_ORDER = {
-    "id": Question.id,
-    "prompt": func.lower(Question.prompt),
-    "kind": Question.kind,
-    "section": _SortTopic.position,
-    "status": Question.status,
-    "origin": Question.origin,
-    "difficulty": Question.difficulty,
-}
-BANK_COLUMNS = tuple(_BANK_ORDER)  # the bank's sortable columns
+BANK_COLUMNS = ("id", "prompt", "kind", "section", "status", "origin", "difficulty")
 NEWEST = Sort("id", descending=True)  # the bank's order when no column is asked for
+
+
+@cache
+def _bank_order() -> tuple:
+    """The section alias and the column behind each of BANK_COLUMNS. Made on first use:
+    an alias configures every mapper, which start-up (`flask --help`) does not need."""
+    section = aliased(Topic)
+    columns = (
+        Question.id,
+        func.lower(Question.prompt),
+        Question.kind,
+        section.position,
+        Question.status,
+        Question.origin,
+        Question.difficulty,
+    )
+    return section, dict(zip(BANK_COLUMNS, columns, strict=True))
 
 
 def sorted_bank(query, sort: Sort):
     """The bank's `query` of questions ordered by one of BANK_COLUMNS, newest first on ties."""
-    column = _BANK_ORDER[sort.column]
+    section, order = _bank_order()
+    column = order[sort.column]
     ordered = column.desc() if sort.descending else column
-    return query.outerjoin(Question.topic.of_type(_SortTopic)).order_by(ordered, Question.id.desc())
+    return query.outerjoin(Question.topic.of_type(section)).order_by(ordered, Question.id.desc())

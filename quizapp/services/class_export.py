@@ -45,36 +45,39 @@ def _class_scope(class_id: int) -> list:
     ]
 
 
-def _class_attempt_ids(class_id: int) -> list[int]:
-    """The class's submitted attempts at its assigned quizzes, in id order: read through the
-    (user, quiz) index without ORDER BY or LIMIT, which tempted PostgreSQL to walk every
-    attempt's primary key instead."""
-    return sorted(db.session.scalars(select(Attempt.id).where(*_class_scope(class_id))))
+def _class_attempts(class_id: int) -> list[tuple[int, int]]:
+    """(attempt id, user id) of the class's submitted attempts at its assigned quizzes, in id
+    order: read through the (user, quiz) index without ORDER BY or LIMIT, which tempted
+    PostgreSQL to walk every attempt's primary key instead."""
+    return sorted(
+        tuple(row)
+        for row in db.session.execute(
+            select(Attempt.id, Attempt.user_id).where(*_class_scope(class_id))
+        )
+    )
 
 
 def _in_batches(query, key, class_id: int) -> Iterator[tuple]:
     """The query's rows for the class's attempts, ATTEMPTS_PER_BATCH attempts per statement:
-    no server-side cursor, and the first rows come after one small read. The second column,
-    a user id, becomes the username from the class's members (joining `users` made
-    PostgreSQL hash every account in the school)."""
-    ids = _class_attempt_ids(class_id)
+    no server-side cursor, and the first rows come after one small read. Each row starts with
+    its attempt id, and the student's username is put after it from the class's attempts and
+    their students read first (by primary key): no statement joins `attempts` or `users`,
+    which PostgreSQL answered by hashing every attempt, or every account, in the school."""
+    owners = dict(_class_attempts(class_id))
+    students = sorted(set(owners.values()))  # by primary key: no scan of the school's users
     names = dict(
-        db.session.execute(
-            select(User.id, User.username)
-            .join(Membership, Membership.user_id == User.id)
-            .where(Membership.class_id == class_id)
-        ).all()
+        db.session.execute(select(User.id, User.username).where(User.id.in_(students))).all()
     )
+    ids = list(owners)
     for start in range(0, len(ids), ATTEMPTS_PER_BATCH):
         batch = query.where(key.in_(ids[start : start + ATTEMPTS_PER_BATCH]))
-        for first, user_id, *rest in db.session.execute(batch):
-            yield (first, names.get(user_id, ""), *rest)
+        for attempt_id, *rest in db.session.execute(batch):
+            yield (attempt_id, names.get(owners[attempt_id], ""), *rest)
 
 
 ATTEMPT_ROWS = (
     select(
         Attempt.id,
-        Attempt.user_id,
         Quiz.title,
         Attempt.attempt_no,
         Attempt.started_at,
@@ -86,20 +89,15 @@ ATTEMPT_ROWS = (
     .join(Quiz, Quiz.id == Attempt.quiz_id)
     .order_by(Attempt.id)
 )
-ANSWER_ROWS = (
-    select(
-        AttemptItem.attempt_id,
-        Attempt.user_id,
-        AttemptItem.question_id,
-        AttemptItem.snapshot["anchor"].as_string(),
-        AttemptItem.response_text,
-        AttemptItem.is_correct,
-        AttemptItem.points,
-        AttemptItem.answered_at,
-    )
-    .join(Attempt, Attempt.id == AttemptItem.attempt_id)
-    .order_by(AttemptItem.attempt_id, AttemptItem.position)
-)
+ANSWER_ROWS = select(
+    AttemptItem.attempt_id,
+    AttemptItem.question_id,
+    AttemptItem.snapshot["anchor"].as_string(),
+    AttemptItem.response_text,
+    AttemptItem.is_correct,
+    AttemptItem.points,
+    AttemptItem.answered_at,
+).order_by(AttemptItem.attempt_id, AttemptItem.position)
 
 
 def attempt_rows(class_id: int) -> Iterator[tuple]:

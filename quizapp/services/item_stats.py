@@ -10,14 +10,22 @@ question removes its rows by cascade, as its answers leave the recomputed figure
 from collections import Counter
 
 from sqlalchemy import case, delete, func, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from quizapp.core.item_analysis import CHOICE_KINDS, AnswerFacts, attempt_sums, chosen_labels
 from quizapp.models import Attempt, AttemptItem, ItemStat, OptionStat, QuizStat, db
 from quizapp.services.progress import PERCENT, SUBMITTED
 
 ITEM_COLUMNS = ("n", "n_right", "answered", "sum_x", "sum_x2", "sum_x_right")
-DIALECT_INSERT = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
+
+
+def _dialect_insert(dialect: str):
+    """The dialect's INSERT with ON CONFLICT; imported when used (the PostgreSQL dialect
+    module costs start-up time on SQLite installs and on every `flask` command)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as upsert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as upsert
+    return upsert
 
 
 def record(attempt: Attempt, items, sign: int = 1) -> None:
@@ -81,7 +89,7 @@ def _add(model, keys: tuple[str, ...], rows: list[dict]) -> None:
     if not rows:
         return
     table = model.__table__
-    statement = DIALECT_INSERT[db.session.get_bind().dialect.name](table).values(rows)
+    statement = _dialect_insert(db.session.get_bind().dialect.name)(table).values(rows)
     added = [name for name in rows[0] if name not in keys]
     db.session.execute(
         statement.on_conflict_do_update(

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from quizapp.core.review import review_item
 from quizapp.models import Attempt, AttemptItem, db, utcnow
 from quizapp.services.attempt_pages import (
-    ATTEMPT_AND_ITEM,
-    QUESTION_PAGE,
+    attempt_and_item,
+    question_page,
     seconds_left,
     shown_values,
     time_left_text,
@@ -28,7 +28,7 @@ def _own_attempt_and_item(statement, attempt_id: int, position: int) -> tuple:
 @bp.get("/attempts/<id:attempt_id>/q/<id:position>")
 @login_required
 def question(attempt_id: int, position: int):
-    attempt, item, total, answered = _own_attempt_and_item(QUESTION_PAGE, attempt_id, position)
+    attempt, item, total, answered = _own_attempt_and_item(question_page(), attempt_id, position)
     if attempt.status != "in_progress":
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
     if close_if_expired(attempt, utcnow()):
@@ -82,7 +82,7 @@ def _posted_item(attempt_id: int) -> tuple:
     position = request.form.get("position", "")
     valid = position.isdigit() and len(position) < 6
     attempt, item, total = _own_attempt_and_item(
-        ATTEMPT_AND_ITEM, attempt_id, int(position) if valid else 0
+        attempt_and_item(), attempt_id, int(position) if valid else 0
     )
     if item is None:
         abort(400 if not valid else 404)

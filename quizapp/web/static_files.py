@@ -1,4 +1,4 @@
-"""Static files under fingerprinted names, cached for a year, gzipped once at start-up.
+"""Static files under fingerprinted names, cached for a year, gzipped once, on first use.
 
 The static folder is small (a stylesheet, a map, an icon), so the fingerprinted files are kept
 in memory.
@@ -6,14 +6,16 @@ in memory.
 `url_for('static', filename='style.css')` gives `/static/style.<hash>.css`, where the hash is
 taken from the file's bytes: a changed file gets a new URL, so browsers may keep every URL
 forever (`immutable`). Plain names still work, revalidated as before. Text files (CSS, SVG, JS)
-are compressed once here rather than on every request. Debug mode keeps plain URLs, so an
-edited stylesheet shows on reload.
+are compressed once rather than on every request; the folder is read on the first URL or
+request for a static file, not at start-up (a command such as `flask --help` never reads it).
+Debug mode keeps plain URLs, so an edited stylesheet shows on reload.
 """
 
 import gzip
 import hashlib
 import mimetypes
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from flask import Flask, Response, current_app, request
@@ -35,13 +37,21 @@ class Fingerprinted:
 def init_static_files(app: Flask) -> None:
     if app.debug or not app.static_folder or not Path(app.static_folder).is_dir():
         return
-    files = _scan(Path(app.static_folder))
-    urls = {entry.name: url_name for url_name, entry in files.items()}
+    folder = Path(app.static_folder)
+
+    @cache
+    def files() -> dict[str, Fingerprinted]:
+        return _scan(folder)
+
+    @cache
+    def urls() -> dict[str, str]:
+        return {entry.name: url_name for url_name, entry in files().items()}
+
     app.extensions["quizapp.web.static_files"] = files
 
     def fingerprint_url(endpoint: str, values: dict) -> None:
-        if endpoint == "static" and values.get("filename") in urls:
-            values["filename"] = urls[values["filename"]]
+        if endpoint == "static" and values.get("filename") in urls():
+            values["filename"] = urls()[values["filename"]]
 
     app.url_defaults(fingerprint_url)
     app.view_functions["static"] = serve_static
@@ -64,7 +74,7 @@ def _scan(folder: Path) -> dict[str, Fingerprinted]:
 
 def serve_static(filename: str):
     """The static view: fingerprinted names get a year of caching, and gzip when accepted."""
-    entry = current_app.extensions["quizapp.web.static_files"].get(filename)
+    entry = current_app.extensions["quizapp.web.static_files"]().get(filename)
     if entry is None:
         return current_app.send_static_file(filename)
     if entry.gzipped is not None and "gzip" in request.accept_encodings:

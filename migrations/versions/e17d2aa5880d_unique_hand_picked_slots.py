@@ -1,6 +1,7 @@
-"""A quiz holds a hand-picked question once: a partial unique index on quiz_slots
+"""A quiz holds a hand-picked question once: a unique index on quiz_slots
 
-(quiz_id, question_id) is unique where question_id is not null (random draws have none). A
+(quiz_id, question_id) is unique; random draws have no question_id, and both databases count
+NULLs as distinct in a unique index, so any number of draws may share a quiz. A
 duplicate left by an older version (the editor refused them, a hand-edited backup did not) is
 dropped first, keeping the earliest slot, so every paper is drawn as before. The index is made
 in place on both databases, never by a batch copy of a table.
@@ -11,7 +12,6 @@ Create Date: 2026-12-05 02:40:00.000000
 
 """
 from alembic import op
-import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
@@ -19,9 +19,6 @@ revision = 'e17d2aa5880d'
 down_revision = '6fa0700c0e29'
 branch_labels = None
 depends_on = None
-
-WHERE = sa.text('question_id IS NOT NULL')
-
 
 def upgrade():
     op.execute(
@@ -34,8 +31,6 @@ def upgrade():
         'quiz_slots',
         ['quiz_id', 'question_id'],
         unique=True,
-        sqlite_where=WHERE,
-        postgresql_where=WHERE,
     )
 
 

@@ -16,7 +16,6 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -90,15 +89,11 @@ class QuizSlot(db.Model):
 
     __tablename__ = "quiz_slots"
     __table_args__ = (
-        # A quiz holds a hand-picked question once (random draws have no question_id).
-        Index(
-            "uq_quiz_slots_quiz_id_question_id",
-            "quiz_id",
-            "question_id",
-            unique=True,
-            sqlite_where=text("question_id IS NOT NULL"),
-            postgresql_where=text("question_id IS NOT NULL"),
-        ),
+        # A quiz holds a hand-picked question once. Random draws have no question_id, and a
+        # unique index counts NULLs as distinct (SQLite and PostgreSQL alike), so draws repeat
+        # freely. (A partial index would need dialect arguments, which load the PostgreSQL
+        # dialect at every start.)
+        Index("uq_quiz_slots_quiz_id_question_id", "quiz_id", "question_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

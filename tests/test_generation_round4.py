@@ -1,0 +1,77 @@
+"""A prompt names its subject and tests the story, not its sources or backdrop (subject.py)."""
+
+from quizapp.core.generation import generate, subject
+from quizapp.core.generation.entities import analyse
+from quizapp.core.generation.model import Choice, Draft
+from quizapp.core.generation.sentences import split
+
+BLANK = "_____"
+
+
+def draft(text, stem, family="true_false", index=0):
+    analysis = analyse(text, split(text))
+    sentence = analysis.sentences[index]
+    choices = (Choice("True", True), Choice("False", False))
+    made = Draft(family, "single", stem, choices, None, None, sentence, "", "", "statement", stem)
+    return made, analysis
+
+
+def named(text, stem, **kwargs):
+    return subject.named(*draft(text, stem, **kwargs))
+
+
+def test_a_vessel_or_company_never_named_in_the_prompt_is_dropped():
+    text = "The ferry sank near Dhaka on Friday. The ferry carried 800 people."
+    assert named(text, "The ferry carried 800 people.", index=1) is None
+    text = "The ferry Orion sank near Dhaka on Friday. The ferry Orion carried 800 people."
+    assert named(text, "The ferry Orion carried 800 people.", index=1) is not None
+
+
+def test_the_city_needs_a_place_named_in_the_prompt():
+    text = "Smog closed schools in Lahore on Monday. Some parts of the city saw thick haze."
+    assert named(text, "Some parts of the city saw thick haze.", index=1) is None
+    text = "Smog closed schools on Monday. Some parts of Lahore, the city worst hit, saw haze."
+    assert named(text, "Some parts of Lahore, the city worst hit, saw haze.", index=1)
+
+
+def test_an_economic_figure_belongs_to_a_named_place():
+    text = "Trade figures came out on Monday. The trade deficit narrowed to $40 billion."
+    assert named(text, f"The trade deficit narrowed to ${BLANK} billion.", index=1) is None
+    text = "Trade figures came out on Monday. Peru's trade deficit narrowed to $4 billion."
+    assert named(text, f"Peru's trade deficit narrowed to ${BLANK} billion.", index=1)
+
+
+def test_a_bare_month_takes_the_texts_only_year_or_is_dropped():
+    text = "Peru reported its figures in 2013. In March, Peru's exports slipped 2 percent."
+    made = named(text, f"In March, Peru's exports slipped {BLANK} percent.", index=1)
+    assert made is not None and made.stem.startswith("In March 2013, ")
+    text = "Peru reported figures in 2013 and 2012. In March, Peru's exports slipped 2 percent."
+    assert named(text, f"In March, Peru's exports slipped {BLANK} percent.", index=1) is None
+
+
+def test_where_a_source_is_based_is_not_asked():
+    text = "A bus crashed in Nepal. Kathmandu's private Sagar television station said 12 died."
+    stem = f"{BLANK}'s private Sagar television station said 12 died."
+    assert named(text, stem, family="cloze", index=1) is None
+
+
+def test_population_revisions_and_onlookers_are_background():
+    text = "Voters in Tonga chose a parliament in the country of 100,000 people."
+    assert named(text, f"Voters chose a parliament in the country of {BLANK} people.") is None
+    text = (
+        "Trade data came out in Peru. Peru's shortfall was revised to $4 billion from $3 billion."
+    )
+    assert (
+        named(text, "Peru's shortfall was revised to $4 billion from $3 billion.", index=1) is None
+    )
+    text = "Crowds gathered in Lima, watched by a line of police."
+    assert named(text, "Crowds gathered in Lima, watched by a line of police.") is None
+
+
+def test_no_quiz_prompt_leans_on_an_unnamed_ferry():
+    text = (
+        "A ferry capsized in Bangladesh on Friday, killing at least 40 people, officials said. "
+        "The ferry was carrying more than 900 passengers when it sank in the Meghna river. "
+        "Rescuers pulled 120 survivors from the water, the district police chief said."
+    )
+    assert all("the ferry" not in c.prompt.lower() for c in generate(text))

@@ -27,26 +27,41 @@ def test_a_vessel_or_company_never_named_in_the_prompt_is_dropped():
     assert named(text, "The ferry Orion carried 800 people.", index=1) is not None
 
 
-def test_the_city_needs_a_place_named_in_the_prompt():
-    text = "Smog closed schools in Lahore on Monday. Some parts of the city saw thick haze."
-    assert named(text, "Some parts of the city saw thick haze.", index=1) is None
-    text = "Smog closed schools on Monday. Some parts of Lahore, the city worst hit, saw haze."
-    assert named(text, "Some parts of Lahore, the city worst hit, saw haze.", index=1)
+def test_the_city_is_the_one_city_the_headline_names_or_the_draft_is_dropped():
+    text = "Smog closes schools\n\nSmog closed schools on Monday. Parts of the city saw haze."
+    assert named(text, "Parts of the city saw haze.", index=2) is None
+    text = "Lahore closes schools\n\nSmog closed schools in Lahore. Parts of the city saw haze."
+    made = named(text, "Parts of the city saw haze.", index=2)
+    assert made is not None and made.stem == "Parts of Lahore saw haze."
 
 
-def test_an_economic_figure_belongs_to_a_named_place():
+def test_an_economic_figure_takes_the_headlines_country_or_is_dropped():
     text = "Trade figures came out on Monday. The trade deficit narrowed to $40 billion."
     assert named(text, f"The trade deficit narrowed to ${BLANK} billion.", index=1) is None
+    text = (
+        "Chile trade gap narrows\n\nData came out in Chile. The trade deficit fell to $4 billion."
+    )
+    made = named(text, f"The trade deficit fell to ${BLANK} billion.", index=2)
+    assert made is not None and made.stem == f"The Chile trade deficit fell to ${BLANK} billion."
+    stem = f"The smaller trade deficit fell to ${BLANK} billion."
+    assert named(text.replace("The trade", "The smaller trade"), stem, index=2) is None
     text = "Trade figures came out on Monday. Peru's trade deficit narrowed to $4 billion."
     assert named(text, f"Peru's trade deficit narrowed to ${BLANK} billion.", index=1)
 
 
-def test_a_bare_month_takes_the_texts_only_year_or_is_dropped():
-    text = "Peru reported its figures in 2013. In March, Peru's exports slipped 2 percent."
-    made = named(text, f"In March, Peru's exports slipped {BLANK} percent.", index=1)
-    assert made is not None and made.stem.startswith("In March 2013, ")
-    text = "Peru reported figures in 2013 and 2012. In March, Peru's exports slipped 2 percent."
+def test_a_prompt_opening_with_a_month_needs_a_year():
+    text = "Peru reported its figures in 2009. In March, Peru's exports slipped 2 percent."
     assert named(text, f"In March, Peru's exports slipped {BLANK} percent.", index=1) is None
+    text = "Peru reported its figures. In March 2013, Peru's exports slipped 2 percent."
+    assert named(text, f"In March 2013, Peru's exports slipped {BLANK} percent.", index=1)
+    text = "Smog rose in Lima. On Nov. 30, Lima's smog was 40 times the limit."
+    assert named(text, f"On Nov. 30, Lima's smog was {BLANK} times the limit.", index=1) is None
+
+
+def test_a_bare_month_takes_the_datelines_year():
+    text = "5 May 2013\nPeru's exports rose on Monday. Peru's imports fell in March."
+    made = named(text, "Peru's imports fell in March.", index=1)
+    assert made is not None and made.stem == "Peru's imports fell in March 2013."
 
 
 def test_where_a_source_is_based_is_not_asked():

@@ -1,16 +1,18 @@
 """A prompt names its subject and tests the story, not its sources or its backdrop.
 
-    subject.named(draft, analysis) → the draft (a bare month given the dateline's year),
-                                     or None when it should not be asked
+    subject.named(draft, analysis) → the draft (its subject resolved from the headline, a
+                                     bare month dated), or None when it should not be asked
 
 Each check is a cheap look at the draft's own text:
 
-- a generic definite subject ("the city", "the ferry", "the company") not followed by its
-  name ("the city of Quito") is unnamed: the student cannot tell what it is;
+- a generic definite place ("the city", "the country") not followed by its name ("the city
+  of Quito") becomes the one place of that sort the headline names, or the draft is dropped;
+- a vessel or company ("the ferry", "the company") with no name after it is unnamed;
 - an economic figure (a trade deficit, exports, a shortfall) with no place named in the
-  prompt belongs to no one;
-- a month with no year ("In March, …") takes the dateline's year, or the text's only year;
-  it is dropped when the text names several years and has no dateline;
+  prompt takes the one country the headline names ("the U.S. trade deficit"), or is dropped;
+- a month with no year takes the dateline's year; a prompt that opens with one ("In March,
+  …", "On Nov. 30, …") is dropped without a dateline (the text's other years may be
+  background);
 - a blank that owns an outlet ("_____'s private television station said") asks where a
   source is based;
 - a country's population ("the country of _____ Muslims"), a revision of an earlier
@@ -24,21 +26,25 @@ from .entities import Analysis
 from .model import Draft
 
 BLANK = "_____"
-_PLACES = "city|town|village|capital|country|nation"
-_CRAFT = "ferry|vessel|ship|boat|company|firm"
-# "the ferry" with no name after it ("the ferry MV Nasrin", "the city of Quito" name it).
 _AFTER = r"\b(?!(?: of)? [A-Z0-9])"
-_UNNAMED_PLACE = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:{_PLACES}){_AFTER}")
-_UNNAMED_CRAFT = re.compile(rf"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:{_CRAFT}){_AFTER}")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_CITY = re.compile(rf"\b([Tt]he) (?:city|capital){_AFTER}")
+_COUNTRY = re.compile(rf"\b([Tt]he) (?:country|nation){_AFTER}")
+_UNNAMED = re.compile(
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:ferry|vessel|ship|boat|company|firm|town|village){_AFTER}"
+)
 _ECONOMIC = re.compile(
-    r"\b(?:trade (?:deficit|gap|surplus|balance)|shortfall|exports|imports|GDP|"
-    r"gross domestic product|inflation|jobless rate|unemployment rate)\b",
+    r"\b(?:(?:the )?([\w-]+ )?trade (?:deficit|gap|surplus|balance)|(?:the )?shortfall|exports|"
+    r"imports|GDP|gross domestic product|inflation|jobless rate|unemployment rate)\b",
     re.IGNORECASE,
 )
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-# A month not followed by a day or a year ("In March, …", "in February.").
-_BARE_MONTH = re.compile(rf"\b(?:[Ii]n|[Ff]or|[Ss]ince) ({_MONTHS})\b(?! \d)(?!,? \d{{4}})")
+_ABBREVIATED = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_NO_YEAR = r"(?!,? \d{4})(?!,? (?:19|20)\d\d)"
+_BARE_MONTH = re.compile(rf"\b(?:[Ii]n|[Ff]or|[Ss]ince) ({_MONTHS})\b(?! \d){_NO_YEAR}")
+_LEAD_MONTH = re.compile(
+    rf"^(?:In|On|By|Since|Through|Until) (?:{_MONTHS}|(?:{_ABBREVIATED})\.)(?: \d{{1,2}})?,"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _OUTLET = re.compile(
     re.escape(BLANK) + r"(?:’s|'s) (?:[\w-]+ ){0,3}"
     r"(?:television|TV|radio|station|newspaper|daily|channel|broadcaster|agency|website)\b",
@@ -53,46 +59,89 @@ _BACKDROP = re.compile(
 
 
 def named(draft: Draft, analysis: Analysis) -> Draft | None:
-    """The draft with a bare month dated, or None when its subject or fact is not the story."""
+    """The draft with its subject named and a bare month dated, or None."""
     if draft.family == "ordering" or draft.prompt.startswith("Who said"):
         return draft
     text = draft.stem or draft.prompt
-    if _UNNAMED_CRAFT.search(text) or _OUTLET.search(text) or _BACKDROP.search(text):
+    if _UNNAMED.search(text) or _OUTLET.search(text) or _BACKDROP.search(text):
         return None
-    if (_ECONOMIC.search(text) or _UNNAMED_PLACE.search(text)) and not _places_named(
-        draft, analysis, text
-    ):
+    if _LEAD_MONTH.search(text) and not _YEAR.search(text) and not analysis.dateline:
         return None
-    if _BARE_MONTH.search(text) and not _YEAR.search(text):
-        return _with_year(draft, analysis)
+    for pattern, subtypes in ((_CITY, ("city", "capital")), (_COUNTRY, ("country",))):
+        if pattern.search(text) and not _places_named(draft, analysis, text):
+            name = _headline_place(analysis, subtypes)
+            if not name:
+                return None
+            draft = _rewritten(draft, lambda s, p=pattern, n=name: p.sub(n, s))
+            text = draft.stem or draft.prompt
+    if _ECONOMIC.search(text) and not _places_named(draft, analysis, text):
+        draft = _owned(draft, analysis)
+        if draft is None:
+            return None
+        text = draft.stem or draft.prompt
+    if _BARE_MONTH.search(text) and not _YEAR.search(text) and analysis.dateline:
+        draft = _with_year(draft, analysis.dateline)
     return draft
 
 
+def _rewritten(draft: Draft, change) -> Draft:
+    return replace(draft, prompt=change(draft.prompt), stem=change(draft.stem))
+
+
 def _places_named(draft: Draft, analysis: Analysis, text: str) -> bool:
-    """Whether the prompt names a place of its sentence (or any place the text knows)."""
+    """Whether the prompt names a place of its sentence."""
     mentions = analysis.mentions[draft.sentence.index] if analysis.mentions else ()
     return any(m.kind == "place" and m.text in text for m in mentions)
 
 
-def _with_year(draft: Draft, analysis: Analysis) -> Draft | None:
-    """Every bare month of the draft followed by the dateline's year (or the text's only
-    year), or None without one."""
-    if analysis.dateline:
-        year, month = analysis.dateline[0], analysis.dateline[1]
-    else:
-        years = set(_YEAR.findall(analysis.text))
-        if not years:
-            return draft  # a text that names no year dates its months no further
-        if len(years) > 1:
-            return None
-        year, month = int(years.pop()), 12
+def _headline_place(analysis: Analysis, subtypes: tuple[str, ...]) -> str:
+    """The spelling of the one place of these subtypes the headline names, or ""."""
+    if not analysis.sentences:
+        return ""
+    headline = analysis.sentences[0].text
+    found = {
+        alias
+        for e in analysis.entities.values()
+        if e.kind == "place" and e.subtype in subtypes
+        for alias in e.aliases
+        if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", headline)
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
+def _owned(draft: Draft, analysis: Analysis) -> Draft | None:
+    """The economic figure of the one country the headline names ("the U.S. trade gap")."""
+    name = _headline_place(analysis, ("country",))
+    if not name:
+        return None
+
+    def owned(s: str) -> str:
+        def put(m: re.Match) -> str:
+            phrase = m.group(0)
+            if m.group(1):  # "the smaller trade gap": no room for a name
+                return phrase
+            if phrase[:4].lower() == "the ":
+                return f"{phrase[:4]}{name} {phrase[4:]}"
+            return f"{name} {phrase}"
+
+        return _ECONOMIC.sub(put, s, count=1)
+
+    first = _ECONOMIC.search(draft.stem or draft.prompt)
+    if first and first.group(1):
+        return None
+    return _rewritten(draft, owned)
+
+
+def _with_year(draft: Draft, dateline: tuple[int, int, int]) -> Draft:
+    """Every bare month of the draft followed by the dateline's year (last year's for a
+    month after the dateline's: "in December" in a January story)."""
+    year, month = dateline[0], dateline[1]
     order = _MONTHS.split("|")
 
-    def _year(name: str) -> int:
-        # A month after the dateline's month is last year's ("in December" in a January story).
-        return year - 1 if order.index(name) + 1 > month else year
-
     def dated(s: str) -> str:
-        return _BARE_MONTH.sub(lambda m: f"{m.group(0)} {_year(m.group(1))}", s)
+        return _BARE_MONTH.sub(
+            lambda m: f"{m.group(0)} {year - 1 if order.index(m.group(1)) + 1 > month else year}",
+            s,
+        )
 
-    return replace(draft, prompt=dated(draft.prompt), stem=dated(draft.stem))
+    return _rewritten(draft, dated)

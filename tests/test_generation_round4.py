@@ -1,6 +1,6 @@
 """A prompt names its subject and tests the story, not its sources or backdrop (subject.py)."""
 
-from quizapp.core.generation import generate, subject
+from quizapp.core.generation import generate, kinds, subject
 from quizapp.core.generation.entities import analyse
 from quizapp.core.generation.model import Choice, Draft
 from quizapp.core.generation.sentences import split
@@ -90,3 +90,10 @@ def test_no_quiz_prompt_leans_on_an_unnamed_ferry():
         "Rescuers pulled 120 survivors from the water, the district police chief said."
     )
     assert all("the ferry" not in c.prompt.lower() for c in generate(text))
+
+
+def test_a_round_count_of_tens_of_thousands_is_graded_with_a_tolerance():
+    text = "Floods in Chile on Monday left 330,000 people homeless and killed 37 people."
+    found = {d.answer: d.tolerance for d in kinds.numeric(analyse(text, split(text)))}
+    assert found == {330_000: 5_000, 37: 0.0}
+    assert kinds.round_figure(12_345) == 0.0 and kinds.round_figure(2_000_000) == 500_000

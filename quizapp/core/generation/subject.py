@@ -33,10 +33,11 @@ _UNNAMED = re.compile(
     rf"\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:ferry|vessel|ship|boat|company|firm|town|village){_AFTER}"
 )
 _ECONOMIC = re.compile(
-    r"\b(?:(?:the )?([\w-]+ )?trade (?:deficit|gap|surplus|balance)|(?:the )?shortfall|exports|"
-    r"imports|GDP|gross domestic product|inflation|jobless rate|unemployment rate)\b",
-    re.IGNORECASE,
+    r"\b(?:[Tt]rade (?:deficit|gap|surplus|balance)|[Ss]hortfall|[Ee]xports|[Ii]mports|GDP|"
+    r"[Gg]ross domestic product|[Ii]nflation|[Jj]obless rate|[Uu]nemployment rate)\b"
 )
+# What stands before the figure's noun: "the " (room for a name) or "the smaller " (none).
+_DETERMINER = re.compile(r"(?:^|\s)([Tt]he )([\w-]+ )?$")
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ABBREVIATED = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _NO_YEAR = r"(?!,? \d{4})(?!,? (?:19|20)\d\d)"
@@ -58,28 +59,54 @@ _BACKDROP = re.compile(
 )
 
 
+# Words without which a check cannot fire: most drafts pass on substring tests alone.
+_CRAFT_WORDS = ("ferry", "vessel", "ship", "boat", "company", "firm", "town", "village")
+_BACKDROP_WORDS = ("revised", "watched by", "country of", "nation of", "population of")
+_OUTLET_WORDS = (f"{BLANK}’s", f"{BLANK}'s")
+_PLACE_WORDS = ("city", "capital", "country", "nation")
+_ECONOMIC_WORDS = (
+    *("trade", "shortfall", "exports", "imports", "gdp", "domestic product", "inflation"),
+    *("jobless", "unemployment"),
+)
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _any(words: tuple[str, ...], lowered: str) -> bool:
+    return any(word in lowered for word in words)
+
+
 def named(draft: Draft, analysis: Analysis) -> Draft | None:
     """The draft with its subject named and a bare month dated, or None."""
     if draft.family == "ordering" or draft.prompt.startswith("Who said"):
         return draft
     text = draft.stem or draft.prompt
-    if _UNNAMED.search(text) or _OUTLET.search(text) or _BACKDROP.search(text):
+    lowered = text.lower()
+    if (_any(_CRAFT_WORDS, lowered) and _UNNAMED.search(text)) or (
+        (_any(_OUTLET_WORDS, lowered) and _OUTLET.search(text))
+        or (_any(_BACKDROP_WORDS, lowered) and _BACKDROP.search(text))
+    ):
         return None
-    if _LEAD_MONTH.search(text) and not _YEAR.search(text) and not analysis.dateline:
+    months = _any(_MONTH_WORDS, lowered)
+    if months and _LEAD_MONTH.search(text) and not _YEAR.search(text) and not analysis.dateline:
         return None
-    for pattern, subtypes in ((_CITY, ("city", "capital")), (_COUNTRY, ("country",))):
-        if pattern.search(text) and not _places_named(draft, analysis, text):
-            name = _headline_place(analysis, subtypes)
-            if not name:
-                return None
-            draft = _rewritten(draft, lambda s, p=pattern, n=name: p.sub(n, s))
-            text = draft.stem or draft.prompt
-    if _ECONOMIC.search(text) and not _places_named(draft, analysis, text):
+    if _any(_PLACE_WORDS, lowered):
+        for pattern, subtypes in ((_CITY, ("city", "capital")), (_COUNTRY, ("country",))):
+            if pattern.search(text) and not _places_named(draft, analysis, text):
+                name = _headline_place(analysis, subtypes)
+                if not name:
+                    return None
+                draft = _rewritten(draft, lambda s, p=pattern, n=name: p.sub(n, s))
+                text = draft.stem or draft.prompt
+    if (
+        _any(_ECONOMIC_WORDS, lowered)
+        and _ECONOMIC.search(text)
+        and not _places_named(draft, analysis, text)
+    ):
         draft = _owned(draft, analysis)
         if draft is None:
             return None
         text = draft.stem or draft.prompt
-    if _BARE_MONTH.search(text) and not _YEAR.search(text) and analysis.dateline:
+    if months and analysis.dateline and _BARE_MONTH.search(text) and not _YEAR.search(text):
         draft = _with_year(draft, analysis.dateline)
     return draft
 
@@ -104,7 +131,7 @@ def _headline_place(analysis: Analysis, subtypes: tuple[str, ...]) -> str:
         for e in analysis.entities.values()
         if e.kind == "place" and e.subtype in subtypes
         for alias in e.aliases
-        if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", headline)
+        if alias in headline
     }
     return found.pop() if len(found) == 1 else ""
 
@@ -116,18 +143,17 @@ def _owned(draft: Draft, analysis: Analysis) -> Draft | None:
         return None
 
     def owned(s: str) -> str:
-        def put(m: re.Match) -> str:
-            phrase = m.group(0)
-            if m.group(1):  # "the smaller trade gap": no room for a name
-                return phrase
-            if phrase[:4].lower() == "the ":
-                return f"{phrase[:4]}{name} {phrase[4:]}"
-            return f"{name} {phrase}"
+        found = _ECONOMIC.search(s)
+        if not found:
+            return s
+        start = found.start()
+        noun = s[start:] if start else s[0].lower() + s[1:]
+        return f"{s[:start]}{name} {noun}"
 
-        return _ECONOMIC.sub(put, s, count=1)
-
-    first = _ECONOMIC.search(draft.stem or draft.prompt)
-    if first and first.group(1):
+    text = draft.stem or draft.prompt
+    found = _ECONOMIC.search(text)
+    before = _DETERMINER.search(text[: found.start()][-40:]) if found else None
+    if before and before.group(2):  # "the smaller trade gap": no room for a name
         return None
     return _rewritten(draft, owned)
 

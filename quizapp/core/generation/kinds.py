@@ -124,6 +124,17 @@ def rounding(figure: str) -> float:
     return round(0.5 * 10**-decimals, decimals + 1)
 
 
+def round_figure(value: float | None) -> float:
+    """Half a unit of a round count's last non-zero digit (330,000 is anything from 325,000
+    to 335,000): news gives a figure of tens of thousands ending in 000 rounded."""
+    if not value or value < 10_000 or value % 1_000 or value != int(value):
+        return 0.0
+    unit = 1_000
+    while int(value) % (unit * 10) == 0:
+        unit *= 10
+    return unit / 2
+
+
 def hedged(mention: Mention, sentence: Sentence) -> bool:
     """Whether the text gives the figure as a bound or an estimate ("more than 12,000", "at
     least 37", "nearly 70,000", "would surpass 35,000"): graded with a tolerance, since the
@@ -147,6 +158,7 @@ def _numeric(mention: Mention, sentence: Sentence) -> Draft:
     tolerance = round(mention.value * 0.1, 6) if hedged(mention, sentence) else 0.0
     if figure:
         tolerance = max(tolerance, rounding(figure.group()))
+    tolerance = max(tolerance, round_figure(mention.value))
     weight = 0.5 + 0.1 * min(len(mention.noun.split()), 3)
     if mention.noun in SPANS:
         weight *= SPAN_WEIGHT

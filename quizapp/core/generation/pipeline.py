@@ -29,6 +29,7 @@ from . import (
     side,
     speech,
     statements,
+    subject,
     worth,
 )
 from .entities import Analysis, analyse
@@ -148,7 +149,8 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
             else checked
         )
         and (anchored := anchor.anchored(dated, analysis))
-        and (d := central.gate(anchored, analysis))
+        and (gated := central.gate(anchored, analysis))
+        and (d := subject.named(gated, analysis))
         and not knowledge.doubtful(d, analysis)
     )
 

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from . import precision
 from .context import words
 from .entities import Analysis
 from .lexicon import fold
@@ -156,7 +157,9 @@ def rank(drafts: Sequence[Draft], analysis: Analysis) -> list[tuple[Draft, float
     """(draft, score, quiz-ready) best first: the drafts kept by the greedy pass (quiz-ready),
     then every other draft as an alternative a teacher may prefer. Scores never rise down
     the list; ties are broken by position in the text. Each draft of a kind already kept
-    scores a little less, so the quiz mixes kinds."""
+    scores a little less, so the quiz mixes kinds. In a news-length text only the drafts
+    the precision gate finds reliable (precision.py) may enter the quiz."""
+    news = precision.is_news(analysis.text)
     heap = [(-base_score(d, analysis), d.sentence.start, i) for i, d in enumerate(drafts)]
     heapq.heapify(heap)
     base = {i: -s for s, _, i in heap}
@@ -172,7 +175,7 @@ def rank(drafts: Sequence[Draft], analysis: Analysis) -> list[tuple[Draft, float
             heapq.heappush(heap, (-score, start, i))
             continue
         text = shown(draft)
-        if chosen.blocks(draft, text):
+        if not precision.reliable(draft, analysis.text, news) or chosen.blocks(draft, text):
             left.append(i)
             continue
         if chosen.unbalanced(draft):

@@ -83,3 +83,14 @@ def test_paragraphs_are_counted_by_blank_lines():
         2,
         2,
     ]
+
+
+def test_without_blank_lines_each_line_is_a_paragraph():
+    text = "One.\nTwo.\nThree."
+    assert [precision.paragraph_index(text, text.index(w)) for w in ("One", "Two", "Three")] == [
+        0,
+        1,
+        2,
+    ]
+    lines = "\n".join(("Filler line about the Veloria count.",) * 5 + (OPENING[1],))
+    assert not [c for c in quiz(lines) if c.kind != "ordering"]

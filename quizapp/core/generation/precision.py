@@ -18,13 +18,14 @@ NEWS_WORDS = 1000
 RELIABLE_FAMILIES = frozenset({"numeric", "true_false"})
 # A question on the order of dated events spans the story, not one paragraph: it is kept.
 WHOLE_STORY_FAMILIES = frozenset({"ordering"})
-# Drafts come from the first this-many paragraphs...
+# Drafts come from the first this-many paragraphs (split by blank lines, else by line breaks)...
 OPENING_PARAGRAPHS = 5
 # ...or, in a text of one block, from its first this-many sentences (news paragraphs run to
 # one or two sentences).
 OPENING_SENTENCES = 8
 
-_BREAK = re.compile(r"\n[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LINE = re.compile(r"\n")
 
 
 def is_news(text: str) -> bool:
@@ -33,14 +34,17 @@ def is_news(text: str) -> bool:
 
 
 def paragraph_index(text: str, offset: int) -> int:
-    """The index of the paragraph holding `offset` (paragraphs split by blank lines)."""
-    return len(_BREAK.findall(text, 0, offset))
+    """The index of the paragraph holding `offset`: paragraphs are split by blank lines, or
+    by line breaks in a text with no blank line."""
+    breaks = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE
+    return len(breaks.findall(text, 0, offset))
 
 
 def in_opening(draft: Draft, text: str) -> bool:
     """Whether the draft's sentence lies in the story's opening paragraphs."""
-    if _BREAK.search(text.strip()):
-        return paragraph_index(text.strip(), _stripped_offset(text, draft)) < OPENING_PARAGRAPHS
+    body = text.strip()
+    if "\n" in body:
+        return paragraph_index(body, _stripped_offset(text, draft)) < OPENING_PARAGRAPHS
     return draft.sentence.index < OPENING_SENTENCES
 
 

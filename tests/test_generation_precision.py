@@ -94,3 +94,17 @@ def test_without_blank_lines_each_line_is_a_paragraph():
     ]
     lines = "\n".join(("Filler line about the Veloria count.",) * 5 + (OPENING[1],))
     assert not [c for c in quiz(lines) if c.kind != "ordering"]
+
+
+def test_a_news_quiz_statement_names_its_subject():
+    assert precision.opens_unnamed("True or false? The bomber came on foot to the gate.")
+    assert precision.opens_unnamed("True or false? The island nation faces a crisis.")
+    assert precision.opens_unnamed("How many seats? Fill in the number: They won _____ seats.")
+    assert not precision.opens_unnamed("True or false? The Unity Party won 88 seats.")
+    assert not precision.opens_unnamed("True or false? Ana Lostra won the vote.")
+    unnamed = (
+        "The governing coalition in Veloria won 88 of the 150 seats in parliament on 12 March 2031."
+    )
+    assert not [c for c in quiz(paragraphs(OPENING[0], unnamed)) if "coalition" in c.prompt]
+    named = paragraphs(OPENING[0], OPENING[1])
+    assert [c for c in quiz(named) if "Unity Party" in c.prompt]

@@ -279,10 +279,7 @@ def test_the_quiz_takes_one_draft_per_sentence_and_balances_true_and_false():
     starts = [c.source.start for c in found if c.kind != "ordering"]
     assert len(starts) == len(set(starts))
     truths = [c.choices[0].is_correct for c in found if c.kind == "true_false"]
-    # Two statements of one truth value may open a short quiz; after that they alternate.
-    # (Since the precision gate keeps fill-in-the-blank drafts out of a news quiz, this
-    # one holds two true statements and a number.)
-    assert abs(truths.count(True) - truths.count(False)) <= 2
+    assert abs(truths.count(True) - truths.count(False)) <= 1
     keys = [c.key for c in found if c.kind != "true_false"]
     for c in found:
         shown = " ".join([c.prompt, *(x.text for x in c.choices)])

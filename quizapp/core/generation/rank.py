@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from . import precision
 from .context import words
 from .entities import Analysis
 from .lexicon import fold
@@ -157,9 +156,7 @@ def rank(drafts: Sequence[Draft], analysis: Analysis) -> list[tuple[Draft, float
     """(draft, score, quiz-ready) best first: the drafts kept by the greedy pass (quiz-ready),
     then every other draft as an alternative a teacher may prefer. Scores never rise down
     the list; ties are broken by position in the text. Each draft of a kind already kept
-    scores a little less, so the quiz mixes kinds. In a news-length text only the drafts
-    the precision gate finds reliable (precision.py) may enter the quiz."""
-    news = precision.is_news(analysis.text)
+    scores a little less, so the quiz mixes kinds."""
     heap = [(-base_score(d, analysis), d.sentence.start, i) for i, d in enumerate(drafts)]
     heapq.heapify(heap)
     base = {i: -s for s, _, i in heap}
@@ -175,7 +172,7 @@ def rank(drafts: Sequence[Draft], analysis: Analysis) -> list[tuple[Draft, float
             heapq.heappush(heap, (-score, start, i))
             continue
         text = shown(draft)
-        if not precision.reliable(draft, analysis.text, news) or chosen.blocks(draft, text):
+        if chosen.blocks(draft, text):
             left.append(i)
             continue
         if chosen.unbalanced(draft):

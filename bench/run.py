@@ -7,8 +7,9 @@ a bare Flask "hello" under the same gunicorn settings (2 gthread workers, 4 thre
 drives both with wrk at 32 connections, and prints requests/s, p50 and p99 per page with each
 page's throughput (and CPU per request) as a share of the floor measured in the same run. Then:
 SQL statements per page (small and large, first and repeated request), login server time, the
-question generator's median on a 2,000-word article (bench/bench_generation.py) and the
-teachers' report timings (bench/bench_reports.py).
+question generator's median on a 2,000-word article (bench/bench_generation.py), the
+teachers' report timings (bench/bench_reports.py) and command-line start-up
+(bench/bench_startup.py).
 `--save-baseline` keeps the run in bench/baseline.json; later runs say how they compare.
 """
 
@@ -41,7 +42,7 @@ from quizapp.models import AttemptItem, db  # noqa: E402
 
 CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 COOKIE = "__Host-session"
-EXTRAS = ("bench_reports.py",)
+EXTRAS = ("bench_reports.py", "bench_startup.py")
 
 
 def _app(uri: str, **extra):

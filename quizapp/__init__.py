@@ -11,24 +11,43 @@ if TYPE_CHECKING:
 
 
 def create_app(test_config: dict | None = None) -> "Flask":
-    """The application factory: config → extensions → plumbing → blueprints → CLI."""
-    from flask import Flask
+    """The application factory: config and commands, then extensions → plumbing → blueprints.
+
+    Made by the `flask` command line (`flask --help`, `flask seed` …), the app does the second
+    half on first use (web/application.py), so listing commands loads neither SQLAlchemy nor
+    the views. Everywhere else (gunicorn, tests, scripts) it is built whole here.
+    """
+    import click
+
+    from quizapp import cli
+    from quizapp.config import configure
+    from quizapp.web.application import QuizApp
+    from quizapp.web.ids import IdConverter
+
+    app = QuizApp(__name__, instance_relative_config=True)
+    configure(app, test_config)
+    app.url_map.converters["id"] = IdConverter  # <id:…> in routes: too large a number is a 404
+    cli.init_cli(app)
+
+    if click.get_current_context(silent=True) is not None:  # inside a `flask …` command
+        app.defer_setup(_set_up)
+    else:
+        _set_up(app)
+    return app
+
+
+def _set_up(app: "Flask") -> None:
     from werkzeug.middleware.proxy_fix import ProxyFix
 
-    from quizapp.config import configure
+    from quizapp import views
     from quizapp.extensions import csrf, db, login_manager, migrate
     from quizapp.web.database import init_database
     from quizapp.web.errors import init_errors
-    from quizapp.web.ids import IdConverter
     from quizapp.web.lan import init_lan
     from quizapp.web.numbers import init_numbers
     from quizapp.web.security import init_security
     from quizapp.web.static_files import init_static_files
     from quizapp.web.times import init_times
-
-    app = Flask(__name__, instance_relative_config=True)
-    configure(app, test_config)
-    app.url_map.converters["id"] = IdConverter  # <id:…> in routes: too large a number is a 404
 
     # Extensions. The SQLite engine set-up (pragmas, BEGIN IMMEDIATE, the writer queue) is
     # wired into Flask-SQLAlchemy's engine options before db.init_app.
@@ -51,8 +70,4 @@ def create_app(test_config: dict | None = None) -> "Flask":
     if proxies:  # behind nginx etc.: the client's address, not the proxy's, is throttled
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
 
-    from quizapp import cli, views
-
     views.register_blueprints(app)
-    cli.init_cli(app)
-    return app

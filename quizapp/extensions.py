@@ -1,6 +1,5 @@
 """The Flask extensions, created once here and bound to an app in `create_app`."""
 
-import click
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 
@@ -14,8 +13,7 @@ class LazyMigrate:
     which only `flask db` and migration code need, not every request worker or command."""
 
     def init_app(self, app, database) -> None:
-        app.extensions["migrate"] = _PendingMigrate(app, database)
-        app.cli.add_command(_MigrationCommands("db", help="Perform database migrations."))
+        app.extensions["migrate"] = _PendingMigrate(app, database)  # `flask db`: cli/migrations.py
 
 
 class _PendingMigrate:
@@ -29,25 +27,6 @@ class _PendingMigrate:
 
         Migrate(self.app, self.database, **MIGRATE_OPTIONS)  # replaces this stand-in
         return getattr(self.app.extensions["migrate"], name)
-
-
-class _MigrationCommands(click.Group):
-    """`flask db …`: Flask-Migrate's group (its options, callback and commands), imported
-    when the group is used rather than when `flask --help` lists it."""
-
-    def _load(self) -> None:
-        from flask_migrate.cli import db as commands
-
-        self.params, self.callback = commands.params, commands.callback
-        self.commands = commands.commands
-
-    def make_context(self, info_name, args, parent=None, **extra):
-        self._load()
-        return super().make_context(info_name, args, parent, **extra)
-
-    def list_commands(self, ctx) -> list[str]:
-        self._load()
-        return super().list_commands(ctx)
 
 
 csrf = CSRFProtect()

@@ -13,7 +13,7 @@ from quizapp.cli.questions import questions_cli
 from quizapp.cli.serve import serve_command
 from quizapp.cli.stats import stats_cli
 from quizapp.cli.users import users_cli
-from quizapp.models.accounts import ROLES
+from quizapp.core.accounts import ROLES
 
 # Services load inside the commands that need them: `flask --help` and every other command
 # then start without importing the seeder, the generator or Markdown.
@@ -82,3 +82,6 @@ COMMANDS = (
     students_cli,
     attempts_cli,
 )
+# These never use the app: `generate` runs without one, `serve` starts gunicorn, which builds
+# its own.
+APP_FREE = (generate_command, serve_command)

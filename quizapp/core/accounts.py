@@ -11,6 +11,7 @@ GROUP_LENGTH = 4
 CODE_LENGTH = CODE_GROUPS * GROUP_LENGTH  # 29^12: about 58 bits
 MAX_BASE = 34  # leaves room for a number within the 40-character username limit
 FALLBACK = "student"
+ROLES = ("student", "teacher", "admin")
 
 
 def new_login_code(rng: random.Random) -> str:

@@ -9,8 +9,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.models.base import db, utcnow
 
-ROLES = ("student", "teacher", "admin")
-
 
 def new_session_token() -> str:
     return secrets.token_urlsafe(32)

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from wtforms import StringField
 from wtforms.validators import AnyOf, InputRequired
 
+from quizapp.core.accounts import ROLES
 from quizapp.models import User, db, utcnow
-from quizapp.models.accounts import ROLES
 from quizapp.services.account_resets import reset_log, reset_password
 from quizapp.views.admin import bp
 

@@ -40,6 +40,7 @@ def test_a_stored_prompt_is_traced_to_its_sentence():
     assert texts[index].startswith("The Marren Relief Agency sent 300 boats")
     index = scorer.locate(found, "How many boats? Fill in the number: The agency sent _____ boats")
     assert texts[index].startswith("The Marren Relief Agency sent")
+    assert scorer.locate(found, "Fill in the blank: _____") == 0
 
 
 def test_unresolved_references_and_connectives_are_seen():

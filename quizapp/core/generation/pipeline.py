@@ -26,7 +26,6 @@ from . import (
     ordering,
     rank,
     relative,
-    scorer,
     side,
     speech,
     statements,
@@ -77,7 +76,7 @@ def generate(
     "place" or "org" to names to use as wrong options after the text's own."""
     extra = _validated(text, limit, extra_distractors)
     analysis, drafts = _drafts(text, seed, extra)
-    ranked = scorer.selected(rank.rank(_checked(drafts, analysis), analysis), analysis)
+    ranked = rank.rank(_checked(drafts, analysis), analysis)
     return [_candidate(d, score, analysis, ready) for d, score, ready in ranked[:limit]]
 
 

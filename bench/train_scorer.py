@@ -1,12 +1,13 @@
-"""Train the draft scorer (quizapp/core/generation/scorer.py) and evaluate it honestly.
+"""Train the draft scorer (bench/draft_scorer.py) and evaluate it honestly.
 
 Reads tests/data/judging/scorer_examples.json (bench/scorer_data.py), computes each judged
 draft's features through the generator's own code (its sentence found by word overlap), fits
 an L2-regularised logistic regression by Newton's method (pure Python, deterministic) and
 runs leave-one-article-out cross-validation: for each threshold, the share of kept drafts
 that pass, drafts kept per article and articles left with none. Writes the weights and the
-chosen threshold to quizapp/core/generation/scorer_weights.json and the table to
-tests/data/judging/scorer_cv.md.
+best threshold to bench/draft_scorer_weights.json and the table to
+tests/data/judging/scorer_cv.md. The generator does not use the scorer
+(tests/data/judging/history.md, "A learned filter (not adopted)").
 Run: .venv/bin/python bench/train_scorer.py
 """
 
@@ -15,7 +16,8 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-from quizapp.core.generation import scorer
+import draft_scorer as scorer
+
 from quizapp.core.generation.entities import analyse
 from quizapp.core.generation.sentences import split
 

@@ -1,16 +1,20 @@
-"""The draft scorer (scorer.py): its features, its committed weights and how the quiz uses it."""
+"""The draft scorer (bench/draft_scorer.py): its features and its committed weights and
+cross-validation table, which a fresh training run must reproduce."""
 
-import importlib.util
 import json
+import sys
 from pathlib import Path
 
-from quizapp.core.generation import rank, scorer
 from quizapp.core.generation.entities import analyse
 from quizapp.core.generation.model import Choice, Draft
-from quizapp.core.generation.pipeline import _checked, _drafts
 from quizapp.core.generation.sentences import split
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import draft_scorer as scorer  # noqa: E402
+import train_scorer as training  # noqa: E402
+
 TEXT = (
     "Floods hit Dorvale after record rain\n\n"
     "Floods swept through the river town of Dorvale on Monday, killing 41 people, "
@@ -104,31 +108,7 @@ def test_a_draft_scored_at_generation_uses_its_own_sentence():
     assert 0.0 < scorer.chance(found, statement) < 1.0
 
 
-def test_the_quiz_keeps_only_drafts_the_model_trusts_and_loses_none():
-    article = (ROOT / "tests/data/articles/pak_afghan_clashes_2025.txt").read_text("utf-8")
-    text = article.partition("\n---\n")[2]
-    analysis, made = _drafts(text, 0, {})
-    ranked = rank.rank(_checked(made, analysis), analysis)
-    chosen = scorer.selected(ranked, analysis)
-    threshold = scorer.weights()["threshold"]
-    found = scorer.Context(analysis)
-    assert sorted(id(d) for d, _, _ in chosen) == sorted(id(d) for d, _, _ in ranked)
-    ready = [r for _, _, r in chosen]
-    assert ready == sorted(ready, reverse=True) and ready[0]
-    demoted = 0
-    for draft, _, is_ready in chosen:
-        was_ready = next(r for d, _, r in ranked if d is draft)
-        assert is_ready == (was_ready and scorer.chance(found, draft) >= threshold)
-        demoted += was_ready and not is_ready
-    assert demoted
-    scores = [s for _, s, _ in chosen]
-    assert scores == sorted(scores, reverse=True)
-
-
 def test_the_committed_weights_and_table_are_what_training_gives():
-    spec = importlib.util.spec_from_file_location("train_scorer", ROOT / "bench/train_scorer.py")
-    training = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(training)
     weights, table = training.trained()
     assert weights == json.loads(scorer.WEIGHTS_FILE.read_text(encoding="utf-8"))
     assert table == training.CV_TABLE.read_text(encoding="utf-8")

@@ -2,9 +2,11 @@
 
 Logistic regression over cheap features of the draft and the sentence it comes from (kind,
 paragraph, overlap with the headline and lead, unresolved references, how often the key comes
-back…), trained on every judged draft (bench/train_scorer.py, weights in scorer_weights.json).
-The same code scores a judged draft at training time, its sentence found by word overlap
-(`locate`), and a fresh draft at generation time, its sentence known.
+back…), trained on every judged draft (bench/train_scorer.py, weights in
+draft_scorer_weights.json). An evidence tool, not used by the generator: cross-validated, no
+threshold keeps most articles' drafts at high precision (tests/data/judging/history.md, "A learned
+filter (not adopted)"). The same code scores a judged draft, its sentence found by word overlap
+(`locate`), and a freshly generated draft, its sentence known (`chance`).
 
     context = Context(analysis)
     chance = probability(features(context, family, prompt, options, key, index))
@@ -18,12 +20,11 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
-from .entities import Analysis
-from .lexicon import fold
-from .model import Draft
-from .rank import ALTERNATIVE
+from quizapp.core.generation.entities import Analysis
+from quizapp.core.generation.lexicon import fold
+from quizapp.core.generation.model import Draft
 
-WEIGHTS_FILE = Path(__file__).with_name("scorer_weights.json")
+WEIGHTS_FILE = Path(__file__).with_name("draft_scorer_weights.json")
 FEATURES = (
     "numeric",
     "true_false",
@@ -187,7 +188,7 @@ def _options_in_text(folded: str, options: Sequence[str], family: str) -> float:
 
 @cache
 def weights() -> Mapping:
-    """The committed model: feature weights, bias and the threshold drafts must reach."""
+    """The committed model: feature weights, bias and the best cross-validated threshold."""
     return json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
 
 
@@ -207,24 +208,3 @@ def chance(context: Context, draft: Draft) -> float:
         key = next((c.text for c in draft.choices if c.is_correct), "")
     found = features(context, draft.family, draft.prompt, options, key, draft.sentence.index)
     return probability(found)
-
-
-def selected(ranked: Sequence[tuple[Draft, float, bool]], analysis: Analysis) -> list:
-    """The ranked (draft, score, quiz-ready) list with the quiz keeping only drafts the model
-    gives at least its threshold; the others join the alternatives, scored as alternatives
-    (a share of their score, never above the draft before), so nothing a teacher might
-    prefer is lost and scores never rise down the list."""
-    context = Context(analysis)
-    threshold = weights()["threshold"] or 0.0
-    quiz, others = [], []
-    for draft, score, ready in ranked:
-        if ready and chance(context, draft) >= threshold:
-            quiz.append((draft, score, True))
-        else:
-            others.append((draft, score * ALTERNATIVE if ready else score))
-    ceiling = quiz[-1][1] if quiz else 1.0
-    alternatives = []
-    for draft, score in sorted(others, key=lambda pair: -pair[1]):
-        ceiling = round(min(ceiling, score), 4)
-        alternatives.append((draft, ceiling, False))
-    return quiz + alternatives

@@ -180,7 +180,13 @@ def markdown(lines: list[dict], articles: int, chosen: float, why: str) -> str:
             f"| {label} | {r['kept']} | {r['passed']} | {share} | "
             f"{r['per_article']:.2f} | {r['none']} |"
         )
-    out += ["", f"Chosen threshold: {chosen:.2f}: {why}.", ""]
+    out += [
+        "",
+        "Best threshold by the rule in train_scorer.choose (stored with the weights): "
+        f"{chosen:.2f}: {why}. The generator does not use the scorer "
+        '(history.md, "A learned filter (not adopted)").',
+        "",
+    ]
     return "\n".join(out)
 
 

@@ -97,7 +97,7 @@ def stem(candidate) -> str:
 def opening_connectives(candidates) -> list[str]:
     found = []
     for c in candidates:
-        words = re.findall(r"[A-Za-z]+", stem(c))
+        words = re.findall(rf"{BLANK}|[A-Za-z]+", stem(c))  # a blank is the first word too
         if words and words[0].lower() in CONNECTIVES:
             found.append(c.prompt)
     return found
@@ -202,6 +202,7 @@ def test_the_mechanical_checks_catch_what_they_look_for():
     assert opening_connectives([candidate("Fill in the blank: But _____ said no.")])
     assert opening_connectives([candidate("True or false? Meanwhile, it rained.", "true_false")])
     assert not opening_connectives([candidate("Fill in the blank: Butler _____ said no.")])
+    assert not opening_connectives([candidate("Fill in the blank: _____ and Ali were tried.")])
     assert with_markdown([candidate("Fill in the blank: **_____** is a Fellow.")])
     assert with_markdown([candidate("Fill in the blank: see [the _____](http://x).")])
     assert with_markdown([candidate("Fill in the blank: _Dawn_ says _____ won.")])

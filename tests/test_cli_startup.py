@@ -177,6 +177,7 @@ def test_the_first_request_to_a_deferred_app_already_passes_through_proxy_fix(ap
         headers={"X-Forwarded-For": "203.0.113.7"},
     )  # fmt: skip
     assert response.status_code == 401  # a failed login
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]  # hooks ran
     with deferred.app_context():
         assert db.session.scalars(select(LoginFailure.ip)).all() == ["203.0.113.7"]
 

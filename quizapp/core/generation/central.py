@@ -25,10 +25,10 @@ from .model import Draft, Sentence
 
 BLANK = "_____"
 _BYLINE = re.compile(
-    r"\b(?:reports?|reporting|writes|writing)\s+from\b|\b(?:correspondent|reporter)\b"
+    r"\b(?i:reports?|reporting|writes|writing)\s+from\b|\b(?:correspondent|reporter)\b"
     r"|^As\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+(?:reports|writes|notes)\b",
 )
-_BYLINE_WORDS = ("report", "writ", "correspondent", "notes")
+_BYLINE_WORDS = ("report", "Report", "writ", "Writ", "correspondent", "notes")
 _COMMENTATOR = re.compile(
     r"\b(?:professor|analysts?|experts?|commentators?|researchers?|observers?|scholars?"
     r"|economists?|lecturers?|think[- ]tank|columnist)\b",

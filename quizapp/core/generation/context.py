@@ -27,7 +27,7 @@ _CONNECTIVE = re.compile(
 CONNECTIVES = frozenset(
     "but yet and or so meanwhile however still also nevertheless nonetheless moreover "
     "furthermore besides instead thus hence therefore otherwise then indeed anyway "
-    "additionally likewise similarly consequently despite".split()
+    "additionally likewise similarly consequently despite nor".split()
 )
 # A definite noun phrase that names nothing by itself: "the two", "the group", "the
 # accusation". Followed by a name or "of <Name>" it is resolved in the sentence.

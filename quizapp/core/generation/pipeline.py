@@ -28,6 +28,7 @@ from . import (
     relative,
     side,
     speech,
+    standalone,
     statements,
     subject,
     worth,
@@ -152,6 +153,7 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
         and (gated := central.gate(anchored, analysis))
         and (d := subject.named(gated, analysis))
         and not knowledge.doubtful(d, analysis)
+        and standalone.stands_alone(d, analysis)
     )
 
 

@@ -29,7 +29,7 @@ FUNCTION_WORDS = frozenset(
     "what who whom which why how where both each every some any many most more few all "
     "no not only even also so yet then than once such first second third last next "
     "later earlier still just like unlike according despite during under over among "
-    "between following read see".split()
+    "between following read see because unless whether whereas nor".split()
 )
 
 # Titles that come before a name; multiword titles are runs of these words.

@@ -1,0 +1,185 @@
+"""The stand-alone gate (core/generation/standalone.py) on invented texts: a prompt names
+what it is about, places its times, asks about the story's year, does not hand over its
+key (a complement, the headline's own subject, one end of a range), and a "who said" is
+about a person whose quotation starts where their sentence does."""
+
+from dataclasses import replace
+
+import pytest
+
+from quizapp.core.generation import drafts, standalone
+from quizapp.core.generation.entities import analyse
+from quizapp.core.generation.model import Choice, Draft, Sentence
+from quizapp.core.generation.sentences import split
+
+STORY = """Orla quake kills 140 in Vestmark
+
+Vestby, 4 March 2031: An earthquake in Vestmark killed at least 140 people on Tuesday,
+the Vestmark disaster agency said.
+
+The Orla Red Cross sent 300 volunteers to Vestby, its director Ivo Brann said.
+"""
+
+
+def analysis(text=STORY):
+    return analyse(text, split(text))
+
+
+def draft(stem, family="true_false", key="true", key_kind="statement", **kw):
+    """A draft of `family` whose student-facing words are `stem`."""
+    sentence = Sentence(0, 0, len(stem), stem, 0, 0)
+    leads = {"true_false": "True or false? ", "cloze": "Fill in the blank: "}
+    prompt = kw.pop("prompt", leads.get(family, "") + stem)
+    choices = kw.pop("choices", (Choice("True", True), Choice("False", False)))
+    return Draft(
+        family,
+        "single",
+        prompt,
+        choices,
+        kw.pop("answer", None),
+        None,
+        sentence,
+        "",
+        key,
+        key_kind,
+        stem=stem,
+        **kw,
+    )
+
+
+def alone(d, text=STORY):
+    return standalone.stands_alone(d, analysis(text))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The department said 2,014 incursions were recorded in Vestmark.",
+        "The mass immunization, which began on 19 February, will run until 23 March.",
+        "The surprise fall saw Vestmark inflation drop to its lowest rate.",
+        "The particle is named after Ivo Brann, the Orla researcher.",
+    ],
+)
+def test_a_subject_that_is_only_a_common_noun_leans_back(stem):
+    assert not alone(draft(stem))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The leader of the Orla Red Cross is Ivo Brann.",
+        "The nine members of the Vestmark Monetary Committee voted for a rise.",
+        "The previously governing Conservatives fell to 121 seats in Vestmark.",
+        "The storm in Vestmark destroyed more than 300 homes.",
+        "The Orla Red Cross sent 300 volunteers to Vestby.",
+    ],
+)
+def test_a_subject_that_names_itself_stands_alone(stem):
+    assert alone(draft(stem))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Police tried to keep the media away from any protests.",  # no name after "Police"
+        "One death was reported on 6 February.",  # a month is no name
+        "Vestmark scientists called it the hardest landing ever attempted.",
+        "Ivo Brann received the same sentence for his role in the fraud.",
+        "Vestby later closed its beaches to swimmers.",
+        "Protests in Vestmark erupted last December over prices.",
+        "Vestmark's shares rose sharply in recent months.",
+        "At 8.55 pm, the Orla Party led in 164 of 230 seats.",
+        "Orla minister Ivo Brann said the decline came from new patrols.",
+        "In addition to their league title, they face Vestby United in the cup final.",
+        "Crowds sang and danced in Vestby's main square after the Orla Party's win.",
+        "Vestmark, the region's largest nation, is an outpost of democracy.",
+    ],
+)
+def test_a_statement_that_leans_on_another_sentence_is_dropped(stem):
+    assert not alone(draft(stem))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Cabinet ministers lost their seats, but Ivo Brann kept his in Vestby.",
+        "The Orla Red Cross sent 300 volunteers to Vestby, its director Ivo Brann said.",
+        "Ivo Brann has been Vestmark's deputy president since 2013.",
+    ],
+)
+def test_a_statement_that_names_its_subject_is_kept(stem):
+    assert alone(draft(stem))
+
+
+def test_a_count_from_a_year_before_the_story_is_background():
+    numeric = dict(family="numeric", key="40", key_kind="quantity", answer=40.0, choices=())
+    old = "_____ people were killed across Vestmark in the first seven months of 2029."
+    compared = "The Orla Party won _____ seats compared to 52 it won in 2029."
+    current = "_____ people were killed across Vestmark in 2031."
+    assert not alone(draft(old, **numeric))
+    assert alone(draft(compared, **numeric))
+    assert alone(draft(current, **numeric))
+    undated = "Title\n\nAn earthquake killed 40 people.\n"
+    assert alone(draft(old, **numeric), undated)  # without a dateline the year is unknown
+
+
+def test_a_percentage_whose_complement_stands_beside_it_gives_itself_away():
+    numeric = dict(family="numeric", key="50.9", key_kind="quantity", answer=50.9, choices=())
+    assert not alone(draft("Ivo Brann won _____% of votes versus 49.1% for Mara Vell.", **numeric))
+    assert alone(draft("Ivo Brann won _____% of votes, up from 41.2% in 2027.", **numeric))
+
+
+def test_one_end_of_a_range_is_not_a_question():
+    numeric = dict(family="numeric", key="9", key_kind="quantity", answer=9.0, choices=())
+    assert not alone(draft("Vestmark officials say it could take six to _____ months.", **numeric))
+    assert not alone(draft("Between 60 and _____ reefs in Vestmark are bleached.", **numeric))
+
+
+def test_a_cloze_on_the_headlines_own_subject_is_a_giveaway():
+    options = (Choice("Vestmark", True), Choice("Norland", False), Choice("Orla", False))
+    cloze = dict(family="cloze", key_kind="place", choices=options)
+    stem = "An earthquake in _____ killed at least 140 people."
+    assert not alone(draft(stem, key="Vestmark", **cloze))
+    half = (Choice("Ivo Brann", True), Choice("Tomas J", False), Choice("Mara K", False))
+    person = dict(family="cloze", key_kind="person", choices=half)
+    stem = "Its director _____ said 300 volunteers went."
+    assert not alone(draft(stem, key="Ivo Brann", **person))
+
+
+def test_who_said_needs_a_person_and_a_quotation_from_its_start():
+    people = (Choice("Ivo Brann", True), Choice("Mara Vell", False), Choice("Tomas Lind", False))
+    said = dict(family="who_said", key="Ivo Brann", key_kind="person", choices=people)
+    whole = draft("We sent 300 volunteers", prompt='Who said: "We sent 300 volunteers"?', **said)
+    assert alone(whole)
+    cut = replace(whole, prompt='Who said: "take ownership of the result"?')
+    assert not alone(cut)
+    body = replace(whole, key="Central Command")
+    assert not alone(body)
+    reported = draft(
+        "the bomber came on foot", prompt="Who said that the bomber came on foot?", **said
+    )
+    assert not alone(reported)
+
+
+def test_the_gate_runs_inside_the_generator():
+    text = STORY + (
+        "\nThe department said 2,014 homes were damaged in the Vestmark quake.\n"
+        "\nVestby later closed its schools for a week after the Vestmark quake.\n"
+    )
+    found = [c.prompt for c in drafts(text)]
+    assert found, "the story still gives drafts"
+    assert not [p for p in found if "The department said" in p]
+    assert not [p for p in found if "later closed" in p]
+    assert any("Orla Red Cross" in p for p in found)
+
+
+def test_a_capitalised_byline_an_opening_nor_and_an_opening_because_are_read_as_such():
+    text = STORY + (
+        "\nReporting from Vestby, Orla TV's Mara Vell said officials had learnt from 2029.\n"
+        "\nNor did the Orla Front disappear from Vestmark entirely after the quake.\n"
+        "\nBecause Tomas Lind and Ivo Brann were tried in Vestby, they may seek parole.\n"
+    )
+    found = drafts(text)
+    assert not [c for c in found if "Reporting from" in c.prompt]
+    assert not [c for c in found if "Nor did" in c.prompt]
+    assert not [c for c in found if c.key.startswith("Because")]

@@ -146,13 +146,17 @@ def test_a_cloze_on_the_headlines_own_subject_is_a_giveaway():
     assert not alone(draft(stem, key="Ivo Brann", **person))
 
 
-def test_who_said_needs_a_person_and_a_quotation_from_its_start():
+def test_who_said_needs_a_person_and_no_negated_fragment():
     people = (Choice("Ivo Brann", True), Choice("Mara Vell", False), Choice("Tomas Lind", False))
     said = dict(family="who_said", key="Ivo Brann", key_kind="person", choices=people)
     whole = draft("We sent 300 volunteers", prompt='Who said: "We sent 300 volunteers"?', **said)
     assert alone(whole)
-    cut = replace(whole, prompt='Who said: "take ownership of the result"?')
-    assert not alone(cut)
+    fragment = replace(whole, prompt='Who said: "take ownership of the result"?')
+    assert alone(fragment)
+    sentence = replace(
+        whole.sentence, text='Ivo Brann said he could not "take ownership of the result".'
+    )
+    assert not alone(replace(fragment, sentence=sentence))
     body = replace(whole, key="Central Command")
     assert not alone(body)
     reported = draft(

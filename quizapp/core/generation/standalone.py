@@ -16,7 +16,7 @@ drafts still leaned on the sentence before in plainer ways:
 - a percentage whose complement is in the prompt ("_____% of votes versus 49.1%");
 - a cloze whose key the headline names: the story's own subject is known without the
   article;
-- a "who said" whose key is not a person, or whose quotation starts mid-sentence.
+- a "who said" whose key is not a person, or whose quoted fragment a "not" governs.
 """
 
 import re
@@ -164,13 +164,16 @@ def _headline_key(draft: Draft, analysis: Analysis) -> bool:
 
 
 def _speaker_fair(draft: Draft, analysis: Analysis) -> bool:
-    """A person said it, and the quotation starts where the speaker's sentence does; a
-    reported statement passes the same checks as any other prompt."""
+    """A person said it, a quoted fragment is not the object of a "not" ('could not "take
+    ownership of the result"' lifted out says the opposite); a reported statement passes
+    the same checks as any other prompt."""
     if draft.key_kind != "person" or _BODY_WORD.search(draft.key):
         return False
-    quoted = re.match(r'^Who said: "(.)', draft.prompt)
+    quoted = re.match(r'^Who said: "(?P<words>.+)"\?$', draft.prompt)
     if quoted:
-        return quoted.group(1).isupper() or not quoted.group(1).isalpha()
+        words = quoted.group("words")
+        at = draft.sentence.text.find(words[: min(len(words), 40)])
+        return at < 0 or not _NEGATED.search(draft.sentence.text[max(0, at - 40) : at])
     text = draft.stem.replace(BLANK, "X")
     return not (_common_subject(text) or _SAME.search(text) or _bare_event(text))
 
@@ -189,6 +192,7 @@ _SCENE = re.compile(
 # "Indonesia, the world's most populous…, is an outpost of democracy": what a thing is, not
 # what happened; general knowledge more often than the article's news.
 _DESCRIBES = re.compile(r"\b(?:is|are)\s+(?:a|an|the|one|among|home|part|powered|known)\b")
+_NEGATED = re.compile(r"\b(?:not|never|no|n['’]t|cannot|refused to|won['’]t)\W+$", re.IGNORECASE)
 # A "person" whose name says it is a body: "Central Command", "U.S. Forces".
 _BODY_WORD = re.compile(
     r"\b(?:Command|Forces|Force|Office|Department|Ministry|Agency|Council|Committee|Commission"

@@ -78,10 +78,12 @@ def test_every_label_judges_all_six_criteria(dataset):
 
 
 def test_the_labelled_set_covers_each_texts_whole_quiz(dataset):
-    """Every draft of each text's quiz (up to the top 20) has a label: none is left out."""
-    for name, text in (("explainer", explainer()), ("article", article())):
+    """Every draft of each text's quiz (up to the top 20) has a label: none is left out. The
+    seed article's quiz comes from its first half (a news report's second half gives
+    alternatives only); the explainer, in sections, fills its 20."""
+    for name, text, least in (("explainer", explainer(), 20), ("article", article(), 4)):
         top = quiz(text)
-        assert len(top) >= 5 and not unlabelled(top, dataset["labels"]), name
+        assert len(top) >= least and not unlabelled(top, dataset["labels"]), name
 
 
 def test_pass_rate_counts_unlabelled_candidates_as_failures(dataset):

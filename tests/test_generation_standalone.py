@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from quizapp.core.generation import drafts, standalone
+from quizapp.core.generation import QUIZ_READY, drafts, generate, standalone
 from quizapp.core.generation.entities import analyse
 from quizapp.core.generation.model import Choice, Draft, Sentence
 from quizapp.core.generation.sentences import split
@@ -187,3 +187,37 @@ def test_a_capitalised_byline_an_opening_nor_and_an_opening_because_are_read_as_
     assert not [c for c in found if "Reporting from" in c.prompt]
     assert not [c for c in found if "Nor did" in c.prompt]
     assert not [c for c in found if c.key.startswith("Because")]
+
+
+REPORT = """Orla quake kills 140 in Vestmark
+
+Vestby, 4 March 2031: An earthquake in Vestmark killed at least 140 people on Tuesday,
+the Vestmark disaster agency said.
+
+The Orla Red Cross sent 300 volunteers to Vestby, its director Ivo Brann said.
+
+Vestmark's president, Tomas Lind, declared three days of mourning in Vestby.
+
+In 2029 a smaller earthquake in Norland killed 12 people, Norland officials said.
+
+The Vestby football club cancelled its match against Norland City on Sunday.
+
+Mara Vell, a Vestby shopkeeper, said 40 windows broke in her street in Vestby.
+"""
+
+
+def test_a_news_reports_second_half_gives_alternatives_not_quiz_questions():
+    found = generate(REPORT)
+    body = REPORT.split("\n\n")
+    second_half = REPORT.index(body[4])  # paragraphs 4-6 of 6 (the headline is paragraph 0)
+    ready = [c for c in found if QUIZ_READY in c.checks]
+    assert ready, "the first half still gives a quiz"
+    assert all(c.source.start < second_half for c in ready)
+    assert any(c.source.start >= second_half for c in found if c not in ready)
+    assert all(standalone.CHECK in c.checks for c in found)
+
+
+def test_a_text_in_sections_has_no_second_half():
+    sections = "\n\n".join(f"## Part {i}\n\n{para}" for i, para in enumerate(REPORT.split("\n\n")))
+    assert standalone.beyond_lead(analysis(sections)) == frozenset()
+    assert standalone.beyond_lead(analysis(REPORT))

@@ -18,6 +18,9 @@ PLAIN_WORDS = {
     "quote_hides_speaker": "the quotation does not name its speaker",
     "noun_follows": "the question says what the number counts",
     "faithful": "a true statement is the sentence word for word; a false one changes it",
+    "stands_alone": "the question says what it is about without the sentences around it",
+    "quiz_ready": "recommended: from the report's first half, one question per sentence, none "
+    "giving another away",
 }
 
 

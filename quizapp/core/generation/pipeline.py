@@ -77,7 +77,7 @@ def generate(
     "place" or "org" to names to use as wrong options after the text's own."""
     extra = _validated(text, limit, extra_distractors)
     analysis, drafts = _drafts(text, seed, extra)
-    ranked = rank.rank(_checked(drafts, analysis), analysis)
+    ranked = rank.rank(_checked(drafts, analysis), analysis, standalone.beyond_lead(analysis))
     return [_candidate(d, score, analysis, ready) for d, score, ready in ranked[:limit]]
 
 
@@ -137,7 +137,7 @@ def _checked(drafts: list[Draft], analysis: Analysis) -> list[Draft]:
     if event:
         drafts = [anchor.with_event(d, event) for d in drafts]
     return filters.unique(
-        d
+        replace(d, checks=(*d.checks, standalone.CHECK))
         for draft in drafts
         if analysis.weight(draft.sentence.index) > 0
         and draft.sentence.index not in incidental

@@ -152,11 +152,14 @@ def _has(text: str, name: str) -> bool:
     )
 
 
-def rank(drafts: Sequence[Draft], analysis: Analysis) -> list[tuple[Draft, float, bool]]:
+def rank(
+    drafts: Sequence[Draft], analysis: Analysis, later: frozenset[int] = frozenset()
+) -> list[tuple[Draft, float, bool]]:
     """(draft, score, quiz-ready) best first: the drafts kept by the greedy pass (quiz-ready),
     then every other draft as an alternative a teacher may prefer. Scores never rise down
     the list; ties are broken by position in the text. Each draft of a kind already kept
-    scores a little less, so the quiz mixes kinds."""
+    scores a little less, so the quiz mixes kinds. A draft from a sentence in `later` (a
+    news report's second half) is never quiz-ready."""
     heap = [(-base_score(d, analysis), d.sentence.start, i) for i, d in enumerate(drafts)]
     heapq.heapify(heap)
     base = {i: -s for s, _, i in heap}
@@ -172,7 +175,7 @@ def rank(drafts: Sequence[Draft], analysis: Analysis) -> list[tuple[Draft, float
             heapq.heappush(heap, (-score, start, i))
             continue
         text = shown(draft)
-        if chosen.blocks(draft, text):
+        if draft.sentence.index in later or chosen.blocks(draft, text):
             left.append(i)
             continue
         if chosen.unbalanced(draft):

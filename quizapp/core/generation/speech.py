@@ -59,6 +59,8 @@ def who_said(analysis: Analysis, seed: int, extra: Mapping[str, Sequence[str]]) 
                 found = True
                 rng = local_rng(seed, "who_said", sentence.start + quote.start())
                 said = squash(quoted(quote)).rstrip(",;:")
+                if said[:1].islower():  # a fragment ends where the sentence goes on
+                    said = said.rstrip(".")
                 draft = _draft(
                     f'Who said: "{said}"?', said, speaker, sentence, analysis, rng, extra
                 )

@@ -221,3 +221,15 @@ def test_a_text_in_sections_has_no_second_half():
     sections = "\n\n".join(f"## Part {i}\n\n{para}" for i, para in enumerate(REPORT.split("\n\n")))
     assert standalone.beyond_lead(analysis(sections)) == frozenset()
     assert standalone.beyond_lead(analysis(REPORT))
+
+
+def test_an_opening_clause_on_a_pronoun_leans_back():
+    assert not alone(draft("After it was finished, the Vestmark cabinet posed for photographs."))
+    assert alone(draft("After the Vestmark quake, the Orla Red Cross sent 300 volunteers."))
+
+
+def test_a_backtick_between_letters_reads_as_an_apostrophe():
+    text = STORY.replace("its director Ivo Brann", "Vestmark`s director Ivo Brann")
+    found = [c.prompt for c in drafts(text)]
+    assert found and not [p for p in found if "`" in p]
+    assert any("Vestmark’s director" in p for p in found)

@@ -60,6 +60,7 @@ _HTML_TAG = re.compile(
     r"|ol|h[1-6]|img|strong|em)\b[^>]*>",
     re.IGNORECASE,
 )
+_BACKTICK = re.compile(r"(?<=\w)`(?=\w)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset("the and of to in a is that for on with as was by it from at are".split())
 # Below this share of common English words, text of 40 words or more is not English.
@@ -113,7 +114,9 @@ def counts(text: str, *, seed: int = 0) -> Counts:
 
 
 def _drafts(text: str, seed: int, extra: Mapping[str, Sequence[str]]) -> tuple[Analysis, list]:
-    """Every draft of every kind, before any filter."""
+    """Every draft of every kind, before any filter. A backtick between letters is read as the
+    apostrophe it stands for ("Pakistan`s"), keeping every offset."""
+    text = _BACKTICK.sub("’", text)
     analysis = analyse(text, split(text))
     return analysis, [
         *kinds.cloze(analysis, seed, extra),

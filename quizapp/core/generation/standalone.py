@@ -52,6 +52,11 @@ _LOOSE_TIME = re.compile(
     r"|\b[Ll]ast\s+(?:night|evening|morning|weekend)\b",
 )
 _TIME_WORDS = ("later", "last ", "Last ", "recent", "At ")
+# "After it was finished, …": an opening clause whose subject is in another sentence.
+_CLAUSE_PRONOUN = re.compile(
+    r"^(?:After|Before|When|Once|Since|As|While|Until|Although|Because|If)\s+"
+    r"(?:it|they|he|she|this|that|these|those)\b"
+)
 # "that means the Fed will…", "One died there": a clause or a place named in another sentence
 # ("there is", "there were" only say that something exists).
 _POINTING = re.compile(
@@ -117,6 +122,7 @@ def stands_alone(draft: Draft, analysis: Analysis) -> bool:
         or _bare_event(text)
         or _plural_pronoun(text)
         or _POINTING.search(text)
+        or _CLAUSE_PRONOUN.match(text)
     ):
         return False
     if draft.family == "true_false":

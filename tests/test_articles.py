@@ -440,3 +440,18 @@ def test_generation_runs_before_the_first_write(app, teacher, monkeypatch, actio
         event.remove(engine, "before_cursor_execute", record)
     assert response.status_code == 303, response.text
     assert seen_at_generation == [0] and writes  # generated first, then written
+
+
+def test_a_reports_second_half_is_saved_for_review_below_the_quiz(app, teacher):
+    """The quiz of a news report comes from its first half; what it leaves out, the second
+    half included, is still saved as drafts, scored below every quiz-ready one."""
+    article_id = create(teacher)
+    found = questions(app, article_id)
+    ready = [q for q in found if "quiz_ready" in (q.generation_checks or [])]
+    later = TEXT.index("Pakistan accuses the Taliban")  # the fourth of five paragraphs
+    assert ready and all(q.source_start < later for q in ready)
+    left = [q for q in found if q not in ready and q.source_start >= later]
+    assert left, "drafts from the second half are kept for the teacher"
+    assert max(q.generation_score for q in left) < min(q.generation_score for q in ready)
+    page = teacher.get(f"/admin/articles/{article_id}").text
+    assert "recommended: from the report" in page

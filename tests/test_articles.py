@@ -454,4 +454,4 @@ def test_a_reports_second_half_is_saved_for_review_below_the_quiz(app, teacher):
     assert left, "drafts from the second half are kept for the teacher"
     assert max(q.generation_score for q in left) < min(q.generation_score for q in ready)
     page = teacher.get(f"/admin/articles/{article_id}").text
-    assert "recommended: from the report" in page
+    assert "recommended for the quiz" in page

@@ -19,8 +19,8 @@ PLAIN_WORDS = {
     "noun_follows": "the question says what the number counts",
     "faithful": "a true statement is the sentence word for word; a false one changes it",
     "stands_alone": "the question says what it is about without the sentences around it",
-    "quiz_ready": "recommended: from the report's first half, one question per sentence, none "
-    "giving another away",
+    "quiz_ready": "recommended for the quiz: one question per sentence, none giving another "
+    "away, and in a news report from its first half",
 }
 
 

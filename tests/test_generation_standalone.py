@@ -233,3 +233,32 @@ def test_a_backtick_between_letters_reads_as_an_apostrophe():
     found = [c.prompt for c in drafts(text)]
     assert found and not [p for p in found if "`" in p]
     assert any("Vestmark’s director" in p for p in found)
+
+
+def test_a_dozen_a_conversion_an_opening_in_exchange_and_a_capital_dateline():
+    text = (
+        "Gunmen attack army post in Vestmark\n\n"
+        "VESTBY: A dozen soldiers were killed in northern Vestmark when gunmen attacked a "
+        "military post near the border with Norland on 16 December 2031, President Ivo Brann "
+        "said.\n\n"
+        "Vestmark will pay about Rs58,000 crore or €7.8 billion for 36 Orla fighter jets.\n\n"
+        "Norland released three Vestmark hostages on 17 December 2031. In exchange, Vestmark "
+        "freed about 369 Norland prisoners.\n"
+    )
+    found = [c.prompt for c in drafts(text)]
+    lead = "How many soldiers? Fill in the number: _____ soldiers were killed in northern"
+    assert any(p.startswith(lead) for p in found), found
+    assert not [p for p in found if "A _____" in p or "VESTBY:" in p]
+    assert not [p for p in found if "or €_____" in p]
+    assert not [p for p in found if "In exchange" in p]
+
+
+def test_a_false_statement_does_not_move_the_year_of_a_named_event():
+    text = (
+        "Vestmark pledges fall short\n\n"
+        "Pledges annexed to the 2029 Orla Agreement must triple by 2040, the Vestmark "
+        "Environment Programme said on 4 March 2031.\n"
+    )
+    found = [c for c in drafts(text) if c.kind == "true_false"]
+    assert found
+    assert all("2029 Orla Agreement" in c.prompt for c in found)

@@ -20,7 +20,8 @@ _WORD = re.compile(r"[\w’'-]+")
 # "First, " "In short, " "Still, ": an opening that hides the word the sentence leans on.
 _CONNECTIVE = re.compile(
     r"^(?:First|Second|Third|Finally|However|Still|Meanwhile|Instead|Later|Then|Yet|Today|Now"
-    r"|Since then|In short|In fact|In turn|In response|For example|As a result|By contrast"
+    r"|Since then|In short|In fact|In turn|In response|In exchange|In return|For example"
+    r"|As a result|By contrast"
     r"|In addition|Moreover|Also|At the same time|For their part|In practice),\s+"
 )
 # Opening words that tie a sentence to the one before it: "But", "Meanwhile", "And yet".

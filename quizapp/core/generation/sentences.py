@@ -22,6 +22,13 @@ _DATELINE = re.compile(
     r"(?:[ \t]+[a-z]+(?:/[a-z]+)+/?)?"  # taz/dpa/rtr/ap/
     r"[ \t]+(?:[—–-]{1,2}|\|)[ \t]+"
 )
+# "PARIS: Humanity is…": a place in capitals and a colon open the report.
+# "ALSO READ:", "WATCH:" and the like are boilerplate labels, not places (roles.py).
+_CAPS_DATELINE = re.compile(
+    r"(?!(?:ALSO|READ|WATCH|SEE|RELATED|UPDATE|UPDATED|BREAKING|EXCLUSIVE|LIVE|VIDEO|PHOTOS?"
+    r"|NOTE|EDITOR|CORRECTION|MORE|LISTEN|FILE|SOURCE)\b)"
+    r"[A-Z]{3,}(?:[ \t]+[A-Z]{2,})*(?:[ \t]+\([^)\n]{1,30}\))?:[ \t]+"
+)
 # A line of three or more -, * or _ (spaces allowed): a rule. The last one, when less of the
 # text follows it than comes before, closes the story: a bio or boilerplate follows.
 _RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
@@ -95,7 +102,7 @@ def _content_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    for pattern in (_BULLET, _DATELINE):
+    for pattern in (_BULLET, _DATELINE, _CAPS_DATELINE):
         found = pattern.match(text, start, end)
         if found:
             start = found.end()

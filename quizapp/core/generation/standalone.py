@@ -83,6 +83,12 @@ _RANGE = re.compile(
     r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:to|and|or|-|–)\s+X\b"
     r"|\bX\s+(?:to|or|-|–)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b"
 )
+# "Rs58,000 crore or €_____ billion": one amount given in another unit, rounded by the writer.
+_CONVERSION = re.compile(
+    r"\d[\d,.]*\s*(?:crore|lakh|thousand|million|billion|trillion|bn|m)?\s+or\s+"
+    r"(?:[€$£¥₹]|Rs\.?\s*|US\$|USD\s*|EUR\s*)?X"
+    r"|X\s*(?:crore|lakh|thousand|million|billion|trillion|bn|m)?\s+or\s+(?:[€$£¥₹]|Rs|US\$)\s*\d"
+)
 _HALF_NAME = re.compile(r"^(?:[A-Z][\w’'-]+\s+)+[A-Z]\.?$")
 
 
@@ -128,7 +134,7 @@ def stands_alone(draft: Draft, analysis: Analysis) -> bool:
     if draft.family == "true_false":
         return _names_something(text) and not _SCENE.search(text) and not _DESCRIBES.search(text)
     if draft.family == "numeric":
-        return not (_complement(draft) or _RANGE.search(text))
+        return not (_complement(draft) or _RANGE.search(text) or _CONVERSION.search(text))
     if draft.family == "cloze":
         return not (_headline_key(draft, analysis) or _most_salient(draft, analysis))
     return True

@@ -210,6 +210,16 @@ def sentence_text(mention: Mention, analysis: Analysis) -> str:
     return sentence.text[: mention.start - sentence.start]
 
 
+# A year right before a name ("the 2015 Paris Agreement", "the 2008 Beijing Olympics").
+_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]+)")
+
+
+def _after(mention: Mention, analysis: Analysis) -> str:
+    """The text of the mention's sentence after the mention."""
+    sentence = analysis.sentences[mention.sentence]
+    return sentence.text[mention.end - sentence.start :]
+
+
 def _changed_date(mention: Mention, rng: random.Random, analysis: Analysis) -> str | None:
     """Another year that the text does not name. A day moved within its month tests the
     calendar, not the story, and a weekday beside the date ("Tuesday, 14 October") would
@@ -219,6 +229,8 @@ def _changed_date(mention: Mention, rng: random.Random, analysis: Analysis) -> s
     year, _, day = mention.date
     if _WEEKDAY_NEAR.search(sentence_text(mention, analysis)) or (day and not year):
         return None
+    if mention.subtype == "year" and _NAMED_AFTER.match(_after(mention, analysis)):
+        return None  # "the 2015 Paris Agreement": the year is part of a name everyone knows
     shifts = [2, 3, 4, -2, -3, -4]
     rng.shuffle(shifts)
     for shift in shifts:

@@ -167,6 +167,7 @@ NUMBER_WORDS = {
     "hundred": 100,
     "a hundred": 100,
     "dozen": 12,
+    "a dozen": 12,
 }
 SCALE_WORDS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 # Qualifiers before a number and whether they make the figure approximate.

@@ -262,3 +262,37 @@ def test_a_false_statement_does_not_move_the_year_of_a_named_event():
     found = [c for c in drafts(text) if c.kind == "true_false"]
     assert found
     assert all("2029 Orla Agreement" in c.prompt for c in found)
+
+
+def test_a_figure_inside_a_quotation_is_an_alternative_not_a_quiz_question():
+    said = draft('"Most contracts here don\'t last _____ years," Ivo Brann said.', "numeric")
+    curly = draft("Brann said “during more than _____ hours of talks, nobody left”.", "numeric")
+    told = draft("Brann said the talks lasted _____ hours, “and nobody left”.", "numeric")
+    assert standalone.in_quotation(said) and standalone.in_quotation(curly)
+    assert not standalone.in_quotation(told)
+    assert not standalone.in_quotation(draft('"Vestby was hit," 140 died.', "true_false"))
+
+    text = (
+        "Orla quake kills 140 in Vestmark\n\n"
+        "An earthquake in Vestmark killed at least 140 people on Tuesday, the Vestmark "
+        "disaster agency said.\n\n"
+        '"We searched 35 collapsed buildings through the night," Orla Red Cross director '
+        "Ivo Brann said in Vestby.\n"
+    )
+    found = generate(text)
+    quoted = [c for c in found if c.kind == "numeric" and c.answer == 35]
+    assert quoted, "the quoted figure is still a draft for the teacher"
+    assert all(QUIZ_READY not in c.checks for c in quoted)
+    assert standalone.beyond_lead(analysis(text)) == frozenset(), "not held for its place"
+
+
+def test_a_country_outside_the_region_gets_its_own_continents_countries_as_options():
+    from quizapp.core.generation import lexicon
+
+    near = lexicon.similar_places(lexicon.place("New Zealand"))
+    assert near[:2] == ["Australia", "Papua New Guinea"]
+    assert not set(near) & {"Uzbekistan", "China", "Pakistan"}
+    france = lexicon.similar_places(lexicon.place("France"))
+    assert france[:3] == ["Germany", "Italy", "Spain"]  # neighbours, largest first
+    assert "Monaco" not in france and "Andorra" not in france
+    assert lexicon.similar_places(lexicon.place("Pakistan"))[:2] == ["Afghanistan", "India"]

@@ -58,6 +58,22 @@ def test_a_partial_answer_is_kept_and_a_blank_one_saves_nothing(student, app):
     assert _item(app, attempt_id, "ordering").response == [None, None, last]
 
 
+def test_unticking_every_box_in_the_background_takes_the_answer_back(student, app):
+    attempt_id = start(student, quiz_id(app))
+    item = _item(app, attempt_id, "multiple")
+    first, second = item.snapshot["options"][0]["id"], item.snapshot["options"][1]["id"]
+    both = _save(student, attempt_id, item, {"answer": [str(first), str(second)]})
+    assert both.get_json()["answered"] == 1
+    one = _save(student, attempt_id, item, {"answer": [str(second)]}, version=1)
+    assert one.get_json()["saved"] is True
+    none = _save(student, attempt_id, item, {}, version=2)
+    assert none.get_json() == {"saved": True, "version": 3, "answered": 0, "remaining": None}
+    after = _item(app, attempt_id, "multiple")
+    assert after.response is None and after.answered_at is None and after.points == 0
+    stale = _save(student, attempt_id, item, {}, version=2)  # an older tab, blank: nothing
+    assert stale.get_json()["saved"] is False
+
+
 def test_input_that_cannot_stand_is_refused_with_what_to_fix(student, app):
     attempt_id = start(student, quiz_id(app))
     item = _item(app, attempt_id, "numeric")

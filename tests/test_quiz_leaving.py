@@ -74,11 +74,39 @@ def test_an_untouched_question_left_by_skip_stays_unanswered(student, app):
     assert attempt(app, attempt_id).status == "in_progress"
 
 
-def test_a_blank_page_does_not_wipe_a_saved_answer(student, app):
+@pytest.mark.parametrize(
+    ("kind", "given", "cleared"),
+    [
+        ("short_text", {"answer": "Torkham"}, {"answer": ""}),
+        ("numeric", {"answer": "1893"}, {"answer": ""}),
+        ("multiple", None, {}),
+    ],
+)
+def test_clearing_a_saved_answer_takes_it_back(student, app, kind, given, cleared):
+    """What the page showed when the student left it is what is kept: an answer emptied or
+    unticked before Next is no answer, not the one saved before."""
+    attempt_id = start(student, quiz_id(app))
+    item = _item(app, attempt_id, kind)
+    answer(student, attempt_id, item, given or right_form(item.snapshot))
+    assert _item(app, attempt_id, kind).answered_at is not None
+    left = answer(student, attempt_id, item, {**cleared, "go": "finish"}, version=1)
+    assert left.status_code == 303
+    after = _item(app, attempt_id, kind)
+    assert after.response is None and after.answered_at is None and after.points == 0
+    assert after.version == 2
+    confirm = student.get(f"/attempts/{attempt_id}/finish").text
+    listed = re.search(r"You have not answered .*?\.</p>", confirm, re.S).group(0)
+    assert f'/q/{item.position}"' in listed
+
+
+def test_a_blank_page_from_before_the_answer_does_not_wipe_it(student, app):
+    """A tab opened before the question was answered elsewhere shows it blank: leaving that
+    page keeps the answer the other tab saved."""
     attempt_id = start(student, quiz_id(app))
     item = _item(app, attempt_id, "short_text")
     answer(student, attempt_id, item, {"answer": "Torkham"})
-    answer(student, attempt_id, item, {"answer": "", "go": "previous"}, version=1)
+    stale = answer(student, attempt_id, item, {"answer": "", "go": "finish"}, version=0)
+    assert stale.status_code == 303
     assert _item(app, attempt_id, "short_text").response == "Torkham"
 
 

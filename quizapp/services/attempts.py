@@ -106,38 +106,56 @@ def save_answer(
     partial: bool = False,
 ) -> SaveResult:
     """Grade and store one answer; a stale form or a closed attempt is refused. `partial` (the
-    student is leaving the page): a blank page saves nothing, a partial answer is kept.
+    student is leaving the page, or a background save): a partial answer is kept, and a blank
+    page takes back the answer saved before, so the question is unanswered again. A blank
+    page from out of date (another tab answered since) or with feedback shown saves nothing.
 
     Call `close_if_expired` first: a late answer must close the attempt, not be saved.
     """
     parsed = (parse_partial if partial else parse_response)(item.snapshot, form)
     if partial and parsed.value is None and not parsed.error:
-        return SaveResult(saved=False)
+        if not _clears(attempt, item, version):
+            return SaveResult(saved=False)
+        _store(attempt, item, None, None, now=None)
+        return SaveResult()
     _refuse_stale(attempt, item, version)
     if parsed.error:
         status = 400 if "not part of this question" in parsed.error else 422
         if status == 400:
             raise AttemptError(parsed.error, 400)
         return SaveResult(parsed.error)
-    result = regrade(item.snapshot, parsed.value)
+    _store(attempt, item, parsed.value, regrade(item.snapshot, parsed.value), now)
+    return SaveResult()
+
+
+def _clears(attempt: Attempt, item: AttemptItem, version: str) -> bool:
+    """Whether a blank page takes back the item's saved answer: only from the page that
+    showed that answer, and not once feedback on it was shown."""
+    current = item.answered_at is not None and version == str(item.version)
+    return current and not attempt.quiz.gives_feedback_at_once
+
+
+def _store(attempt: Attempt, item: AttemptItem, value, result, now: datetime | None) -> None:
+    """Write the item's answer (None with no result: no answer) if the page was current and
+    the attempt is still open; AttemptError otherwise."""
     if not _lock_open_attempt(attempt.id):
         db.session.refresh(attempt)
         raise AttemptError(SUBMITTED)
+    points, correct = (result.points, result.is_correct) if result is not None else (0, None)
     changed = db.session.execute(
         SAVE_ANSWER,
         {"item_id": item.id, "seen": item.version, "open_attempt_id": attempt.id}
-        | {"new_response": parsed.value}
-        | {"new_points": result.points, "new_is_correct": result.is_correct, "now": now},
+        | {"new_response": value}
+        | {"new_points": points, "new_is_correct": correct, "now": now},
     ).rowcount
     if changed != 1:
         db.session.refresh(attempt)  # which of the two changed since the page was read
         if attempt.status != "in_progress":
             raise AttemptError(SUBMITTED)
         raise AttemptError("This question was answered again in another tab or window.")
-    saved = {"response": parsed.value, "points": result.points, "is_correct": result.is_correct}
+    saved = {"response": value, "points": points, "is_correct": correct}
     for key, value in (saved | {"answered_at": now, "version": item.version + 1}).items():
         set_committed_value(item, key, value)  # the row as it now is, without another UPDATE
-    return SaveResult()
 
 
 # A save takes this row lock on PostgreSQL before writing its item, and `finish` takes it by

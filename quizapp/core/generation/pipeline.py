@@ -78,7 +78,7 @@ def generate(
     "place" or "org" to names to use as wrong options after the text's own."""
     extra = _validated(text, limit, extra_distractors)
     analysis, drafts = _drafts(text, seed, extra)
-    ranked = rank.rank(_checked(drafts, analysis), analysis, standalone.beyond_lead(analysis))
+    ranked = rank.rank(_checked(drafts, analysis), analysis, standalone.aside(analysis))
     return [_candidate(d, score, analysis, ready) for d, score, ready in ranked[:limit]]
 
 

@@ -13,7 +13,7 @@ A greedy pass then takes drafts in score order and keeps one only when it
 import heapq
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .context import words
 from .entities import Analysis
@@ -153,13 +153,13 @@ def _has(text: str, name: str) -> bool:
 
 
 def rank(
-    drafts: Sequence[Draft], analysis: Analysis, later: frozenset[int] = frozenset()
+    drafts: Sequence[Draft], analysis: Analysis, aside: Callable[[Draft], bool] | None = None
 ) -> list[tuple[Draft, float, bool]]:
     """(draft, score, quiz-ready) best first: the drafts kept by the greedy pass (quiz-ready),
     then every other draft as an alternative a teacher may prefer. Scores never rise down
     the list; ties are broken by position in the text. Each draft of a kind already kept
-    scores a little less, so the quiz mixes kinds. A draft from a sentence in `later` (a
-    news report's second half) is never quiz-ready."""
+    scores a little less, so the quiz mixes kinds. A draft that `aside` picks out (from a news
+    report's second half, or a figure inside a quotation) is never quiz-ready."""
     heap = [(-base_score(d, analysis), d.sentence.start, i) for i, d in enumerate(drafts)]
     heapq.heapify(heap)
     base = {i: -s for s, _, i in heap}
@@ -175,7 +175,7 @@ def rank(
             heapq.heappush(heap, (-score, start, i))
             continue
         text = shown(draft)
-        if draft.sentence.index in later or chosen.blocks(draft, text):
+        if (aside is not None and aside(draft)) or chosen.blocks(draft, text):
             left.append(i)
             continue
         if chosen.unbalanced(draft):

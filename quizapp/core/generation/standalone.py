@@ -21,6 +21,7 @@ drafts still leaned on the sentence before in plainer ways:
 """
 
 import re
+from collections.abc import Callable
 
 from .entities import PROTAGONIST_COUNT, Analysis
 from .model import Draft
@@ -107,6 +108,23 @@ def beyond_lead(analysis: Analysis) -> frozenset[int]:
         return frozenset()
     cut = max(2, -(-sentences[-1].block // 2))
     return frozenset(s.index for s in sentences if s.block > cut)
+
+
+def in_quotation(draft: Draft) -> bool:
+    """Whether a numeric draft's blank lies inside a direct quotation: a figure someone said
+    ("Most marriages don't last _____ years", "during more than _____ hours of siege") is
+    their colour or their claim, rarely a fact of the story worth asking."""
+    if draft.family != "numeric" or BLANK not in draft.stem:
+        return False
+    before = draft.stem.split(BLANK, 1)[0]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def aside(analysis: Analysis) -> Callable[[Draft], bool]:
+    """The drafts that stay alternatives, never quiz-ready: those from a news report's
+    second half, and figures inside a quotation."""
+    later = beyond_lead(analysis)
+    return lambda draft: draft.sentence.index in later or in_quotation(draft)
 
 
 def stands_alone(draft: Draft, analysis: Analysis) -> bool:

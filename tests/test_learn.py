@@ -1,10 +1,12 @@
 """The explainer pages render from the seeded content."""
 
 import re
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from quizapp.core.markdown import reading_minutes
 from quizapp.core.quiz_settings import ASSESSMENT, SECTION_CHECK
 from quizapp.models import Quiz, db
 from quizapp.services import content as content_files
@@ -58,6 +60,15 @@ def test_index_lists_every_section_with_reading_time(seeded):
     for slug in SLUGS:
         assert f'href="/learn/{slug}"' in page
     assert page.count("min read") == len(SLUGS)
+
+
+def test_the_readme_gives_the_explainers_length_as_it_is():
+    """README: "six sections of four or five minutes' reading each"."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    assert "six sections of four or five minutes' reading each" in " ".join(readme.split())
+    topics = content_files.topic_files()
+    assert len(topics) == 6
+    assert {reading_minutes(t.body) for t in topics} <= {4, 5}
 
 
 @pytest.mark.parametrize(

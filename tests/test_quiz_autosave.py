@@ -38,6 +38,7 @@ def test_a_change_is_saved_and_the_new_version_returned(student, app):
     assert response.status_code == 200
     body = response.get_json()
     assert body["saved"] is True and body["version"] == 1 and body["answered"] == 1
+    assert body["this_answered"] is True
     assert 590 <= body["remaining"] <= 600
     saved = _item(app, attempt_id, "numeric")
     assert saved.response == 1893.0 and saved.version == 1 and saved.is_correct
@@ -50,7 +51,13 @@ def test_a_partial_answer_is_kept_and_a_blank_one_saves_nothing(student, app):
     attempt_id = start(student, quiz_id(app))
     item = _item(app, attempt_id, "ordering")
     blank = _save(student, attempt_id, item, {})
-    assert blank.get_json() == {"saved": False, "version": 0, "answered": 0, "remaining": None}
+    assert blank.get_json() == {
+        "saved": False,
+        "version": 0,
+        "answered": 0,
+        "remaining": None,
+        "this_answered": False,
+    }
     assert _item(app, attempt_id, "ordering").answered_at is None
     last = item.snapshot["key"]["order"][-1]
     kept = _save(student, attempt_id, item, {f"rank-{last}": "3"})
@@ -67,7 +74,13 @@ def test_unticking_every_box_in_the_background_takes_the_answer_back(student, ap
     one = _save(student, attempt_id, item, {"answer": [str(second)]}, version=1)
     assert one.get_json()["saved"] is True
     none = _save(student, attempt_id, item, {}, version=2)
-    assert none.get_json() == {"saved": True, "version": 3, "answered": 0, "remaining": None}
+    assert none.get_json() == {
+        "saved": True,
+        "version": 3,
+        "answered": 0,
+        "remaining": None,
+        "this_answered": False,
+    }
     after = _item(app, attempt_id, "multiple")
     assert after.response is None and after.answered_at is None and after.points == 0
     stale = _save(student, attempt_id, item, {}, version=2)  # an older tab, blank: nothing

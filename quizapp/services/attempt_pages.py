@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import joinedload
 
 from quizapp.core.kinds import FormValues, kind_of
-from quizapp.models import Attempt, AttemptItem
+from quizapp.models import Attempt, AttemptItem, db
 from quizapp.services.attempts import attempt_ends_at
 
 
@@ -51,6 +51,16 @@ def question_page():
     return _attempt_and_item(
         _count_items(func.count(AttemptItem.id)), _count_items(func.count(AttemptItem.answered_at))
     )
+
+
+def answered_positions(attempt_id: int) -> frozenset[int]:
+    """The positions of the attempt's answered questions, for the question-number buttons."""
+    found = db.session.scalars(
+        select(AttemptItem.position).where(
+            AttemptItem.attempt_id == attempt_id, AttemptItem.answered_at.is_not(None)
+        )
+    )
+    return frozenset(found)
 
 
 def shown_values(item: AttemptItem, submitted: FormValues | None = None) -> dict[str, list[str]]:

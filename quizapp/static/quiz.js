@@ -39,6 +39,15 @@
     }
   }
 
+  // The current question's number button and the Skip/Next button follow its saved state.
+  function markThis(answered) {
+    const position = form.elements.position.value;
+    const number = document.querySelector('.question-numbers button[value="' + position + '"]');
+    if (number) number.classList.toggle("is-answered", answered);
+    const next = document.getElementById("go-next");
+    if (next) next.textContent = answered ? next.dataset.answeredLabel : next.dataset.blankLabel;
+  }
+
   async function answerTo(response) {
     const type = response.headers.get("Content-Type") || "";
     const data = type.includes("json") ? await response.json() : {};
@@ -46,6 +55,7 @@
       form.elements.version.value = data.version;
       if (data.saved) say(status, "Saved");
       if (typeof data.answered === "number") showAnswered(data.answered);
+      if (typeof data.this_answered === "boolean") markThis(data.this_answered);
       if (typeof data.remaining === "number") countdown.sync(data.remaining);
     } else if (data.error) {
       say(status, "Not saved: " + data.error, data.result);

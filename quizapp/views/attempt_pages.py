@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from quizapp.core.review import review_item
 from quizapp.models import Attempt, AttemptItem, db, utcnow
 from quizapp.services.attempt_pages import (
+    answered_positions,
     attempt_and_item,
     question_page,
     seconds_left,
@@ -52,6 +53,7 @@ def _render_question(
     feedback = review_item(item.snapshot, item.response) if show_feedback else None
     total, answered = progress or _progress(attempt)
     remaining = seconds_left(attempt, utcnow())
+    done = answered_positions(attempt.id) if answered else frozenset()
     return render_template(
         "quizzes/question.html",
         attempt=attempt,
@@ -59,6 +61,7 @@ def _render_question(
         error=error,
         total=total,
         answered=answered,
+        done=done,
         feedback=feedback,
         shown=shown_values(item, submitted),
         remaining=remaining,
@@ -152,6 +155,7 @@ def autosave(attempt_id: int):
     if result.error:
         return jsonify(error=result.error), 422
     saved = {"saved": result.saved, "version": item.version, "answered": _progress(attempt)[1]}
+    saved["this_answered"] = item.answered_at is not None
     saved["remaining"] = seconds_left(attempt, now)
     db.session.commit()
     return jsonify(saved)

@@ -91,9 +91,13 @@ def test_every_way_off_the_page_keeps_the_answer(
     second = fill_answer(page)
     leave(page, "← Previous")
     assert page.url.endswith("/q/1") and page.evaluate(CONTROLS) == first
+    numbers = page.locator(".question-numbers")
+    assert numbers.get_by_role("button", name="Question 1 (answered)").count() == 1
+    assert numbers.get_by_role("button", name="Question 2 (answered)").count() == 1
+    assert numbers.get_by_role("button", name="Question 3", exact=True).count() == 1
     leave(page, "Question 3", exact=True)
     third = fill_answer(page)
-    leave(page, "Question 2", exact=True)
+    leave(page, "Question 2 (answered)", exact=True)
     assert page.url.endswith("/q/2") and page.evaluate(CONTROLS) == second
     leave(page, "Question 4", exact=True)
     fourth = fill_answer(page)
@@ -118,6 +122,9 @@ def test_a_change_is_saved_in_the_background(open_page, make_user, new_quiz, pub
     status.filter(has_text="Saved").wait_for()
     assert status.get_attribute("aria-live") == "polite"
     assert page.locator("#progress-text").inner_text().startswith("1 of 5 answered")
+    first_number = page.locator('.question-numbers button[value="1"]')
+    assert "is-answered" in first_number.get_attribute("class")
+    assert page.locator("#go-next").inner_text() == "Next →"  # no longer "Skip →"
     page.goto(page.url.replace("/q/1", "/q/2"))  # away by a link, not by a button of the form
     question(page, 1)
     assert page.evaluate(CONTROLS) == controls

@@ -88,8 +88,18 @@ def test_the_dateline_is_read_from_a_short_date_line_near_the_top(text, found):
     assert roles.dateline(text) == found
 
 
-def test_a_dateline_before_the_story_is_not_part_of_its_first_sentence():
-    [sentence] = split("Prague, 10 October 2005 (RFE/RL) -- The official death toll rose.")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Prague, 10 October 2005 (RFE/RL) -- The official death toll rose.",
+        "KARACHI, 14 August 2025 (Reuters) - The official death toll rose.",
+        "KARACHI, Aug 14 (Reuters) - The official death toll rose.",
+        "WASHINGTON, March 3, 2024 (AP) — The official death toll rose.",
+        "KABUL, Afghanistan (AP) - The official death toll rose.",
+    ],
+)
+def test_a_dateline_before_the_story_is_not_part_of_its_first_sentence(line):
+    [sentence] = split(line)
     assert sentence.text == "The official death toll rose."
 
 

@@ -261,7 +261,7 @@ def test_every_check_a_draft_can_pass_has_plain_words():
     names = {name for checks in family_checks(None).values() for name in checks}
     assert names and names | {CHECK, QUIZ_READY} <= set(PLAIN_WORDS)
     assert plain_checks(["key_once", "old_check"]) == [
-        "the answer appears only once in the text",
+        "the answer appears only once in its sentence",
         "old check",
     ]
 
@@ -272,3 +272,6 @@ def test_draft_review_shows_checks_in_plain_words(app, teacher):
     assert "Checks it passed" in page
     assert "key_once" not in page and "not_protagonist" not in page
     assert any(words in page for words in PLAIN_WORDS.values())
+    meta = re.findall(r'<p class="meta">(\w[^<·]*) ·', page)
+    assert meta and set(meta) <= {"Single choice", "Number", "True or false", "Put in order"}
+    assert "rank score" in page and "single ·" not in page and "numeric ·" not in page

@@ -97,6 +97,22 @@ def test_student_pages_fit_the_screen(open_page, make_user, app, axe_available, 
     page.screenshot(path=ARTIFACTS / f"phone-width-map-full-{viewport}-light.png")
 
 
+def test_the_score_chart_keeps_readable_labels_on_a_phone(open_page, make_user, app):
+    username = make_user()
+    with_history(app, username)
+    page = open_page("phone")
+    log_in(page, username, PASSWORD)
+    page.goto("/history")
+    heights = page.evaluate(
+        "() => [...document.querySelectorAll('svg.chart .chart-label')]"
+        ".map(t => t.getBoundingClientRect().height)"
+    )
+    assert heights and min(heights) >= 12, heights  # about 11 px type: 13 px at 85 %
+    frame = page.locator(".chart-frame")
+    assert frame.evaluate("f => f.scrollWidth > f.clientWidth")  # it scrolls in its frame
+    assert page.evaluate(LAYOUT)["overflow"] <= 0  # the page itself does not
+
+
 def test_tables_stack_into_cards_on_a_phone(open_page, make_user, app):
     username = make_user()
     with_history(app, username)

@@ -4,8 +4,8 @@ from collections.abc import Iterable
 
 PLAIN_WORDS = {
     "context": "the sentence makes sense on its own",
-    "not_protagonist": "the answer is not one of the two sides the whole text is about",
-    "key_once": "the answer appears only once in the text",
+    "not_protagonist": "the answer is not the text's main subject, which every reader would know",
+    "key_once": "the answer appears only once in its sentence",
     "key_hidden": "the question does not give the answer away",
     "words_hidden": "no word of the answer's name is left in the question",
     "options_distinct": "the options are all different",
@@ -17,7 +17,7 @@ PLAIN_WORDS = {
     "blank_alone": "the blank stands for a whole name",
     "quote_hides_speaker": "the quotation does not name its speaker",
     "noun_follows": "the question says what the number counts",
-    "faithful": "a true statement is the sentence word for word; a false one changes it",
+    "faithful": "a true statement keeps its sentence's facts; a false one changes one of them",
     "stands_alone": "the question says what it is about without the sentences around it",
     "quiz_ready": "recommended for the quiz: one question per sentence, none giving another "
     "away, and in a news report from its first half",

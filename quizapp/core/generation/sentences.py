@@ -15,7 +15,9 @@ _LINE = re.compile(r"[^\n]+")
 _BULLET = re.compile(r"(?:[-*•+]|\d{1,2}[.)]|#{1,6})[ \t]+")
 _DATELINE = re.compile(
     r"(?:[A-Z][A-Z'.-]+(?:[ \t]+[A-Z][A-Z'.-]+)*"  # KABUL / NEW DELHI
-    r"(?:,[ \t]+[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*)?"  # , Afghanistan
+    r"(?:,[ \t]+(?:\d{1,2}[ \t]+[A-Z][a-z]+\.?(?:[ \t]+\d{4})?"  # , 14 August 2025
+    r"|[A-Z][a-z]+\.?[ \t]+\d{1,2}(?:,?[ \t]+\d{4})?"  # , Aug 14 / , August 14, 2025
+    r"|[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)*))?"  # , Afghanistan
     # Prague, 10 October 2005
     r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?,[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})"
     r"(?:[ \t]+\([^)\n]{1,30}\))?"  # (AP)

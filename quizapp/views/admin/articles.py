@@ -10,6 +10,7 @@ from quizapp.core.generation.check_words import plain_checks
 from quizapp.core.provenance import Span, highlight_segments
 from quizapp.core.questions import may_edit
 from quizapp.forms.articles import ArticleForm, BulkForm, ReviseForm
+from quizapp.forms.questions import KIND_LABELS
 from quizapp.models import Article, Question, User, db, utcnow
 from quizapp.services import articles as service
 from quizapp.views.admin import bp
@@ -95,6 +96,7 @@ def _page(
         revise=revise or ReviseForm(text=revision.text),
         bulk=bulk or BulkForm(),
         approvers=_approvers(questions),
+        kinds=KIND_LABELS,
         check_words={q.id: plain_checks(q.generation_checks or []) for q in questions},
         drafts=sum(q.status == "draft" for q in questions),
         approved=sum(q.status == "published" for q in questions),

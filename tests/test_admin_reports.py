@@ -84,6 +84,40 @@ def test_teacher_sees_one_students_history(teacher, student, app, class_id):
     assert "<h1>alice</h1>" in page and '<svg class="chart"' in page and "100\u00a0%" in page
 
 
+def test_teacher_opens_a_students_submitted_attempt_with_every_answer(teacher, student, app):
+    class_id = make_class(app, members=("alice", "bob"))
+    attempt_id = take_with(student, app, {"single", "numeric"})
+    alice = user_id(app, "alice")
+    student_page = teacher.get(f"/admin/classes/{class_id}/students/{alice}").text
+    url = f"/admin/classes/{class_id}/students/{alice}/attempts/{attempt_id}"
+    assert f'href="{url}"' in student_page
+    page = teacher.get(url)
+    assert page.status_code == 200
+    text = page.text
+    assert "<h1>alice: " in text and "The student's answer" in text
+    assert text.count("✓ Right") == 2 and "✗ Wrong" in text
+    assert "the student chose this" in text and "you chose this" not in text
+
+
+def test_a_students_attempt_is_hidden_from_others_and_until_submitted(
+    teacher, student, other_student, app, client
+):
+    class_id = make_class(app, members=("alice",))
+    alice, bob = user_id(app, "alice"), user_id(app, "bob")
+    open_attempt = start(student, quiz_id(app))
+    base = f"/admin/classes/{class_id}/students"
+    assert teacher.get(f"{base}/{alice}/attempts/{open_attempt}").status_code == 404
+    bobs = take_with(other_student, app, {"single"})  # bob is not in the class
+    assert teacher.get(f"{base}/{bob}/attempts/{bobs}").status_code == 404
+    assert teacher.get(f"{base}/{alice}/attempts/{bobs}").status_code == 404  # not alice's
+    add_user(app, "tom")
+    other_class = make_class(app, teacher="tom", members=("alice",), code="WXYZ2345")
+    finished = take_with(student, app, {"single"})
+    url = f"/admin/classes/{other_class}/students/{alice}/attempts/{finished}"
+    assert teacher.get(url).status_code in (403, 404)  # tom's class, not tess's
+    assert student.get(f"{base}/{alice}/attempts/{finished}").status_code == 403
+
+
 def test_student_page_of_a_non_member_is_404(teacher, app):
     class_id = make_class(app, members=("alice",))
     assert (

@@ -142,6 +142,14 @@ def attempts_page(user_id: int, page: int, size: int) -> Page:
     return replace(found, items=[_attempt_row(attempt) for attempt in found.items])
 
 
+def submitted_attempt(user_id: int, attempt_id: int) -> Attempt | None:
+    """The user's attempt `attempt_id` once submitted, with its quiz; else None."""
+    attempt = db.session.get(Attempt, attempt_id, options=[joinedload(Attempt.quiz)])
+    if attempt is None or attempt.user_id != user_id or attempt.status != "submitted":
+        return None
+    return attempt
+
+
 def _attempt_row(attempt: Attempt) -> AttemptRow:
     return AttemptRow(
         id=attempt.id,

@@ -237,6 +237,9 @@ ACCESS: dict[str, Access] = {
         "owner", lambda w: {**_class(w), "user_id": w.user_id("alice")}, **TEACHERS_CLASS
     ),
     "admin.create_accounts": Access("owner", _class, **TEACHERS_CLASS),
+    "admin.class_student_attempt": Access(
+        "owner", lambda w: {**_class_student(w), **_submitted(w)}, **TEACHERS_CLASS
+    ),
     "admin.student_export_json": Access("owner", _class_student, **TEACHERS_CLASS),
     "admin.student_export_zip": Access("owner", _class_student, **TEACHERS_CLASS),
     "admin.student_delete": Access("owner", _class_student, **TEACHERS_CLASS),

@@ -6,6 +6,7 @@ from sqlalchemy import delete
 
 from quizapp.core.accommodations import KINDS, LABELS, Accommodation
 from quizapp.core.classes import display_join_code
+from quizapp.core.review import review_item
 from quizapp.forms.classes import AccountsForm, AssignForm, ClassForm, JoinCodeForm
 from quizapp.forms.data_rights import AnonymiseStudentForm, DeleteStudentForm
 from quizapp.models import Assignment, Membership, SchoolClass, User, db, utcnow
@@ -13,7 +14,7 @@ from quizapp.services import classes as classroom
 from quizapp.services.accommodations import class_accommodations
 from quizapp.services.account_resets import reset_log
 from quizapp.services.pagination import page_number
-from quizapp.services.progress import attempts_page, student_progress
+from quizapp.services.progress import attempts_page, student_progress, submitted_attempt
 from quizapp.views.admin import bp
 from quizapp.web.times import reader_zone
 
@@ -160,6 +161,22 @@ def gradebook(class_id: int):
 @bp.get("/classes/<id:class_id>/students/<id:user_id>")
 def class_student(class_id: int, user_id: int):
     return student_page(class_id, user_id)
+
+
+@bp.get("/classes/<id:class_id>/students/<id:user_id>/attempts/<id:attempt_id>")
+def class_student_attempt(class_id: int, user_id: int, attempt_id: int):
+    """A student's submitted attempt as the teacher sees it: every answer beside the key."""
+    school_class = _class(class_id)
+    attempt = submitted_attempt(user_id, attempt_id)
+    if attempt is None or not classroom.is_member(class_id, user_id):
+        abort(404)
+    return render_template(
+        "admin/classes/attempt.html",
+        school_class=school_class,
+        student=db.session.get(User, user_id),
+        attempt=attempt,
+        rows=[(item, review_item(item.snapshot, item.response)) for item in attempt.items],
+    )
 
 
 def student_page(class_id: int, user_id: int, status: int = 200, **forms):

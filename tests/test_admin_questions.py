@@ -47,6 +47,18 @@ def test_preview_uses_the_students_controls_and_shows_the_key_apart(teacher, app
     assert "The Durand Line" in key_part and "CANARY-explanation-7f3a" in key_part
 
 
+def test_preview_shows_each_options_feedback_with_the_key(teacher, app):
+    with app.app_context():
+        question = db.session.scalar(select(Question).where(Question.key == "t-single"))
+        question.choices[0].feedback = "Lahore was not attacked that day."
+        db.session.commit()
+        url = f"/admin/questions/{question.id}"
+    page = teacher.get(url).text
+    key_part = page.split("Answer and explanation")[1]
+    assert "Feedback on options" in key_part and "Lahore was not attacked that day." in key_part
+    assert "Lahore was not attacked" not in page.split('id="as-students"')[1].split("</section>")[0]
+
+
 @pytest.mark.parametrize(
     ("kind", "overrides", "field", "message"),
     [

@@ -150,6 +150,18 @@ def test_teacher_assigns_a_quiz_and_the_student_sees_it(teacher, student, app):
         assert assignment.due_at is None
 
 
+def test_a_due_date_already_past_is_saved_with_a_warning(teacher, app):
+    class_id = make_class(app)
+    url = f"/admin/classes/{class_id}/assignments"
+    past = teacher.post(url, data={"quiz": str(quiz_id(app)), "due_at": "2020-05-01T17:00"})
+    assert past.status_code == 303
+    page = teacher.get(f"/admin/classes/{class_id}").text
+    assert "Quiz assigned." in page and "That due date has already passed" in page
+    teacher.post(url, data={"quiz": str(quiz_id(app)), "due_at": "2030-05-01T17:00"})
+    assert "already passed" not in teacher.get(f"/admin/classes/{class_id}").text
+    assert "Only published quizzes are listed" in teacher.get(f"/admin/classes/{class_id}").text
+
+
 def test_overdue_and_late_assignments(student, app):
     past = utcnow() - timedelta(days=1)
     class_id = make_class(app, quizzes=((quiz_id(app), past),))

@@ -200,12 +200,15 @@ def test_flags_for_a_good_item_are_empty():
         (0.95, 0.3, "Very easy"),
         (0.5, -0.3, "Strong students miss this more often than weak ones: check the key."),
         (0.5, 0.1, "Weak discrimination"),
+        (0.5, -0.02, "Weak discrimination"),  # about zero: noise, not a wrong key
         (None, None, None),
     ],
 )
 def test_facility_and_discrimination_flags(facility, discrimination, expected):
     flags = item_flags(facility, discrimination, ())
     assert flags == () if expected is None else any(expected in f for f in flags)
+    if discrimination is not None and discrimination > -0.1:
+        assert not any("check the key" in f for f in flags)
 
 
 def test_distractor_flags():

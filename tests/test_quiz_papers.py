@@ -154,6 +154,24 @@ def test_search_lists_published_questions_not_yet_picked(bank, teacher):
     assert too_long.status_code == 200 and "found" not in too_long.text
 
 
+def test_adding_from_the_search_results_keeps_the_search(bank, teacher):
+    quiz = new_quiz(bank)
+    page = teacher.get(f"/admin/quizzes/{quiz}/questions?q=refugee+fact&topic=refugees").text
+    action = f"/admin/quizzes/{quiz}/questions?q=refugee+fact&amp;topic=refugees"
+    assert f'action="{action}"' in page
+    version = quiz_version(bank, quiz)
+    added = teacher.post(
+        action.replace("&amp;", "&"),
+        data={"version": version, "question_id": str(refugee_ids(bank)[0])},
+    )
+    assert added.status_code == 303
+    back = added.headers["Location"]
+    assert back == f"/admin/quizzes/{quiz}/questions?q=refugee+fact&topic=refugees#found-title"
+    assert "9 published questions found" in teacher.get(back).text  # the next pick is there
+    plain = pick(teacher, quiz, refugee_ids(bank)[1])  # from a page without a search
+    assert plain.headers["Location"] == f"/admin/quizzes/{quiz}/questions"
+
+
 def test_preview_draws_a_paper_with_its_answers_and_writes_nothing(bank, teacher):
     quiz = new_quiz(bank, question_count=2)
     pick(teacher, quiz, question_id(bank, "t-single"))

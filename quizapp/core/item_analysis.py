@@ -16,6 +16,8 @@ CHOICE_KINDS = tuple(name for name, kind in KINDS.items() if kind.counts_options
 LABEL_SEPARATOR = "\n"
 SMALL_SAMPLE = 10
 HARD, EASY, WEAK = 0.3, 0.9, 0.2
+# Below this, strong students clearly do worse than weak ones; nearer zero it is noise.
+REVERSED = -0.1
 
 
 def response_text(snapshot: Mapping, response: object) -> str | None:
@@ -133,7 +135,7 @@ def item_flags(
         flags.append("Hard: fewer than 3 in 10 students got it right.")
     elif facility is not None and facility > EASY:
         flags.append("Very easy: more than 9 in 10 got it right, so it tells you little.")
-    if discrimination is not None and discrimination < 0:
+    if discrimination is not None and discrimination < REVERSED:
         flags.append("Strong students miss this more often than weak ones: check the key.")
     elif discrimination is not None and discrimination < WEAK:
         flags.append("Weak discrimination: strong and weak students do about as well on it.")

@@ -57,7 +57,12 @@ class JoinCodeForm(ValidDaysMixin, FlaskForm):
 
 
 class AssignForm(FlaskForm):
-    quiz = SelectField("Quiz", coerce=_id, validate_choice=True)
+    quiz = SelectField(
+        "Quiz",
+        coerce=_id,
+        validate_choice=True,
+        description="Only published quizzes are listed: publish one on its settings page.",
+    )
     due_at = LocalDateTimeField(
         "Due",
         [Optional()],

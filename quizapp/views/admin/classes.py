@@ -18,6 +18,11 @@ from quizapp.services.progress import attempts_page, student_progress, submitted
 from quizapp.views.admin import bp
 from quizapp.web.times import reader_zone
 
+PAST_DUE = (
+    "That due date has already passed: students who have not taken the quiz show as missing "
+    "in the gradebook. Assign it again with a later date if that was a slip."
+)
+
 
 def _class(class_id: int) -> SchoolClass:
     return classroom.class_for_teacher(current_user, class_id)
@@ -120,6 +125,8 @@ def assign(class_id: int):
     is_new = classroom.assign_quiz(class_id, form.quiz.data, form.due_at.data)
     db.session.commit()
     flash("Quiz assigned." if is_new else "Due date changed.", "success")
+    if form.due_at.data is not None and form.due_at.data < utcnow():
+        flash(PAST_DUE, "info")
     return _to_class(class_id)
 
 

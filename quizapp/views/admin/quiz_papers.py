@@ -72,10 +72,17 @@ def _page(quiz: Quiz, draw_form=None, error: str = "", status: int = 200, error_
     ), status
 
 
-def _back(quiz: Quiz, message: str):
+def _back(quiz: Quiz, message: str, **search):
     db.session.commit()
     flash(message, "success")
-    return redirect(url_for("admin.quiz_questions", quiz_id=quiz.id), 303)
+    return redirect(url_for("admin.quiz_questions", quiz_id=quiz.id, **search), 303)
+
+
+def _search_args() -> dict[str, str]:
+    """The bank search the page showed (its query string), kept after an Add so the next
+    question can be picked from the same results."""
+    kept = {name: request.args.get(name, "")[:100] for name in ("q", "topic")}
+    return {name: value for name, value in kept.items() if value}
 
 
 @bp.get("/quizzes/<id:quiz_id>/questions")
@@ -91,7 +98,10 @@ def quiz_add_question(quiz_id: int):
         raise builder.SlotError("Choose a question from the search results.", 400, "question_id")
     question = builder.add_question(quiz, form.question_id.data)
     _claim(quiz, form.version.data)
-    return _back(quiz, f"Added: {question.prompt[:80]}")
+    search = _search_args()
+    if search:
+        search["_anchor"] = "found-title"
+    return _back(quiz, f"Added: {question.prompt[:80]}", **search)
 
 
 @bp.post("/quizzes/<id:quiz_id>/draws")

@@ -85,6 +85,22 @@ def test_import_through_the_page(teacher, app):
         assert tf.explanation == "Reported in February 2026." and tf.key.startswith("q-")
 
 
+def test_a_matching_question_whose_prompts_share_a_match_imports(teacher, app):
+    """Moodle lets two prompts share a match (city -> country); so does the bank."""
+    shared = (
+        "// [id:g-cities]\n::Cities:: Match each city to its country. {\n"
+        "=Kabul -> Afghanistan\n=Islamabad -> Pakistan\n=Kandahar -> Afghanistan\n}\n"
+    )
+    before = question_count(app)
+    assert upload(teacher, shared.encode()).status_code == 303
+    assert question_count(app) == before + 1
+    cities = question_by_key(app, "g-cities")
+    assert [c.match_text for c in cities.choices] == ["Afghanistan", "Pakistan", "Afghanistan"]
+    twice = shared.replace("=Kandahar", "=Kabul")
+    refused = upload(teacher, twice.replace("g-cities", "g-twice").encode())
+    assert "“Kabul” is given twice" in refused.text and question_count(app) == before + 1
+
+
 def test_import_can_publish_at_once(teacher, app):
     upload(teacher, GOOD.encode(), publish="y")
     assert question_by_key(app, "g-single").status == "published"

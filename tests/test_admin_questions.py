@@ -154,9 +154,9 @@ def test_preview_shows_each_options_feedback_with_the_key(teacher, app):
         ),
         (
             "matching",
-            {"pairs-2-answer": "Pakistani Taliban"},
+            {"pairs-2-prompt": "TTP"},
             "pairs",
-            "Each prompt and each match must be different.",
+            "Each prompt must be different: “TTP” is given twice.",
         ),
         (
             "single",

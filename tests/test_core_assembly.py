@@ -124,6 +124,29 @@ def test_matching_pairs_and_answers_sorted_alphabetically():
     assert "TTP → Baloch separatists" in describe_response(snapshot, wrong)
 
 
+def test_two_prompts_may_share_a_match_offered_once():
+    question = QuestionData(
+        id=1,
+        kind="matching",
+        prompt="Match each city to its country.",
+        choices=(
+            ChoiceData("Kabul", True, match_text="Afghanistan"),
+            ChoiceData("Islamabad", True, match_text="Pakistan"),
+            ChoiceData("Kandahar", True, match_text="Afghanistan"),
+        ),
+    )
+    snapshot = make_snapshot(question, random.Random(0))
+    assert [a["text"] for a in snapshot["answers"]] == ["Afghanistan", "Pakistan"]
+    pairs = snapshot["key"]["pairs"]
+    kabul, _, kandahar = (o["id"] for o in snapshot["options"])
+    assert pairs[kabul] == pairs[kandahar]
+    assert regrade(snapshot, dict(pairs)).is_correct
+    swapped = {p: a for p, a in pairs.items()}
+    swapped[kandahar] = next(a["id"] for a in snapshot["answers"] if a["id"] != pairs[kabul])
+    assert round(regrade(snapshot, swapped).points, 3) == round(2 / 3, 3)
+    assert describe_key(snapshot).count("→ Afghanistan") == 2
+
+
 def test_text_and_numeric_snapshots():
     short = make_snapshot(
         QuestionData(id=1, kind="short_text", prompt="p", accepted=("Torkham",)), random.Random(0)

@@ -140,12 +140,12 @@ def test_clean_fields_drop_blank_rows_and_trim():
         (
             {"kind": "matching", "pairs": [{"prompt": p, "answer": "x" + p} for p in "abA"]},
             "pairs",
-            "Each prompt and each match must be different.",
+            "Each prompt must be different: “A” is given twice.",
         ),
         (
             {"kind": "matching", "pairs": [{"prompt": p, "answer": "x"} for p in "abc"]},
             "pairs",
-            "Each prompt and each match must be different.",
+            "Give at least two different matches: with one, there is nothing to choose.",
         ),
         (
             {"kind": "ordering", "items": ["a", "b", "B"]},

@@ -16,7 +16,6 @@ from quizapp.core.kinds.base import (
     StoredAnswers,
     clean,
     first_value,
-    has_duplicates,
     option_texts,
     plain,
     rows,
@@ -37,6 +36,16 @@ def _pair_rows(raw: Mapping) -> tuple[list[dict], bool]:
         elif prompt or answer:
             half = True
     return pairs, half
+
+
+def _repeated(texts) -> str:
+    """The first text given twice (case aside), or ""."""
+    seen: set[str] = set()
+    for text in texts:
+        if text.casefold() in seen:
+            return text
+        seen.add(text.casefold())
+    return ""
 
 
 class Matching(Kind):
@@ -61,10 +70,10 @@ class Matching(Kind):
             problem = "Every pair needs both a prompt and its match."
         elif len(pairs) < MIN_PAIRS:
             problem = f"Give at least {MIN_PAIRS} pairs (now {len(pairs)})."
-        elif has_duplicates(p["prompt"] for p in pairs) or has_duplicates(
-            p["answer"] for p in pairs
-        ):
-            problem = "Each prompt and each match must be different."
+        elif repeated := _repeated(p["prompt"] for p in pairs):
+            problem = f"Each prompt must be different: “{repeated}” is given twice."
+        elif len({p["answer"].casefold() for p in pairs}) < 2:
+            problem = "Give at least two different matches: with one, there is nothing to choose."
         return {"pairs": pairs}, ({"pairs": problem} if problem else {})
 
     def stored(self, fields: Mapping) -> StoredAnswers:
@@ -78,15 +87,23 @@ class Matching(Kind):
     def snapshot(self, stored: Answers, rng: random.Random, shuffle: bool, new_id: NewId) -> dict:
         taken: set[str] = set()
         prompts = [(token(new_id, taken), c.text) for c in stored.choices]
-        answers = [(token(new_id, taken), c.match_text or "") for c in stored.choices]
+        # Two prompts may share a match (Kabul → Afghanistan, Kandahar → Afghanistan): the
+        # match is offered once and is the key of both.
+        answers: dict[str, tuple[str, str]] = {}
+        for c in stored.choices:
+            text = c.match_text or ""
+            answers.setdefault(text.casefold(), (token(new_id, taken), text))
         return {
             "options": [{"id": pid, "text": text} for pid, text in prompts],
             "answers": [
                 {"id": aid, "text": text}
-                for aid, text in sorted(answers, key=lambda a: a[1].casefold())
+                for aid, text in sorted(answers.values(), key=lambda a: a[1].casefold())
             ],
             "key": {
-                "pairs": {pid: aid for (pid, _), (aid, _) in zip(prompts, answers, strict=True)}
+                "pairs": {
+                    pid: answers[(c.match_text or "").casefold()][0]
+                    for (pid, _), c in zip(prompts, stored.choices, strict=True)
+                }
             },
         }
 

@@ -4,6 +4,7 @@ date in the past stops answers at once: open attempts are then submitted as they
 
 from datetime import timedelta
 
+from clock_helpers import move_clock
 from sqlalchemy import select, update
 
 from quizapp.models import Quiz, db, utcnow
@@ -53,3 +54,28 @@ def test_a_past_close_date_stops_answers_and_submits_what_was_saved(app, student
     assert refused.status_code in (303, 409)
     closed = attempt(app, attempt_id)
     assert closed.status == "submitted" and closed.score == 1
+
+
+def test_a_close_date_set_before_the_start_never_dates_the_submission_before_it(
+    app, student, monkeypatch
+):
+    _, attempt_id = started(app, student)
+    assert save(student, app, attempt_id).status_code in (302, 303)
+    move_clock(monkeypatch, timedelta(minutes=20))
+    set_quiz(app, closes_at=utcnow() - timedelta(days=4))  # the teacher ends it in the past
+    assert save(student, app, attempt_id).status_code == 409
+    closed = attempt(app, attempt_id)
+    last_answer = max(i.answered_at for i in items(app, attempt_id) if i.answered_at)
+    assert closed.status == "submitted" and closed.started_at <= last_answer
+    assert closed.submitted_at == last_answer  # the last moment the student was seen working
+    assert '<td data-label="Time taken">0 min</td>' in student.get("/history").text
+
+
+def test_a_close_date_after_the_last_answer_is_when_the_attempt_ended(app, student, monkeypatch):
+    _, attempt_id = started(app, student)
+    assert save(student, app, attempt_id).status_code in (302, 303)
+    closes = utcnow() + timedelta(minutes=30)
+    set_quiz(app, closes_at=closes)
+    move_clock(monkeypatch, timedelta(hours=2))  # the student comes back after it closed
+    assert save(student, app, attempt_id).status_code == 409
+    assert attempt(app, attempt_id).submitted_at == closes

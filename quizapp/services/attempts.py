@@ -37,6 +37,14 @@ def attempt_ends_at(attempt: Attempt) -> datetime | None:
     return min(ends) if ends else None
 
 
+def closed_by_quiz(attempt: Attempt) -> datetime | None:
+    """The quiz's close date when that, not a time limit, is what ends the attempt; else None."""
+    closes, limit = attempt.quiz.closes_at, attempt.deadline_at
+    if closes is None or (limit is not None and limit < closes):
+        return None
+    return closes
+
+
 def answers_close_at(attempt: Attempt) -> datetime | None:
     """The last moment an answer is taken: the end of the attempt plus the network's grace."""
     ends = attempt_ends_at(attempt)

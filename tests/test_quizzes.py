@@ -247,6 +247,30 @@ def test_attempts_allowed(student, app):
         assert db.session.scalar(select(func.count()).select_from(Attempt)) == 1
 
 
+def test_with_no_attempts_left_no_page_offers_a_start(student, app):
+    _set_quiz(app, max_attempts=2)
+    detail = f"/quizzes/{quiz_id(app)}"
+    for number in (1, 2):
+        assert "Start or continue" in student.get(detail).text
+        attempt_id = start(student, quiz_id(app))
+        assert "Start or continue" in student.get(detail).text  # the open one to continue
+        student.post(f"/attempts/{attempt_id}/submit")
+        result = student.get(f"/attempts/{attempt_id}/result").text
+        assert ("Try again" in result) is (number == 1)
+    assert "No attempts left at this quiz." in result
+    page = student.get(detail).text
+    assert "Start or continue" not in page
+    assert "No attempts left: you have used all 2 attempts allowed at this quiz." in page
+
+
+def test_a_closed_quiz_offers_no_try_again(student, app):
+    attempt_id = start(student, quiz_id(app))
+    student.post(f"/attempts/{attempt_id}/submit")
+    _set_quiz(app, closes_at=utcnow() - timedelta(minutes=1))
+    result = student.get(f"/attempts/{attempt_id}/result").text
+    assert "Try again" not in result and "No attempts left" not in result
+
+
 def test_unpublished_or_closed_quiz_cannot_be_started(student, app):
     _set_quiz(app, is_published=False)
     assert student.post(f"/quizzes/{quiz_id(app)}/start").status_code == 404

@@ -8,6 +8,7 @@ import pytest
 from quizapp.core.times import (
     end_of_local_day,
     from_local,
+    is_typeable,
     local_text,
     to_local,
     utc_iso,
@@ -60,3 +61,30 @@ def test_utc_iso_says_z():
 def test_the_local_day_ends_at_local_midnight():
     assert end_of_local_day(datetime(2026, 12, 4, 18, 59), KARACHI) == datetime(2026, 12, 4, 19)
     assert end_of_local_day(datetime(2026, 12, 4, 19, 0), KARACHI) == datetime(2026, 12, 5, 19)
+
+
+@pytest.mark.parametrize(
+    ("stored", "where", "text"),
+    [
+        (datetime(1, 1, 1, 4, 59), ZoneInfo("America/Los_Angeles"), "01 Jan 1, 04:59 UTC"),
+        (datetime(9999, 12, 31, 23, 0), KARACHI, "31 Dec 9999, 23:00 UTC"),
+        (datetime(1, 1, 1, 4, 59), KARACHI, "01 Jan 1, 09:27 LMT"),  # still on the calendar
+    ],
+)
+def test_a_time_the_zone_would_carry_off_the_calendar_is_shown_in_utc(stored, where, text):
+    assert local_text(stored, where) == text
+
+
+@pytest.mark.parametrize(
+    ("typed", "taken"),
+    [
+        (datetime(1, 1, 1), False),
+        (datetime(1999, 12, 31, 23, 59), False),
+        (datetime(2000, 1, 1), True),
+        (datetime(2099, 12, 31, 23, 59), True),
+        (datetime(2100, 1, 1), False),
+        (datetime(9999, 12, 31, 23, 59), False),
+    ],
+)
+def test_typed_times_are_taken_in_this_century_only(typed, taken):
+    assert is_typeable(typed) is taken

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from clock_helpers import move_clock
 from sqlalchemy import func, select
 
 from quizapp.models import Attempt, AttemptItem, Quiz, db, utcnow
@@ -211,16 +212,12 @@ def _set_quiz(app, **values):
         db.session.commit()
 
 
-def test_time_limit_is_enforced_on_the_server(student, app):
+def test_time_limit_is_enforced_on_the_server(student, app, monkeypatch):
     _set_quiz(app, time_limit_minutes=10)
     attempt_id = start(student, quiz_id(app))
     first, second = items(app, attempt_id)[:2]
     answer(student, attempt_id, first, right_form(first.snapshot))
-    with app.app_context():
-        row = db.session.get(Attempt, attempt_id)
-        row.started_at -= timedelta(minutes=11)
-        row.deadline_at -= timedelta(minutes=11)
-        db.session.commit()
+    move_clock(monkeypatch, timedelta(minutes=11))
     late = answer(student, attempt_id, second, right_form(second.snapshot))
     assert late.status_code == 409 and "Time is up" in late.text
     closed = attempt(app, attempt_id)
@@ -248,6 +245,30 @@ def test_attempts_allowed(student, app):
     assert response.status_code == 409 and "used all your attempts" in response.text
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Attempt)) == 1
+
+
+def test_with_no_attempts_left_no_page_offers_a_start(student, app):
+    _set_quiz(app, max_attempts=2)
+    detail = f"/quizzes/{quiz_id(app)}"
+    for number in (1, 2):
+        assert "Start or continue" in student.get(detail).text
+        attempt_id = start(student, quiz_id(app))
+        assert "Start or continue" in student.get(detail).text  # the open one to continue
+        student.post(f"/attempts/{attempt_id}/submit")
+        result = student.get(f"/attempts/{attempt_id}/result").text
+        assert ("Try again" in result) is (number == 1)
+    assert "No attempts left at this quiz." in result
+    page = student.get(detail).text
+    assert "Start or continue" not in page
+    assert "No attempts left: you have used all 2 attempts allowed at this quiz." in page
+
+
+def test_a_closed_quiz_offers_no_try_again(student, app):
+    attempt_id = start(student, quiz_id(app))
+    student.post(f"/attempts/{attempt_id}/submit")
+    _set_quiz(app, closes_at=utcnow() - timedelta(minutes=1))
+    result = student.get(f"/attempts/{attempt_id}/result").text
+    assert "Try again" not in result and "No attempts left" not in result
 
 
 def test_unpublished_or_closed_quiz_cannot_be_started(student, app):

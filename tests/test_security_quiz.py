@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from clock_helpers import move_clock
 from sqlalchemy import func, select
 
 from quizapp.models import Attempt, AttemptItem, Quiz, ReviewItem, User, db
@@ -216,18 +217,13 @@ def test_item_26_stale_form_from_the_back_button_is_409(student, app):
     assert _item(app, attempt_id, "single").is_correct is True
 
 
-def test_item_27_time_limit_is_kept_by_the_server(student, app):
+def test_item_27_time_limit_is_kept_by_the_server(student, app, monkeypatch):
     _set_quiz(app, time_limit_minutes=5)
     attempt_id = start(student, quiz_id(app))
     first, second = items(app, attempt_id)[:2]
     assert answer(student, attempt_id, first, right_form(first.snapshot)).status_code == 303
     grace = app.config["ANSWER_GRACE_SECONDS"]
-    with app.app_context():
-        row = db.session.get(Attempt, attempt_id)
-        shift = timedelta(minutes=5, seconds=grace + 1)
-        row.started_at -= shift
-        row.deadline_at -= shift
-        db.session.commit()
+    move_clock(monkeypatch, timedelta(minutes=5, seconds=grace + 1))
     late = answer(student, attempt_id, second, {**right_form(second.snapshot), "remaining": "600"})
     assert late.status_code == 409
     assert items(app, attempt_id)[1].response is None
@@ -246,6 +242,9 @@ def test_item_27_inside_the_grace_period_an_answer_still_counts(student, app):
         db.session.commit()
     item = items(app, attempt_id)[0]
     assert answer(student, attempt_id, item, right_form(item.snapshot)).status_code == 303
+    assert student.post(f"/attempts/{attempt_id}/submit").status_code == 303
+    closed = attempt(app, attempt_id)  # submitted no earlier than the answer it counts
+    assert closed.submitted_at == items(app, attempt_id)[0].answered_at > closed.deadline_at
 
 
 # --- item 29: the review waits for the submit -----------------------------------------------------

@@ -5,6 +5,7 @@ import io
 from datetime import datetime
 
 import pytest
+from admin_helpers import field_error
 from sqlalchemy import select
 
 from quizapp import create_app
@@ -215,6 +216,70 @@ def test_quiz_dates_are_typed_and_shown_back_in_the_teachers_zone(teacher, app):
     page = teacher.get(location).text
     assert 'value="2030-05-01T08:00:00"' in page or 'value="2030-05-01 08:00:00"' in page
     assert "Times are in your time zone, Asia/Karachi." in page
+
+
+OUT_OF_RANGE = "Give a date in the years 2000 to 2099."
+# Year 1 is what Chromium's picker gives for a year typed as "1"; at 04:59 in Karachi it is
+# still on the calendar in UTC, but not in a zone west of UTC.
+UNTYPEABLE = ["0001-01-01T00:00", "0001-01-01T04:59", "1999-12-31T23:59", "2100-01-01T00:00"]
+
+
+@pytest.mark.parametrize("typed", [*UNTYPEABLE, "9999-12-31T23:59"])
+def test_a_due_date_outside_the_years_taken_is_refused_beside_the_field(teacher, app, typed):
+    set_zone(app, "tess", "Asia/Karachi")
+    class_id = make_class(app)
+    response = teacher.post(
+        f"/admin/classes/{class_id}/assignments", data={"quiz": str(quiz_id(app)), "due_at": typed}
+    )
+    assert response.status_code == 422
+    assert field_error(response.text, "due_at") == OUT_OF_RANGE
+    with app.app_context():
+        assert db.session.scalar(select(Assignment)) is None
+
+
+@pytest.mark.parametrize("field", ["opens_at", "closes_at"])
+@pytest.mark.parametrize("typed", UNTYPEABLE)
+def test_a_quiz_date_outside_the_years_taken_is_refused_beside_the_field(
+    teacher, app, field, typed
+):
+    set_zone(app, "tess", "Asia/Karachi")
+    form = {"title": "Dated", "question_count": "3", "feedback_mode": "at_end", field: typed}
+    with app.app_context():
+        before = db.session.scalar(select(db.func.count()).select_from(Quiz))
+    response = teacher.post("/admin/quizzes/new", data=form)
+    assert response.status_code == 422
+    assert field_error(response.text, field) == OUT_OF_RANGE
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count()).select_from(Quiz)) == before
+
+
+def test_the_first_and_last_minutes_of_the_years_taken_are_accepted(teacher, app):
+    set_zone(app, "tess", "Asia/Karachi")
+    class_id = make_class(app)
+    page = teacher.get(f"/admin/classes/{class_id}").text
+    assert 'min="2000-01-01T00:00"' in page and 'max="2099-12-31T23:59"' in page
+    url, quiz = f"/admin/classes/{class_id}/assignments", str(quiz_id(app))
+    teacher.post(url, data={"quiz": quiz, "due_at": "2000-01-01T00:00"})
+    with app.app_context():
+        assert db.session.scalar(select(Assignment.due_at)) == datetime(1999, 12, 31, 19, 0)
+    teacher.post(url, data={"quiz": quiz, "due_at": "2099-12-31T23:59"})
+    with app.app_context():
+        assert db.session.scalar(select(Assignment.due_at)) == datetime(2099, 12, 31, 18, 59)
+
+
+@pytest.mark.parametrize("zone_name", ["America/Los_Angeles", "Asia/Karachi"])
+@pytest.mark.parametrize("stored", [datetime(1, 1, 1, 4, 59), datetime(9999, 12, 31, 23, 0)])
+def test_a_stored_date_at_the_ends_of_the_calendar_still_shows(
+    teacher, student, app, zone_name, stored
+):
+    set_zone(app, "alice", zone_name)
+    set_zone(app, "tess", zone_name)
+    class_id = make_class(app, quizzes=((quiz_id(app), stored),))
+    for url in ("/quizzes", "/classes/", f"/classes/{class_id}"):
+        response = student.get(url)
+        assert response.status_code == 200, url
+        assert f"{stored.year} " in response.text or f"{stored.year}," in response.text, url
+    assert teacher.get(f"/admin/classes/{class_id}").status_code == 200
 
 
 def test_exports_stay_in_utc_with_a_z_whatever_the_teachers_zone(teacher, student, app):

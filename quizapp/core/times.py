@@ -8,6 +8,11 @@ from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 MAX_ZONE_LENGTH = 64
+# The years a typed time may fall in. A school's quizzes and due dates are set for this
+# century; the bounds also keep every zone's offset far from the year 1 and 9999 ends of
+# `datetime`, where converting a time between zones overflows.
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+OUT_OF_RANGE = f"Give a date in the years {FIRST_YEAR} to {LAST_YEAR}."
 STYLES = {
     "date": "%d %b %Y",
     "day": "%d %b",
@@ -35,8 +40,19 @@ def zone(name: str | None) -> ZoneInfo | None:
 
 
 def to_local(stored: datetime, where: ZoneInfo) -> datetime:
-    """A stored naive-UTC time as an aware time in `where`."""
-    return stored.replace(tzinfo=UTC).astimezone(where)
+    """A stored naive-UTC time as an aware time in `where`; in UTC when `where` would carry it
+    past the first or last day `datetime` knows (a value stored before typed years were checked):
+    a page still shows it, rather than failing for everyone who reads it."""
+    in_utc = stored.replace(tzinfo=UTC)
+    try:
+        return in_utc.astimezone(where)
+    except OverflowError:
+        return in_utc
+
+
+def is_typeable(typed: datetime) -> bool:
+    """Whether a time someone typed falls in the years the app takes (FIRST_YEAR to LAST_YEAR)."""
+    return FIRST_YEAR <= typed.year <= LAST_YEAR
 
 
 def from_local(typed: datetime, where: ZoneInfo) -> datetime:

@@ -2,13 +2,25 @@
 
 from wtforms import DateTimeLocalField
 
-from quizapp.core.times import from_local, to_local
+from quizapp.core.times import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    OUT_OF_RANGE,
+    from_local,
+    is_typeable,
+    to_local,
+)
 from quizapp.web.times import reader_zone, reader_zone_name
 
 
 class LocalDateTimeField(DateTimeLocalField):
     """A date and time the reader types in their own time zone; `data` is naive UTC, the way
-    every time is stored, and a stored value is shown back in the reader's zone."""
+    every time is stored, and a stored value is shown back in the reader's zone. A year outside
+    FIRST_YEAR to LAST_YEAR is refused beside the field (the browser's picker is told too)."""
+
+    def __init__(self, *args, render_kw=None, **kwargs):
+        limits = {"min": f"{FIRST_YEAR}-01-01T00:00", "max": f"{LAST_YEAR}-12-31T23:59"}
+        super().__init__(*args, render_kw=limits | (render_kw or {}), **kwargs)
 
     @property
     def description(self) -> str:
@@ -27,5 +39,9 @@ class LocalDateTimeField(DateTimeLocalField):
 
     def process_formdata(self, valuelist) -> None:
         super().process_formdata(valuelist)
-        if self.data is not None:
-            self.data = from_local(self.data, reader_zone())
+        if self.data is None:
+            return
+        if not is_typeable(self.data):
+            self.data = None
+            raise ValueError(OUT_OF_RANGE)
+        self.data = from_local(self.data, reader_zone())

@@ -33,6 +33,14 @@ def open_attempt(user: User, quiz: Quiz) -> Attempt | None:
     )
 
 
+def has_attempts_left(user: User, quiz: Quiz) -> bool:
+    """Whether starting would give `user` an attempt at `quiz`: one open to continue, or one
+    more allowed (the quiz being open aside). Pages offer a start button only then."""
+    if quiz.max_attempts is None or open_attempt(user, quiz) is not None:
+        return True
+    return _attempts_used(user, quiz) < quiz.max_attempts
+
+
 def start_attempt(
     user: User, quiz: Quiz, now: datetime, client_token: str | None = None
 ) -> Attempt:

@@ -37,6 +37,14 @@ def attempt_ends_at(attempt: Attempt) -> datetime | None:
     return min(ends) if ends else None
 
 
+def closed_by_quiz(attempt: Attempt) -> datetime | None:
+    """The quiz's close date when that, not a time limit, is what ends the attempt; else None."""
+    closes, limit = attempt.quiz.closes_at, attempt.deadline_at
+    if closes is None or (limit is not None and limit < closes):
+        return None
+    return closes
+
+
 def answers_close_at(attempt: Attempt) -> datetime | None:
     """The last moment an answer is taken: the end of the attempt plus the network's grace."""
     ends = attempt_ends_at(attempt)
@@ -183,7 +191,7 @@ def finish(attempt: Attempt, now: datetime) -> bool:
     closed = db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt.id, Attempt.status == "in_progress")
-        .values(status="submitted", submitted_at=min(now, _latest_allowed(attempt, now)))
+        .values(status="submitted", submitted_at=now)
     ).rowcount
     if closed != 1:
         db.session.refresh(attempt)
@@ -195,7 +203,11 @@ def finish(attempt: Attempt, now: datetime) -> bool:
     db.session.execute(
         update(Attempt)
         .where(Attempt.id == attempt.id)
-        .values(score=score, is_practice_held=not practise)
+        .values(
+            score=score,
+            is_practice_held=not practise,
+            submitted_at=_submitted_at(attempt, items, now),
+        )
     )
     db.session.refresh(attempt)
     record_submission(attempt.user_id, items, now, practise=practise)
@@ -203,6 +215,14 @@ def finish(attempt: Attempt, now: datetime) -> bool:
     return True
 
 
-def _latest_allowed(attempt: Attempt, now: datetime) -> datetime:
+def _submitted_at(attempt: Attempt, items: list[AttemptItem], now: datetime) -> datetime:
+    """When the attempt counts as submitted: now, or when its time was up if that came first
+    (a straggler closed days later still took the time allowed, not days). Never before the
+    last thing the student did, though: its start or its last saved answer. A close date set
+    in the past after the student began, or an answer taken in the grace after the time
+    limit, would otherwise date the submission before the work it holds (a negative time
+    taken); the last moment the student was seen working is the honest end of that attempt."""
     ends = attempt_ends_at(attempt)
-    return ends if ends and now > ends else now
+    stopped = min(now, ends) if ends is not None else now
+    answered = (item.answered_at for item in items if item.answered_at is not None)
+    return max(stopped, attempt.started_at, *answered)

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from quizapp.core.review import review_item
+from quizapp.core.times import local_text
 from quizapp.models import Attempt, AttemptItem, db, utcnow
 from quizapp.services.attempt_pages import (
     answered_positions,
@@ -15,8 +16,14 @@ from quizapp.services.attempt_pages import (
     shown_values,
     time_left_text,
 )
-from quizapp.services.attempts import attempt_ends_at, close_if_expired, save_answer
+from quizapp.services.attempts import (
+    attempt_ends_at,
+    close_if_expired,
+    closed_by_quiz,
+    save_answer,
+)
 from quizapp.views.quizzes import bp
+from quizapp.web.times import reader_zone
 
 
 def _own_attempt_and_item(statement, attempt_id: int, position: int) -> tuple:
@@ -34,11 +41,19 @@ def question(attempt_id: int, position: int):
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
     if close_if_expired(attempt, utcnow()):
         db.session.commit()
-        flash("Time is up. Your saved answers were submitted.", "info")
+        flash(_time_up_text(attempt), "info")
         return redirect(url_for("quizzes.result", attempt_id=attempt.id))
     if item is None:
         abort(404)
     return _render_question(attempt, item, progress=(total, answered))
+
+
+def _time_up_text(attempt: Attempt) -> str:
+    closes = closed_by_quiz(attempt)
+    if closes is None:
+        return "Time is up. Your saved answers were submitted."
+    when = local_text(closes, reader_zone())
+    return f"This quiz closed at {when}. Your saved answers were submitted."
 
 
 def _render_question(
@@ -135,7 +150,12 @@ def _closed_page(attempt: Attempt):
     ends = attempt_ends_at(attempt)
     late = ends is not None and attempt.submitted_at is not None and attempt.submitted_at >= ends
     return render_template(
-        "quizzes/closed.html", attempt=attempt, late=late, total=total, answered=answered
+        "quizzes/closed.html",
+        attempt=attempt,
+        late=late,
+        closed_at=closed_by_quiz(attempt) if late else None,
+        total=total,
+        answered=answered,
     ), 409
 
 

@@ -10,7 +10,7 @@ from quizapp.core.review import held_back_item, review_item
 from quizapp.models import Attempt, Quiz, db, utcnow
 from quizapp.services.accommodations import minutes_allowed
 from quizapp.services.attempt_pages import unfinished
-from quizapp.services.attempt_start import quiz_is_open, start_attempt
+from quizapp.services.attempt_start import has_attempts_left, quiz_is_open, start_attempt
 from quizapp.services.attempts import AttemptError, finish
 from quizapp.services.quiz_builder import paper_size
 from quizapp.services.quizzes import may_see, quiz_cards
@@ -61,10 +61,17 @@ def detail(quiz_id: int):
     quiz = _visible_quiz(quiz_id)
     if not quiz_is_open(quiz, utcnow()):
         abort(404)
-    allowed = quiz.time_limit_minutes
+    allowed, may_start = quiz.time_limit_minutes, True
     if current_user.is_authenticated:
         allowed = minutes_allowed(current_user.id, quiz.time_limit_minutes)
-    return render_template("quizzes/detail.html", quiz=quiz, size=paper_size(quiz), allowed=allowed)
+        may_start = has_attempts_left(current_user, quiz)
+    return render_template(
+        "quizzes/detail.html",
+        quiz=quiz,
+        size=paper_size(quiz),
+        allowed=allowed,
+        may_start=may_start,
+    )
 
 
 @bp.post("/quizzes/<id:quiz_id>/start")
@@ -133,4 +140,6 @@ def result(attempt_id: int):
         keys_shown=keys_shown,
         held_back=held_back_message(attempt.quiz, reader_zone()),
         regrades=regrades_of(attempt.id),
+        is_open=quiz_is_open(attempt.quiz, utcnow()),
+        attempts_left=has_attempts_left(current_user, attempt.quiz),
     )

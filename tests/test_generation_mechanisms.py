@@ -374,3 +374,28 @@ def test_a_scene_inversion_a_world_leader_a_comment_and_a_copied_typo_are_not_dr
     found = drafts(text)
     assert not [c for c in found if "President _____" in c.prompt]
     assert not [c for c in found if "confusing" in c.prompt or "Gambhir’ 97" in c.prompt]
+
+
+def test_a_city_that_several_countries_have_is_read_in_the_country_the_text_names():
+    from quizapp.core.generation import generate, lexicon
+
+    assert lexicon.place("Hyderabad").country == "India"  # the larger namesake by default
+    assert lexicon.place_in("Hyderabad", ["Pakistan"]).country == "Pakistan"
+    text = (
+        "Floods cut off 300 villages in Pakistan's Sindh province\n\n"
+        "Floods along the Indus River cut off 300 villages in Pakistan's Sindh province on "
+        "14 August 2025, Sindh officials said.\n\n"
+        "Officials in Sindh said the water would reach the Kotri Barrage, near Hyderabad, "
+        "by 17 August 2025.\n"
+    )
+    asked = [
+        c for c in generate(text) if "Kotri" in c.prompt and c.kind in ("single", "true_false")
+    ]
+    assert asked, "a draft on where the barrage is"
+    for candidate in asked:
+        for choice in candidate.choices:
+            place = lexicon.place_in(choice.text, ["Pakistan"])
+            assert place is None or place.country == "Pakistan", (candidate.prompt, choice.text)
+        false = candidate.prompt.replace("Hyderabad", "")  # a false statement's swapped city
+        for word in ("Mumbai", "Delhi", "Bengaluru", "Surat", "Ahmedabad", "Chennai"):
+            assert word not in false, candidate.prompt

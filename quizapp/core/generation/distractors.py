@@ -120,7 +120,7 @@ def pool(
             [
                 *((e.canonical, "text") for e in _same_kind(entity, analysis, mention.subtype)),
                 *from_extra,
-                *_bank(_places(mention, entity), rng),
+                *_bank(_places(mention, entity, analysis), rng),
             ],
         )
     elif entity and entity.subtype not in ("", "acronym"):
@@ -176,8 +176,8 @@ def _bank(names: Sequence[str], rng: random.Random) -> Iterator[Option]:
         yield name, "bank"
 
 
-def _places(mention: Mention, entity: Entity) -> list[str]:
-    place = lexicon.place(entity.canonical)
+def _places(mention: Mention, entity: Entity, analysis: Analysis) -> list[str]:
+    place = lexicon.place_in(entity.canonical, analysis.countries)
     if place is None:
         return []
     if mention.subtype != place.subtype:

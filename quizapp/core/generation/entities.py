@@ -9,6 +9,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import chunks, lexicon, numbers, roles
 from . import names as naming
@@ -73,6 +74,17 @@ class Analysis:
     def weight(self, index: int) -> float:
         """How much sentence `index` is the story rather than a byline, bio or opinion."""
         return self.weights[index] if index < len(self.weights) else 1.0
+
+    @cached_property
+    def countries(self) -> tuple[str, ...]:
+        """The countries the text names, itself or by a province or region in it, most named
+        first: where a city name that several countries share is read."""
+        counts: Counter[str] = Counter()
+        for entity in self.entities.values():
+            place = lexicon.place(entity.canonical) if entity.kind == "place" else None
+            if place is not None and place.country and place.subtype != "city":
+                counts[place.country] += entity.count
+        return tuple(sorted(counts, key=lambda country: (-counts[country], country)))
 
     def is_protagonist(self, name: str) -> bool:
         """Whether `name` (or its demonym or capital) is one of the text's two main countries."""

@@ -5,6 +5,7 @@ table takes most of a second, which every `flask` command would otherwise pay.
 """
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -58,6 +59,7 @@ class Index:
     by_group: dict[tuple[str, str], tuple[str, ...]]  # (subtype, country) → names
     neighbours: dict[str, tuple[str, ...]]  # country → neighbouring countries
     continent: dict[str, tuple[str, ...]]  # country → its continent's countries, largest first
+    namesakes: dict[str, tuple[Place, ...]]  # folded name of cities in several countries
     related: dict[str, frozenset[str]]  # folded name → giveaway words, folded
 
 
@@ -146,20 +148,25 @@ def _build() -> Index:
         (c for c in cache.get_cities().values() if _wanted(c, capitals)),
         key=lambda c: (-c["population"], c["geonameid"]),
     )
+    namesakes: dict[str, list[Place]] = {}
     for city in cities:
         subtype = (
             "capital" if capitals.get(city["name"]) == names.get(city["countrycode"]) else "city"
         )
-        _add(
-            places,
-            Place(
-                ascii_name(city["name"]), subtype, names[city["countrycode"]], city["population"]
-            ),
+        found = Place(
+            ascii_name(city["name"]), subtype, names[city["countrycode"]], city["population"]
         )
+        _add(places, found)
+        namesakes.setdefault(fold(found.name), []).append(found)
     regional = _regional_places()
     for place in regional:
         _add(places, place)
-    return Index(places, _groups(places, regional), neighbours, continent, _related())
+    shared = {
+        name: tuple(found)
+        for name, found in namesakes.items()
+        if len({place.country for place in found}) > 1
+    }
+    return Index(places, _groups(places, regional), neighbours, continent, shared, _related())
 
 
 def _groups(places: dict[str, Place], regional: list[Place]) -> dict:
@@ -205,6 +212,20 @@ def _organisations() -> dict[str, str]:
         for spelling in (name, acronym):
             if spelling:
                 found.setdefault(fold(spelling), category)
+    return found
+
+
+def place_in(name: str, countries: Sequence[str]) -> Place | None:
+    """The place called `name`, taken in the first of `countries` that has a city of that
+    name (Hyderabad in a story about Sindh is Pakistan's, not India's); else `place(name)`."""
+    found = place(name)
+    namesakes = index().namesakes.get(fold(name), ())
+    for country in countries:
+        if found is not None and found.country == country:
+            return found
+        for other in namesakes:
+            if other.country == country:
+                return other
     return found
 
 

@@ -171,7 +171,7 @@ def _replacement(
         distractors.pool(mention, entity, analysis, rng, extra), stem, analysis
     )
     if mention.kind == "place" and mention.subtype != "country":
-        found = _same_country(mention.canonical, found)
+        found = _same_country(mention.canonical, found, analysis)
     if mention.kind == "person" and entity.affiliation:
         found = _same_side(entity.affiliation, found, analysis)
     if mention.subtype == "country" or (named and " " not in mention.text):
@@ -255,11 +255,13 @@ def _same_side(side: str, options: Iterable[distractors.Option], analysis: Analy
             yield option
 
 
-def _same_country(name: str, options: Iterable[distractors.Option]) -> Iterator:
-    """Places in the same country as `name`: "Pakistan's Daykundi province" is a giveaway."""
-    home = lexicon.place(name)
+def _same_country(name: str, options: Iterable[distractors.Option], analysis: Analysis) -> Iterator:
+    """Places in the same country as `name`: "Pakistan's Daykundi province" is a giveaway.
+    A name that several countries have is read in the countries the text names."""
+    countries = analysis.countries
+    home = lexicon.place_in(name, countries)
     for option in options:
-        found = lexicon.place(option[0])
+        found = lexicon.place_in(option[0], countries)
         if home is None or (found is not None and found.country == home.country):
             yield option
 

@@ -84,6 +84,17 @@ def test_input_that_cannot_stand_is_refused_with_what_to_fix(student, app):
     assert _item(app, attempt_id, "numeric").version == 0
 
 
+@pytest.mark.parametrize("place", ["²", "9" * 5000])
+def test_a_tampered_place_is_refused_with_what_to_fix(student, app, place):
+    attempt_id = start(student, quiz_id(app))
+    item = _item(app, attempt_id, "ordering")
+    first = item.snapshot["options"][0]["id"]
+    response = _save(student, attempt_id, item, {f"rank-{first}": place})
+    assert response.status_code == 422
+    assert response.get_json() == {"error": "Give each item a place from 1 to 3."}
+    assert _item(app, attempt_id, "ordering").version == 0
+
+
 def test_an_oversized_body_is_refused(student, app):
     attempt_id = start(student, quiz_id(app))
     item = _item(app, attempt_id, "short_text")
@@ -95,7 +106,8 @@ def test_an_oversized_body_is_refused(student, app):
 
 
 @pytest.mark.parametrize(
-    ("position", "status"), [("99", 404), ("0", 404), ("x", 400), ("1" * 9, 400), ("", 400)]
+    ("position", "status"),
+    [("99", 404), ("0", 404), ("x", 400), ("1" * 9, 400), ("", 400), ("²", 400)],
 )
 def test_a_tampered_position_is_refused(student, app, position, status):
     attempt_id = start(student, quiz_id(app))

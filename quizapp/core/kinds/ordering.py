@@ -9,6 +9,7 @@ GIFT has no ordering type, so these questions are neither imported nor exported.
 import random
 from collections.abc import Mapping
 
+from quizapp.core.digits import plain_int
 from quizapp.core.gift import GiftQuestion
 from quizapp.core.kinds.base import (
     Answers,
@@ -81,10 +82,10 @@ class Ordering(Kind):
         ids = [option["id"] for option in snapshot["options"]]
         ranks = {}
         for option_id in ids:
-            raw = first_value(form, f"rank-{option_id}")
-            if not raw.isdigit() or not 1 <= int(raw) <= len(ids):
+            place = plain_int(first_value(form, f"rank-{option_id}"))
+            if place is None or not 1 <= place <= len(ids):
                 return ParsedResponse(error=f"Give every item a place from 1 to {len(ids)}.")
-            ranks[option_id] = int(raw)
+            ranks[option_id] = place
         if len(set(ranks.values())) != len(ids):
             twice = min(n for n in ranks.values() if list(ranks.values()).count(n) > 1)
             return ParsedResponse(error=_twice(twice))
@@ -98,11 +99,12 @@ class Ordering(Kind):
             raw = first_value(form, f"rank-{option_id}").strip()
             if not raw:
                 continue
-            if not raw.isdigit() or not 1 <= int(raw) <= len(ids):
+            place = plain_int(raw)
+            if place is None or not 1 <= place <= len(ids):
                 return ParsedResponse(error=f"Give each item a place from 1 to {len(ids)}.")
-            if placed[int(raw) - 1] is not None:
-                return ParsedResponse(error=_twice(int(raw)))
-            placed[int(raw) - 1] = option_id
+            if placed[place - 1] is not None:
+                return ParsedResponse(error=_twice(place))
+            placed[place - 1] = option_id
         return ParsedResponse(placed if any(placed) else None)
 
     def is_complete(self, snapshot: Mapping, response: object) -> bool:

@@ -77,10 +77,14 @@ def test_unticking_every_box_in_the_background_takes_the_answer_back(student, ap
 def test_input_that_cannot_stand_is_refused_with_what_to_fix(student, app):
     attempt_id = start(student, quiz_id(app))
     item = _item(app, attempt_id, "numeric")
-    for text in ("about 2017", "9" * 5000):
+    for text, error in (
+        ("about 2017", "Type a number, using digits (for example 1893)."),
+        ("9" * 5000, "That number is too long: use at most 40 characters."),
+        ("1 000", "Leave out the spaces inside the number: write 1000 or 1,000, not 1 000."),
+    ):
         response = _save(student, attempt_id, item, {"answer": text})
         assert response.status_code == 422
-        assert response.get_json() == {"error": "Type a number, using digits (for example 1893)."}
+        assert response.get_json() == {"error": error}
     assert _item(app, attempt_id, "numeric").version == 0
 
 

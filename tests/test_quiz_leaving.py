@@ -154,6 +154,12 @@ REFUSED = [
         "Place 1 is given to more than one item",
         ['<option value="1" selected>', '<option value="3" selected>'],
     ),
+    (  # one item left without a place: Save names the duplicate too, as Next does
+        "ordering",
+        lambda i: _ranks(i, "1", "1", ""),
+        "Place 1 is given to more than one item",
+        ['<option value="1" selected>'],
+    ),
     (
         "matching",
         lambda i: {f"match-{i.snapshot['options'][0]['id']}": i.snapshot["answers"][1]["id"]},

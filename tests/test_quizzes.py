@@ -140,6 +140,8 @@ def test_choice_from_another_question_is_rejected(student, app):
     ("kind", "value", "message"),
     [
         ("numeric", "eighteen ninety-three", "Type a number"),
+        ("numeric", "1 000", "Leave out the spaces inside the number"),
+        ("numeric", "9" * 400, "That number is too long: use at most 40 characters."),
         ("short_text", "x" * 5000, "under 200"),
     ],
 )

@@ -67,6 +67,8 @@ def test_editing_replaces_the_pairs(app, admin):
         ("twelve", "Give question numbers only, separated by commas."),
         ("1, -2", "Give question numbers only, separated by commas."),
         ("1234567890", "Give question numbers only, separated by commas."),
+        ("1, ²", "Give question numbers only, separated by commas."),
+        ("¹²", "Give question numbers only, separated by commas."),
         ("1, 99999", "These question numbers do not exist: 99999."),
         (", ".join(str(i) for i in range(1, 52)), "Give at most 50 questions."),
         ("1" * 501, "Field cannot be longer than 500 characters."),

@@ -203,6 +203,17 @@ def test_rows_past_the_limit_are_ignored(teacher, app):
         assert len(question.choices) == 30
 
 
+@pytest.mark.parametrize("row", ["²", "9" * 5000])
+def test_rows_numbered_with_other_digits_are_ignored(teacher, app, row):
+    before = question_count(app)
+    data = question_form(app, "single", **{f"choices-{row}-text": "Tampered"})
+    assert teacher.post("/admin/questions/new/single", data=data).status_code == 303
+    assert question_count(app) == before + 1
+    with app.app_context():
+        question = db.session.scalar(select(Question).order_by(Question.id.desc()))
+        assert "Tampered" not in [c.text for c in question.choices]
+
+
 def test_unknown_kind_is_404(teacher):
     assert teacher.get("/admin/questions/new/essay").status_code == 404
 
@@ -263,7 +274,7 @@ def test_edit_of_a_question_retired_meanwhile_is_refused(teacher, admin, app):
     assert saved.status == "retired" and saved.prompt == "The line was drawn in 1893."
 
 
-@pytest.mark.parametrize("version", ["", "abc", "-1", "9" * 20])
+@pytest.mark.parametrize("version", ["", "abc", "-1", "9" * 20, "²", "9" * 5000])
 def test_tampered_version_is_a_bad_request(teacher, app, version):
     qid = question_id(app, "t-tf")
     data = question_form(app, "true_false", version=version, key="t-tf")

@@ -154,6 +154,13 @@ def test_students_see_only_open_published_quizzes(teacher, student, app, overrid
     assert (student.get(f"/quizzes/{quiz_id}").status_code == 200) is listed
 
 
+@pytest.mark.parametrize("row", ["²", "9" * 5000])
+def test_quota_rows_numbered_with_other_digits_are_ignored(teacher, app, row):
+    quiz_id = _build(teacher, app, **{f"quotas-{row}-topic": "border", f"quotas-{row}-count": "9"})
+    with app.app_context():
+        assert db.session.get(Quiz, quiz_id).topic_quotas == {"border": 2}
+
+
 def test_built_quiz_draws_its_pool_with_its_time_limit_and_attempts(teacher, student, app):
     quiz_id = _build(teacher, app, question_count="2", max_attempts="1", **{"quotas-0-count": "1"})
     attempt_id = start(student, quiz_id)

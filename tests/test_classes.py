@@ -101,7 +101,9 @@ def test_join_link_fills_in_the_code(student):
     [
         ("", "This field is required."),
         ("ABC", "has 8 letters and digits"),
-        ("ABCD-0000", "has 8 letters and digits"),
+        ("ABCD-0000", "No class has that join code: codes never use 0, 1, I, L, O, U or V"),
+        ("Y8RB-IN3I", "and yours has I. Check it with your teacher."),
+        ("ABCD-23É5", "A join code has 8 letters and digits (A to Z and 2 to 9)"),
         ("ZZZZ-ZZZZ", "No class has that join code. Check it with your teacher."),
         ("x" * 30, "Field cannot be longer than 20 characters."),
     ],

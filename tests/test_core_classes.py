@@ -49,7 +49,11 @@ def test_display_and_expiry():
     ("code", "found", "expires_at", "message"),
     [
         ("ABC", False, None, "has 8 letters and digits"),
-        ("ABCD0000", False, None, "has 8 letters and digits"),
+        ("ABCD-234", False, None, "has 8 letters and digits (A to Z and 2 to 9)"),
+        ("ABCD0000", False, None, "codes never use 0, 1, I, L, O, U or V (easy to mix up), "),
+        ("ABCD0000", False, None, "and yours has 0. Check it with your teacher."),
+        ("Y8RBIN3I", False, None, "No class has that join code: codes never use"),
+        ("ZZZZ1LVU", False, None, "and yours has 1, L, U, V."),
         ("ABCD2345", False, None, "No class has that join code"),
         ("ABCD2345", True, NOW, "has expired"),
         ("ABCD2345", True, NOW - timedelta(seconds=1), "has expired"),

@@ -127,6 +127,18 @@ MATCH_SNAPSHOT = {
             {"kind": "numeric"},
             {"answer": ["1" * 41]},
             None,
+            "That number is too long: use at most 40 characters.",
+        ),
+        (
+            {"kind": "numeric"},
+            {"answer": ["1 000"]},
+            None,
+            "Leave out the spaces inside the number: write 1000 or 1,000, not 1 000.",
+        ),
+        (
+            {"kind": "numeric"},
+            {"answer": ["12 o'clock"]},
+            None,
             "Type a number, using digits (for example 1893).",
         ),
         (ORDER_SNAPSHOT, {"rank-a": ["2"], "rank-b": ["1"], "rank-c": ["3"]}, ["b", "a", "c"], ""),
@@ -143,6 +155,27 @@ MATCH_SNAPSHOT = {
             "Give every item a place from 1 to 3.",
         ),
         (ORDER_SNAPSHOT, {"rank-a": ["x"]}, None, "Give every item a place from 1 to 3."),
+        (
+            ORDER_SNAPSHOT,
+            {"rank-a": ["1"], "rank-b": ["1"]},  # the duplicate, not the blank, is what to fix
+            None,
+            "Place 1 is given to more than one item: use each place only once.",
+        ),
+        (
+            ORDER_SNAPSHOT,
+            {"rank-a": ["2"], "rank-b": ["1"], "rank-c": [" 3 "]},
+            ["b", "a", "c"],
+            "",
+        ),
+        (
+            ORDER_SNAPSHOT,
+            {"rank-a": ["2"], "rank-b": ["1"]},
+            None,
+            "Give every item a place from 1 to 3.",
+        ),
+        (ORDER_SNAPSHOT, {}, None, "Give every item a place from 1 to 3."),
+        (ORDER_SNAPSHOT, {"rank-a": ["²"]}, None, "Give every item a place from 1 to 3."),
+        (ORDER_SNAPSHOT, {"rank-a": ["9" * 5000]}, None, "Give every item a place from 1 to 3."),
         (MATCH_SNAPSHOT, {"match-p": ["y"], "match-q": ["x"]}, {"p": "y", "q": "x"}, ""),
         (MATCH_SNAPSHOT, {"match-p": ["y"]}, None, "Choose a match for every item."),
         (

@@ -76,7 +76,12 @@ def test_a_partly_placed_order_keeps_its_places_and_scores_nothing():
             {"rank-a": ["1"], "rank-b": ["1"], "rank-c": ["3"]},
             "Place 1 is given to more than one item: use each place only once.",
         ),
+        (
+            {"rank-a": ["2"], "rank-b": ["2"], "rank-c": ["1"]},
+            "Place 2 is given to more than one item: use each place only once.",
+        ),
         ({"rank-a": ["4"]}, "Give each item a place from 1 to 3."),
+        ({"rank-a": ["²"]}, "Give each item a place from 1 to 3."),
         ({"rank-a": ["first"]}, "Give each item a place from 1 to 3."),
     ],
 )

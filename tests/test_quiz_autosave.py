@@ -90,11 +90,26 @@ def test_unticking_every_box_in_the_background_takes_the_answer_back(student, ap
 def test_input_that_cannot_stand_is_refused_with_what_to_fix(student, app):
     attempt_id = start(student, quiz_id(app))
     item = _item(app, attempt_id, "numeric")
-    for text in ("about 2017", "9" * 5000):
+    for text, error in (
+        ("about 2017", "Type a number, using digits (for example 1893)."),
+        ("9" * 5000, "That number is too long: use at most 40 characters."),
+        ("1 000", "Leave out the spaces inside the number: write 1000 or 1,000, not 1 000."),
+    ):
         response = _save(student, attempt_id, item, {"answer": text})
         assert response.status_code == 422
-        assert response.get_json() == {"error": "Type a number, using digits (for example 1893)."}
+        assert response.get_json() == {"error": error}
     assert _item(app, attempt_id, "numeric").version == 0
+
+
+@pytest.mark.parametrize("place", ["²", "9" * 5000])
+def test_a_tampered_place_is_refused_with_what_to_fix(student, app, place):
+    attempt_id = start(student, quiz_id(app))
+    item = _item(app, attempt_id, "ordering")
+    first = item.snapshot["options"][0]["id"]
+    response = _save(student, attempt_id, item, {f"rank-{first}": place})
+    assert response.status_code == 422
+    assert response.get_json() == {"error": "Give each item a place from 1 to 3."}
+    assert _item(app, attempt_id, "ordering").version == 0
 
 
 def test_an_oversized_body_is_refused(student, app):
@@ -108,7 +123,8 @@ def test_an_oversized_body_is_refused(student, app):
 
 
 @pytest.mark.parametrize(
-    ("position", "status"), [("99", 404), ("0", 404), ("x", 400), ("1" * 9, 400), ("", 400)]
+    ("position", "status"),
+    [("99", 404), ("0", 404), ("x", 400), ("1" * 9, 400), ("", 400), ("²", 400)],
 )
 def test_a_tampered_position_is_refused(student, app, position, status):
     attempt_id = start(student, quiz_id(app))

@@ -154,6 +154,12 @@ REFUSED = [
         "Place 1 is given to more than one item",
         ['<option value="1" selected>', '<option value="3" selected>'],
     ),
+    (  # one item left without a place: Save names the duplicate too, as Next does
+        "ordering",
+        lambda i: _ranks(i, "1", "1", ""),
+        "Place 1 is given to more than one item",
+        ['<option value="1" selected>'],
+    ),
     (
         "matching",
         lambda i: {f"match-{i.snapshot['options'][0]['id']}": i.snapshot["answers"][1]["id"]},
@@ -186,7 +192,7 @@ def test_a_refused_answer_keeps_its_input_and_says_what_to_fix(
     assert _item(app, attempt_id, kind).version == 0
 
 
-@pytest.mark.parametrize("go", ["nowhere", "0", "99", "-1", "1" * 7])
+@pytest.mark.parametrize("go", ["nowhere", "0", "99", "-1", "1" * 7, "²", "9" * 5000])
 def test_an_unknown_button_is_a_bad_request_and_saves_nothing(student, app, go):
     attempt_id = start(student, quiz_id(app))
     item = _middle(app, attempt_id)

@@ -214,6 +214,16 @@ def test_tampered_edits_are_refused_and_change_nothing(bank, teacher, path, data
     assert (slots(bank, quiz), slots(bank, other)) == before
 
 
+@pytest.mark.parametrize("version", ["²", "9" * 5000, "abc"])
+def test_a_tampered_version_on_the_questions_page_adds_nothing(bank, teacher, version):
+    quiz = new_quiz(bank)
+    before = quiz_version(bank, quiz)
+    data = {"question_id": question_id(bank, "t-single"), "version": version}
+    response = teacher.post(f"/admin/quizzes/{quiz}/questions", data=data)
+    assert response.status_code == 409 and STALE in response.text
+    assert slots(bank, quiz) == [] and quiz_version(bank, quiz) == before
+
+
 def test_a_draft_or_repeated_question_cannot_be_picked(bank, teacher):
     quiz = new_quiz(bank)
     with bank.app_context():

@@ -141,6 +141,8 @@ def test_choice_from_another_question_is_rejected(student, app):
     ("kind", "value", "message"),
     [
         ("numeric", "eighteen ninety-three", "Type a number"),
+        ("numeric", "1 000", "Leave out the spaces inside the number"),
+        ("numeric", "9" * 400, "That number is too long: use at most 40 characters."),
         ("short_text", "x" * 5000, "under 200"),
     ],
 )
@@ -152,13 +154,25 @@ def test_bad_text_answers_rerender_with_a_message(student, app, kind, value, mes
     assert next(i for i in items(app, attempt_id) if i.id == item.id).answered_at is None
 
 
-@pytest.mark.parametrize("position", ["99", "abc", "-1", "9" * 20, ""])
+@pytest.mark.parametrize("position", ["99", "abc", "-1", "9" * 20, "", "²", "9" * 5000])
 def test_bad_positions(student, app, position):
     attempt_id = start(student, quiz_id(app))
     response = student.post(
         f"/attempts/{attempt_id}/answer", data={"position": position, "version": "0"}
     )
     assert response.status_code in (400, 404)
+
+
+@pytest.mark.parametrize("place", ["²", "9" * 5000])
+def test_a_tampered_place_in_an_ordering_question_is_refused_beside_it(student, app, place):
+    attempt_id = start(student, quiz_id(app))
+    item = next(i for i in items(app, attempt_id) if i.snapshot["kind"] == "ordering")
+    form = {f"rank-{o['id']}": place for o in item.snapshot["options"]}
+    for go in ("", "next"):
+        response = answer(student, attempt_id, item, {**form, "go": go} if go else form)
+        assert response.status_code == 422
+        assert "a place from 1 to 3" in response.text
+    assert next(i for i in items(app, attempt_id) if i.id == item.id).version == 0
 
 
 def test_another_students_attempt_is_404_for_every_route(student, other_student, app):

@@ -96,6 +96,27 @@ def test_dry_run_lists_the_affected_attempts_and_apply_changes_exactly_those(
     assert {a: attempt(app, a).score for a in before} == after and len(regrades(app)) == 3
 
 
+def test_partial_scores_read_as_points_on_the_regrade_page_and_the_review(app, student, teacher):
+    attempt_id = start(student, quiz_id(app))
+    for item in items(app, attempt_id):
+        kind, options = item.snapshot["kind"], item.snapshot.get("options", [])
+        if kind == "single":
+            wrong = next(o["id"] for o in options if o["text"] == WRONG_KEY)
+            assert answer(student, attempt_id, item, {"answer": wrong}).status_code == 303
+        elif kind == "matching":  # one pair of three: a third of a point
+            prompt, match = next(iter(item.snapshot["key"]["pairs"].items()))
+            form = {f"match-{prompt}": match, "go": "next"}
+            assert answer(student, attempt_id, item, form).status_code == 303
+    assert student.post(f"/attempts/{attempt_id}/submit").status_code == 303
+    set_key(app, WRONG_KEY)
+    url = f"/admin/questions/{question_id(app, 't-single')}/regrade"
+    page = teacher.get(url).text
+    assert "<td>0.33 / 7</td>" in page and "<strong>1.33 / 7</strong>" in page
+    assert teacher.post(url, data={"version": "2"}).headers["Location"] == url
+    review = student.get(f"/attempts/{attempt_id}/result").text
+    assert "your score changed from 0.33 to 1.33" in review and "1.33 out of 7" in review
+
+
 def test_a_list_made_before_another_edit_is_refused(app, student, teacher):
     attempt_id = take(app, student, right=False, single=WRONG_KEY)
     set_key(app, WRONG_KEY)

@@ -9,12 +9,18 @@ from sqlalchemy import select
 
 from quizapp.core.assembly import QuestionData, make_snapshot
 from quizapp.core.kinds import ChoiceData
-from quizapp.core.readable import readable_key, readable_number, tolerance_range
+from quizapp.core.readable import (
+    readable_key,
+    readable_number,
+    readable_points,
+    tolerance_range,
+)
 from quizapp.core.review import OptionReview, review_item
 from quizapp.models import Quiz, Topic, db
 from quizapp.services.bank import question_from_fields
 
 from attempt_helpers import answer, items, start
+from conftest import quiz_id
 
 CROSSED = {
     "key": "r-crossed",
@@ -61,6 +67,27 @@ ROAD = {
 )
 def test_numbers_are_written_for_people(value, text):
     assert readable_number(value) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(4.0, "4"), (0.0, "0"), (1 / 3, "0.33"), (4 / 3, "1.33"), (2 / 3, "0.67"), (2.5, "2.5")],
+)
+def test_points_are_written_to_two_decimals_at_most(value, text):
+    assert readable_points(value) == text
+
+
+def test_partial_credit_on_the_result_page_reads_as_points(app, student):
+    attempt_id = start(student, quiz_id(app))
+    matching = next(i for i in items(app, attempt_id) if i.snapshot["kind"] == "matching")
+    prompt, match = next(iter(matching.snapshot["key"]["pairs"].items()))
+    partly = {f"match-{prompt}": match, "go": "next"}  # one pair of three: a third of a point
+    assert answer(student, attempt_id, matching, partly).status_code == 303
+    assert student.post(f"/attempts/{attempt_id}/submit").status_code == 303
+    text = text_of(student.get(f"/attempts/{attempt_id}/result").text)
+    assert "0.33 out of 7 (4.8 %)" in text  # text_of reads the no-break space as a space
+    assert "Partly right · 0.33 points" in text
+    assert "0.333" not in text
 
 
 def test_tolerances_read_as_ranges():

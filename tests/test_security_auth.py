@@ -278,6 +278,14 @@ def test_item_11_logout_kills_the_session(csrf_app):
     assert _to_login(thief.get("/history"))
 
 
+@pytest.mark.parametrize("user_id", ["²", "9" * 5000, "-1", ""])
+def test_a_session_naming_no_plain_user_id_is_logged_out(app, user_id):
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = f"{user_id}:a-token"
+    assert _to_login(client.get("/history"))
+
+
 def test_item_12_disabling_an_account_ends_its_sessions(app, admin):
     first, second = app.test_client(), app.test_client()
     for client in (first, second):

@@ -37,6 +37,8 @@ HOSTILE = [
     "-1",
     "0",
     "9" * 40,
+    "9" * 5000,  # int() refuses over 4,300 digits
+    "²",  # str.isdigit() accepts it, int() refuses it
     "1e309",
     "NaN",
     "-0.0",

@@ -41,6 +41,12 @@ def readable_key(value: float, tolerance: float = 0.0) -> str:
     return f"{shown} (anything between {low} and {high} counts)"
 
 
+def readable_points(value: float) -> str:
+    """Points as every page shows them, to at most two decimals: 4.0 → "4", 1.3333 → "1.33",
+    0.5 → "0.5" (partial credit is often a third, which has no end)."""
+    return readable_number(round(value, 2))
+
+
 def readable_percent(value: float | None) -> str:
     """A percentage as every page shows it: 0 → "0 %", 100.0 → "100 %", 66.666 → "66.7 %"
     (one decimal only when it is not zero), "–" for none. A share short of 100 never reads

@@ -1,7 +1,8 @@
 """Fields shared by several forms."""
 
-from wtforms import DateTimeLocalField
+from wtforms import DateTimeLocalField, FieldList
 
+from quizapp.core.digits import plain_int
 from quizapp.core.times import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -45,3 +46,19 @@ class LocalDateTimeField(DateTimeLocalField):
             self.data = None
             raise ValueError(OUT_OF_RANGE)
         self.data = from_local(self.data, reader_zone())
+
+
+class RowList(FieldList):
+    """A FieldList that reads only rows numbered in plain digits (`choices-3-text`).
+
+    WTForms takes any name whose number passes `str.isdigit()` and gives it to `int()`, so a
+    tampered `choices-²-text` or a 5,000-digit row number was a server error; such a row is
+    now ignored, like any other field the form does not have."""
+
+    def _extract_indices(self, prefix, formdata):
+        offset = len(prefix) + 1
+        for name in formdata:
+            if name.startswith(prefix):
+                index = plain_int(name[offset:].split(self._field_separator, 1)[0])
+                if index is not None:
+                    yield index

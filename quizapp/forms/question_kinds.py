@@ -8,7 +8,6 @@ a shape here, or adds a class to `SHAPES` and its partial under templates/admin/
 
 from wtforms import (
     BooleanField,
-    FieldList,
     Form,
     FormField,
     SelectField,
@@ -18,6 +17,7 @@ from wtforms import (
 from wtforms.validators import Length
 
 from quizapp.core.kinds import KINDS
+from quizapp.forms.fields import RowList
 from quizapp.forms.questions import MAX_ROWS, ROWS, QuestionForm, options, padded, strip
 
 
@@ -40,7 +40,7 @@ class PairRow(Form):
 class ChoiceQuestionForm(QuestionForm):
     shape = "choices"
     template = "admin/questions/kinds/choices.html"
-    choices = FieldList(FormField(ChoiceRow), "Options", min_entries=ROWS, max_entries=MAX_ROWS)
+    choices = RowList(FormField(ChoiceRow), "Options", min_entries=ROWS, max_entries=MAX_ROWS)
     lists = ("choices",)
     row_labels = {"choices": "option"}
 
@@ -122,7 +122,7 @@ class NumericForm(QuestionForm):
 class OrderingForm(QuestionForm):
     shape = "ordering"
     template = "admin/questions/kinds/ordering.html"
-    items = FieldList(
+    items = RowList(
         StringField("Item", [Length(max=300)], filters=[strip]),
         "Items",
         min_entries=ROWS,
@@ -145,7 +145,7 @@ class OrderingForm(QuestionForm):
 class MatchingForm(QuestionForm):
     shape = "matching"
     template = "admin/questions/kinds/matching.html"
-    pairs = FieldList(FormField(PairRow), "Pairs", min_entries=ROWS, max_entries=MAX_ROWS)
+    pairs = RowList(FormField(PairRow), "Pairs", min_entries=ROWS, max_entries=MAX_ROWS)
     lists = ("pairs",)
     row_labels = {"pairs": "pair"}
 

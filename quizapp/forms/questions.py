@@ -19,6 +19,7 @@ from wtforms import (
 )
 from wtforms.validators import Length, ValidationError
 
+from quizapp.core.digits import plain_int
 from quizapp.core.kinds import KINDS
 from quizapp.core.question_use import GRADED, LABELS
 from quizapp.services.bank import key_taken
@@ -156,9 +157,10 @@ class QuestionForm(FlaskForm):
         if field.errors:  # too long: one message is enough
             return
         parts = [p for p in _ID_SEPARATORS.split(field.data or "") if p]
-        if any(not p.isdigit() or len(p) > 9 for p in parts):
+        numbers = [plain_int(p) for p in parts]
+        if None in numbers:
             raise ValidationError("Give question numbers only, separated by commas.")
-        ids = {int(p) for p in parts}
+        ids = set(numbers)
         if self.question_id in ids:
             raise ValidationError("A question cannot be kept apart from itself.")
         if len(ids) > MAX_NEVER_WITH:

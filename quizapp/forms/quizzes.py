@@ -3,7 +3,6 @@
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    FieldList,
     Form,
     FormField,
     HiddenField,
@@ -22,7 +21,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from quizapp.forms.fields import LocalDateTimeField
+from quizapp.forms.fields import LocalDateTimeField, RowList
 from quizapp.forms.questions import DIFFICULTY_CHOICES, KIND_LABELS, options, strip
 from quizapp.services.release import RELEASE_CHOICES
 
@@ -64,7 +63,7 @@ class QuizForm(FlaskForm):
         default=10,
         description="0 when the quiz holds only hand-picked questions and its own draws.",
     )
-    quotas = FieldList(
+    quotas = RowList(
         FormField(QuotaRow), "Per-section quotas", min_entries=QUOTA_ROWS, max_entries=12
     )
     shuffle = BooleanField("Shuffle the questions and options", default=True)

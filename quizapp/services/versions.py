@@ -8,6 +8,7 @@ first one's change.
 
 from sqlalchemy import update
 
+from quizapp.core.digits import plain_int
 from quizapp.models import db
 
 
@@ -21,7 +22,7 @@ class StaleEdit(Exception):
 
 def seen_version(raw: str | None) -> int | None:
     """The version a form says it was opened at, or None when the field was tampered with."""
-    return int(raw) if raw and raw.isdigit() and len(raw) <= 9 else None
+    return plain_int(raw)
 
 
 def claim(row: db.Model, raw_seen: str | None) -> None:

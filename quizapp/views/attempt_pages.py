@@ -5,6 +5,7 @@ from flask import abort, current_app, flash, jsonify, redirect, render_template,
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
+from quizapp.core.digits import plain_int
 from quizapp.core.review import review_item
 from quizapp.core.times import local_text
 from quizapp.models import Attempt, AttemptItem, db, utcnow
@@ -97,13 +98,10 @@ def _progress(attempt: Attempt) -> tuple[int, int]:
 
 def _posted_item(attempt_id: int) -> tuple:
     """(attempt, item, questions) for the position a question page's form names."""
-    position = request.form.get("position", "")
-    valid = position.isdigit() and len(position) < 6
-    attempt, item, total = _own_attempt_and_item(
-        attempt_and_item(), attempt_id, int(position) if valid else 0
-    )
+    position = plain_int(request.form.get("position"), max_digits=5)
+    attempt, item, total = _own_attempt_and_item(attempt_and_item(), attempt_id, position or 0)
     if item is None:
-        abort(400 if not valid else 404)
+        abort(400 if position is None else 404)
     return attempt, item, total
 
 
@@ -137,8 +135,8 @@ def _leave_url(attempt: Attempt, position: int, total: int, go: str) -> str:
     if go == "finish" or (go == "next" and position >= total):
         return url_for("quizzes.confirm", attempt_id=attempt.id)
     to = {"previous": position - 1, "next": position + 1}.get(go)
-    if to is None and go.isdigit() and len(go) < 6:
-        to = int(go)
+    if to is None:
+        to = plain_int(go, max_digits=5)
     if to is None or not 1 <= to <= total:
         abort(400)
     return url_for("quizzes.question", attempt_id=attempt.id, position=to)

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from flask import Flask, abort, current_app, request, session
 from sqlalchemy import bindparam, delete, func, select
 
+from quizapp.core.digits import plain_int
 from quizapp.extensions import login_manager
 from quizapp.models import LoginFailure, User, db, utcnow
 
@@ -28,9 +29,9 @@ USER_BY_ID = select(User).where(User.id == bindparam("user_id"))
 @login_manager.user_loader
 def load_user(value: str) -> User | None:
     user_id, _, token = value.partition(":")
-    user = None
-    if user_id.isdigit():
-        user = db.session.execute(USER_BY_ID, {"user_id": int(user_id)}).scalar_one_or_none()
+    user, number = None, plain_int(user_id, max_digits=10)
+    if number is not None:
+        user = db.session.execute(USER_BY_ID, {"user_id": number}).scalar_one_or_none()
     if user and user.is_active and secrets.compare_digest(user.session_token, token):
         return user
     return None

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from quizapp.models import Question, Quiz, Topic, db
 from quizapp.services.bank import question_from_fields
 
-from .support import answer_by_pointer, axe_violations, log_in, screenshot
+from .support import answer_by_pointer, axe_violations, log_in, question_kind, screenshot
 from conftest import PASSWORD
 
 QUESTIONS = [
@@ -100,6 +100,28 @@ def test_the_review_marks_options_and_has_no_axe_violation(
     assert "Chaman is on the road to Kandahar." in review.inner_text()
     no_violations(page)
     screenshot(page, "review-result", viewport)
+
+
+def test_a_huge_number_answer_wraps_on_a_phone(open_page, make_user, published, review_quizzes):
+    """1e308 is a valid answer; written for people it is 309 digits with commas and no space."""
+    page = open_page("phone")
+    log_in(page, make_user(), PASSWORD)
+    with published([review_quizzes["at_end"]]):
+        page.goto(f"/quizzes/{review_quizzes['at_end']}")
+        with page.expect_navigation():
+            page.get_by_role("button", name="Start or continue").click()
+        for _ in QUESTIONS:
+            if question_kind(page) != "numeric":
+                answer_by_pointer(page)
+                continue
+            page.locator("form.question input[name=answer]").fill("1e308")
+            with page.expect_navigation():
+                page.locator("form.question button[type=submit]").click()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Submit and see my result").click()
+    assert "100,000,000,000,000" in page.locator("ol.review").inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+    screenshot(page, "review-huge-number", "phone")
 
 
 @pytest.mark.parametrize("viewport", ["phone", "laptop"])

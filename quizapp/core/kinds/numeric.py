@@ -18,6 +18,8 @@ from quizapp.core.kinds.base import (
 )
 from quizapp.core.readable import readable_key, readable_number
 
+MAX_LENGTH = 40  # characters: more digits than a float keeps, and still one line on a phone
+
 
 def number(value: object) -> float | None:
     """A finite number from a field value (a number or its text), or None."""
@@ -25,7 +27,16 @@ def number(value: object) -> float | None:
         return None
     if isinstance(value, int | float):
         return float(value) if math.isfinite(value) else None
-    return parse_number(value) if isinstance(value, str) and len(value) <= 40 else None
+    return parse_number(value) if isinstance(value, str) and len(value) <= MAX_LENGTH else None
+
+
+def not_a_number(text: str) -> str:
+    """What is wrong with a typed answer that is not a number, in the student's terms."""
+    if len(text) > MAX_LENGTH:
+        return f"That number is too long: use at most {MAX_LENGTH} characters."
+    if parse_number("".join(text.split())) is not None:
+        return "Leave out the spaces inside the number: write 1000 or 1,000, not 1 000."
+    return "Type a number, using digits (for example 1893)."
 
 
 def _gift_number(value: float) -> str:
@@ -72,9 +83,9 @@ class Numeric(Kind):
         text = first_value(form, "answer").strip()
         if not text:
             return ParsedResponse(error="Type a number.")
-        value = parse_number(text) if len(text) <= 40 else None
+        value = parse_number(text) if len(text) <= MAX_LENGTH else None
         if value is None:
-            return ParsedResponse(error="Type a number, using digits (for example 1893).")
+            return ParsedResponse(error=not_a_number(text))
         return ParsedResponse(value)
 
     def form_values(self, snapshot: Mapping, response: object) -> dict[str, list[str]]:

@@ -9,6 +9,7 @@ GIFT has no ordering type, so these questions are neither imported nor exported.
 import random
 from collections.abc import Mapping
 
+from quizapp.core.digits import plain_int
 from quizapp.core.gift import GiftQuestion
 from quizapp.core.kinds.base import (
     Answers,
@@ -40,6 +41,30 @@ def shuffled_differently(items: list, rng: random.Random) -> list:
 
 def _twice(place: int) -> str:
     return f"Place {place} is given to more than one item: use each place only once."
+
+
+def _places(snapshot: Mapping, form: FormValues, out_of_range: str) -> ParsedResponse:
+    """The items by place as the form gives them (None for a place no item has yet), or what
+    to fix: `out_of_range` for a place that is not 1 … the number of items, else the lowest
+    place given to two items, whether or not every item has a place."""
+    ids = [option["id"] for option in snapshot["options"]]
+    given: dict[str, int] = {}
+    for option_id in ids:
+        raw = first_value(form, f"rank-{option_id}").strip()
+        if not raw:
+            continue
+        place = plain_int(raw)
+        if place is None or not 1 <= place <= len(ids):
+            return ParsedResponse(error=out_of_range)
+        given[option_id] = place
+    places = list(given.values())
+    twice = [place for place in sorted(set(places)) if places.count(place) > 1]
+    if twice:
+        return ParsedResponse(error=_twice(twice[0]))
+    placed: list[str | None] = [None] * len(ids)
+    for option_id, place in given.items():
+        placed[place - 1] = option_id
+    return ParsedResponse(placed)
 
 
 class Ordering(Kind):
@@ -78,32 +103,19 @@ class Ordering(Kind):
         }
 
     def parse(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:
-        ids = [option["id"] for option in snapshot["options"]]
-        ranks = {}
-        for option_id in ids:
-            raw = first_value(form, f"rank-{option_id}")
-            if not raw.isdigit() or not 1 <= int(raw) <= len(ids):
-                return ParsedResponse(error=f"Give every item a place from 1 to {len(ids)}.")
-            ranks[option_id] = int(raw)
-        if len(set(ranks.values())) != len(ids):
-            twice = min(n for n in ranks.values() if list(ranks.values()).count(n) > 1)
-            return ParsedResponse(error=_twice(twice))
-        return ParsedResponse(sorted(ids, key=ranks.__getitem__))
+        size = len(snapshot["options"])
+        parsed = _places(snapshot, form, f"Give every item a place from 1 to {size}.")
+        if parsed.error or None not in parsed.value:
+            return parsed
+        return ParsedResponse(error=f"Give every item a place from 1 to {size}.")
 
     def parse_partial(self, snapshot: Mapping, form: FormValues) -> ParsedResponse:
         """The places given so far: a list by place, None where no item has that place yet."""
-        ids = [option["id"] for option in snapshot["options"]]
-        placed: list[str | None] = [None] * len(ids)
-        for option_id in ids:
-            raw = first_value(form, f"rank-{option_id}").strip()
-            if not raw:
-                continue
-            if not raw.isdigit() or not 1 <= int(raw) <= len(ids):
-                return ParsedResponse(error=f"Give each item a place from 1 to {len(ids)}.")
-            if placed[int(raw) - 1] is not None:
-                return ParsedResponse(error=_twice(int(raw)))
-            placed[int(raw) - 1] = option_id
-        return ParsedResponse(placed if any(placed) else None)
+        size = len(snapshot["options"])
+        parsed = _places(snapshot, form, f"Give each item a place from 1 to {size}.")
+        if parsed.error or any(parsed.value):
+            return parsed
+        return ParsedResponse()
 
     def is_complete(self, snapshot: Mapping, response: object) -> bool:
         return response is not None and None not in response

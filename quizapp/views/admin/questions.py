@@ -8,6 +8,7 @@ from flask_login import current_user
 from sqlalchemy import func, select
 
 from quizapp.core.assembly import make_snapshot
+from quizapp.core.digits import plain_int
 from quizapp.core.import_plan import Existing
 from quizapp.core.question_use import LABELS as USE_LABELS
 from quizapp.core.questions import check_question, may_edit
@@ -62,9 +63,10 @@ def _topics() -> list[Topic]:
 
 
 def _claim(question: Question, version: str | None) -> None:
-    if not (version or "").isdigit() or len(version) > 9:
+    seen = plain_int(version)
+    if seen is None:
         abort(400)
-    claim_version(question, int(version))
+    claim_version(question, seen)
 
 
 @bp.get("/questions/new")

@@ -126,6 +126,24 @@ def test_quiz_form_validation(teacher, app, overrides, field, message):
         assert db.session.scalar(select(db.func.count()).select_from(Quiz)) == before
 
 
+def test_every_problem_of_a_quiz_form_is_named_at_once(teacher, app):
+    """Settings that clash are named beside the field errors, not on a later save."""
+    overrides = {
+        "time_limit_minutes": "0",
+        "max_attempts": "-1",
+        "opens_at": "2026-12-10T10:00",
+        "closes_at": "2026-12-09T10:00",
+        "quotas-0-count": "9",
+    }
+    response = teacher.post("/admin/quizzes/new", data=quiz_form(**overrides))
+    assert response.status_code == 422
+    page = response.text
+    assert field_error(page, "time_limit_minutes") == "Number must be between 1 and 600."
+    assert field_error(page, "max_attempts") == "Number must be between 1 and 100."
+    assert field_error(page, "closes_at") == "The closing time must be after the opening time."
+    assert field_error(page, "quotas") == "The quotas add up to 9, more than the 3 questions."
+
+
 def _build(teacher, app, **overrides) -> int:
     response = teacher.post("/admin/quizzes/new", data=quiz_form(**overrides))
     assert response.status_code == 303

@@ -41,7 +41,7 @@ def quota_problems(
     if outside:
         return f"A quota names a topic outside the pool: {', '.join(outside)}."
     total = sum(count for _, count in quotas)
-    if total > question_count:
+    if question_count is not None and total > question_count:  # None: refused on its own
         return f"The quotas add up to {total}, more than the {question_count} questions."
     return ""
 

@@ -61,16 +61,18 @@ def _quiz_form(quiz: Quiz | None = None) -> QuizForm:
 
 
 def _checked(form: QuizForm) -> dict | None:
-    """The settings when the form was sent and they fit together; else None (errors attached)."""
-    if not form.validate_on_submit():
+    """The settings when the form was sent and they fit together; else None (errors attached).
+    Settings that do not fit together are named with the field errors, not after them."""
+    if not form.is_submitted():
         return None
+    valid = form.validate()
     settings = form.settings()
     problems = quiz_problems(settings)
     form.quota_error = problems.get("quotas", "")
     for name in ("closes_at", "release_mode"):
         if name in problems:
             form[name].errors = [*form[name].errors, problems[name]]
-    return None if problems else settings
+    return settings if valid and not problems else None
 
 
 def _conflict(form: QuizForm, quiz: Quiz, stale: StaleEdit):

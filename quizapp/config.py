@@ -36,6 +36,10 @@ class Defaults:
     LOGIN_FIRST_DELAY = 30  # seconds, doubling with each further failure,
     LOGIN_DELAY_CAP = 900  # up to this many seconds
     LOGIN_FAILURES_PER_IP = 300  # per address and window: a school shares one, so keep it high
+    # Accounts the registration page makes per address and window (each costs an argon2 hash).
+    # A class behind one address waits a few minutes; "Make student accounts" has no such limit.
+    REGISTRATIONS_PER_IP = 10
+    REGISTRATION_WINDOW = timedelta(minutes=10)
     ANSWER_GRACE_SECONDS = 5  # network slack after a time limit
     HSTS = False
     TRUSTED_PROXIES = 0  # reverse proxies in front whose X-Forwarded-For/-Proto to believe

@@ -300,3 +300,23 @@ def test_answers_csv_defuses_formulas(teacher, student, app, class_id):
     exported = rows(teacher.get(f"/admin/classes/{class_id}/answers.csv"))
     texts = [r["response"] for r in exported if r["response"]]
     assert texts == ['\'=HYPERLINK("http://evil")']
+
+
+UTC_SECOND = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+@pytest.mark.parametrize(("export", "column"), [("attempts", "quiz"), ("answers", "response")])
+def test_class_csv_exports_defuse_formulas_and_end_times_with_z(
+    teacher, student, app, class_id, export, column
+):
+    with app.app_context():
+        db.session.get(Quiz, quiz_id(app)).title = "+SUM(A1)"
+        db.session.commit()
+    attempt_id = start(student, quiz_id(app))
+    item = next(i for i in items(app, attempt_id) if i.snapshot["kind"] == "short_text")
+    answer(student, attempt_id, item, {"answer": "+SUM(A1)"})
+    student.post(f"/attempts/{attempt_id}/submit")
+    exported = rows(teacher.get(f"/admin/classes/{class_id}/{export}.csv"))
+    assert "'+SUM(A1)" in [r[column] for r in exported]
+    times = [v for r in exported for k, v in r.items() if k.endswith("_at") and v]
+    assert times and all(UTC_SECOND.fullmatch(v) for v in times), times

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from quizapp.core.export import csv_cell, csv_row
+from quizapp.core.export import csv_cell, csv_row, formula_safe
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,15 @@ from quizapp.core.export import csv_cell, csv_row
 )
 def test_csv_cell(value, cell):
     assert csv_cell(value) == cell
+
+
+@pytest.mark.parametrize(
+    ("text", "cell"),
+    [("=1+1", "'=1+1"), ("-3", "-3"), ("-3+cmd", "'-3+cmd"), ("Line\n=x", "Line\n=x"), ("", "")],
+)
+def test_formula_safe_is_the_guard_every_export_uses(text, cell):
+    """The question bank's CSV keeps line breaks but uses the same guard as the class exports."""
+    assert formula_safe(text) == cell
 
 
 def test_csv_row():

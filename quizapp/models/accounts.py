@@ -74,6 +74,18 @@ class LoginFailure(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class Registration(db.Model):
+    """One row per account made on the registration page, by address; the per-address limit
+    counts them over a window, and rows older than it are deleted as new ones come in."""
+
+    __tablename__ = "registrations"
+    __table_args__ = (Index("ix_registrations_ip_created", "ip", "created_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ip: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class PasswordReset(db.Model):
     """Who gave whom a one-time code, and when: a reset, or a new account made for a class."""
 

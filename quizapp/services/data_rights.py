@@ -16,7 +16,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import selectinload
 
+from quizapp.core.export import csv_row
 from quizapp.core.review import describe_response
+from quizapp.core.times import utc_iso
 from quizapp.models import (
     Attempt,
     LoginFailure,
@@ -117,7 +119,7 @@ def student_data(user: User) -> dict:
 
 
 def _plain(value: object) -> object:
-    return value.isoformat() if isinstance(value, datetime) else value
+    return utc_iso(value) if isinstance(value, datetime) else value
 
 
 def as_json(data: dict) -> str:
@@ -125,11 +127,12 @@ def as_json(data: dict) -> str:
 
 
 def _csv(rows: list[dict]) -> str:
+    """The class exports' cells: times in UTC with a Z, and no formula a spreadsheet would run."""
     out = io.StringIO()
     if rows:
-        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows({k: _plain(v) for k, v in row.items()} for row in rows)
+        writer = csv.writer(out)
+        writer.writerow(list(rows[0]))
+        writer.writerows(csv_row(row.values()) for row in rows)
     return out.getvalue()
 
 

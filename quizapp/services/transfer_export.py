@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from quizapp.core.assembly import make_snapshot
-from quizapp.core.export import option_cells, option_columns
+from quizapp.core.export import formula_safe, option_cells, option_columns
 from quizapp.core.gift import GiftError, write_gift
 from quizapp.core.moodle_xml_writer import write_moodle_xml
 from quizapp.core.question_gift import gift_from_fields, transfer_from_fields
@@ -106,9 +106,8 @@ def export_moodle_xml(topic: Topic | None = None) -> GiftExport:
 
 
 def _cell(value) -> str:
-    text = "" if value is None else str(value)
-    # A spreadsheet would run a cell that starts like a formula.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    # The class exports' guard; line breaks stay, as a prompt's Markdown needs them.
+    return formula_safe("" if value is None else str(value))
 
 
 def _answer_text(question: Question) -> str:

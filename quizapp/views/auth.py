@@ -28,12 +28,18 @@ from quizapp.web.security import (
     client_ip,
     login_retry_after,
     record_login_failure,
+    record_registration,
+    registration_retry_after,
     safe_next,
 )
 
 bp = Blueprint("auth", __name__)
 log = logging.getLogger("quizapp.views.auth")
 LOGIN_FAILED = "Wrong username or password."
+TOO_MANY_REGISTRATIONS = (
+    "Too many accounts were made from this network in the last few minutes. Try again in "
+    "{wait}, or ask your teacher to make your account from the class page."
+)
 
 
 def _password_matches(user: User | None, password: str) -> bool:
@@ -53,6 +59,11 @@ def _decoy_hash() -> str:
     return decoy
 
 
+def _minutes(seconds: int) -> str:
+    minutes = -(-seconds // 60)
+    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+
+
 def _start_session(user: User) -> None:
     session.clear()  # a fresh session at login: nothing from before carries over
     login_user(user)
@@ -61,19 +72,24 @@ def _start_session(user: User) -> None:
 @bp.route("/register", methods=["GET", "POST"])
 def register():
     form = RegisterForm()
-    if form.validate_on_submit():
-        user = User(username=form.username.data, password_hash=hash_password(form.password.data))
-        db.session.add(user)
-        try:
-            db.session.commit()
-        except IntegrityError:
-            db.session.rollback()
-            form.username.errors.append("That username is taken. Try another one.")
-            return render_template("auth/register.html", form=form), 422
-        _start_session(user)
-        flash(f"Welcome, {user.username}! Start with the explainer, then try a quiz.", "success")
-        return redirect(url_for("learn.index"))
-    return render_template("auth/register.html", form=form), 422 if form.errors else 200
+    if not form.validate_on_submit():
+        return render_template("auth/register.html", form=form), 422 if form.errors else 200
+    wait = registration_retry_after(client_ip())
+    if wait:  # checked before the password is hashed: a flood costs no argon2 work
+        flash(TOO_MANY_REGISTRATIONS.format(wait=_minutes(wait)), "error")
+        return render_template("auth/register.html", form=form), 429, {"Retry-After": str(wait)}
+    record_registration(client_ip())
+    user = User(username=form.username.data, password_hash=hash_password(form.password.data))
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        form.username.errors.append("That username is taken. Try another one.")
+        return render_template("auth/register.html", form=form), 422
+    _start_session(user)
+    flash(f"Welcome, {user.username}! Start with the explainer, then try a quiz.", "success")
+    return redirect(url_for("learn.index"))
 
 
 @bp.route("/login", methods=["GET", "POST"])

@@ -11,9 +11,11 @@ from quizapp.services.attempts import AttemptError
 from quizapp.services.pagination import page_number
 from quizapp.services.practice import due_paper, due_summary, join_released, practice_quiz
 from quizapp.services.progress import attempts_page, student_progress
+from quizapp.services.result_page import ReportDraft, result_page
 from quizapp.web.times import reader_zone
 
 bp = Blueprint("history", __name__)
+REMOVED_QUESTION = "That question has been removed from the bank, so it cannot be reported."
 
 
 def _page_arg() -> int:
@@ -75,20 +77,25 @@ def _own_submitted_item(item_id: int) -> AttemptItem:
 def report(item_id: int):
     item = _own_submitted_item(item_id)
     form = ReportForm()
-    if item.question_id is None:
-        flash("That question has been removed from the bank, so it cannot be reported.", "error")
-    elif not form.validate_on_submit():
-        flash("Say what is wrong with the question, in up to 1000 characters.", "error")
-    else:
-        db.session.add(
-            QuestionReport(
-                question_id=item.question_id,
-                user_id=current_user.id,
-                attempt_item_id=item.id,
-                message=form.message.data,
-            )
+    if not form.validate_on_submit() or item.question_id is None:
+        return _refused_report(item, form), 422
+    db.session.add(
+        QuestionReport(
+            question_id=item.question_id,
+            user_id=current_user.id,
+            attempt_item_id=item.id,
+            message=form.message.data,
         )
-        db.session.commit()
-        flash("Thank you: your report was sent to the teachers.", "success")
+    )
+    db.session.commit()
+    flash("Thank you: your report was sent to the teachers.", "success")
     target = url_for("quizzes.result", attempt_id=item.attempt_id, _anchor=f"item-{item.position}")
     return redirect(target, 303)
+
+
+def _refused_report(item: AttemptItem, form: ReportForm) -> str:
+    """The review page again, the report open beside its question with the text as typed."""
+    error = form.message.errors[0] if form.message.errors else REMOVED_QUESTION
+    page = result_page(item.attempt, utcnow(), reader_zone())
+    page["report_draft"] = ReportDraft(item.id, form.message.data or "", error)
+    return render_template("quizzes/result.html", **page)

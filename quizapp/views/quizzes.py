@@ -6,7 +6,6 @@ from flask_login import current_user, login_required
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from quizapp.core.review import held_back_item, review_item
 from quizapp.models import Attempt, Quiz, db, utcnow
 from quizapp.services.accommodations import minutes_allowed
 from quizapp.services.attempt_pages import unfinished
@@ -14,7 +13,7 @@ from quizapp.services.attempt_start import has_attempts_left, quiz_is_open, star
 from quizapp.services.attempts import AttemptError, finish
 from quizapp.services.quiz_builder import paper_size
 from quizapp.services.quizzes import may_see, quiz_cards
-from quizapp.services.release import held_back_message, keys_visible, regrades_of
+from quizapp.services.result_page import result_page
 from quizapp.web.times import reader_zone
 
 bp = Blueprint("quizzes", __name__)
@@ -129,17 +128,4 @@ def result(attempt_id: int):
         raise AttemptError(
             "Submit the attempt first: answers are shown after it is submitted.", 409
         )
-    keys_shown = keys_visible(attempt, utcnow())
-    # keys_shown: the one switch for the verdicts, right answers, marked options and feedback.
-    review = review_item if keys_shown else held_back_item  # nothing of the key is computed
-    rows = [(item, review(item.snapshot, item.response)) for item in attempt.items]
-    return render_template(
-        "quizzes/result.html",
-        attempt=attempt,
-        rows=rows,
-        keys_shown=keys_shown,
-        held_back=held_back_message(attempt.quiz, reader_zone()),
-        regrades=regrades_of(attempt.id),
-        is_open=quiz_is_open(attempt.quiz, utcnow()),
-        attempts_left=has_attempts_left(current_user, attempt.quiz),
-    )
+    return render_template("quizzes/result.html", **result_page(attempt, utcnow(), reader_zone()))

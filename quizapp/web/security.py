@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, delete, func, select
 
 from quizapp.core.digits import plain_int
 from quizapp.extensions import login_manager
-from quizapp.models import LoginFailure, User, db, utcnow
+from quizapp.models import LoginFailure, Registration, User, db, utcnow
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -145,3 +145,26 @@ def record_login_failure(username: str, ip: str) -> None:
 
 def clear_login_failures(username: str) -> None:
     db.session.execute(delete(LoginFailure).where(LoginFailure.username == username.casefold()))
+
+
+def registration_retry_after(ip: str, now: datetime | None = None) -> int:
+    """Seconds until this address may make another account on the registration page; 0 when
+    it may now. REGISTRATIONS_PER_IP accounts per REGISTRATION_WINDOW, counted in the
+    database so that every worker and restart shares the count."""
+    now = now or utcnow()
+    window = current_app.config["REGISTRATION_WINDOW"]
+    count, oldest = db.session.execute(
+        select(func.count(), func.min(Registration.created_at)).where(
+            Registration.ip == ip, Registration.created_at > now - window
+        )
+    ).one()
+    if count < current_app.config["REGISTRATIONS_PER_IP"]:
+        return 0
+    return max(1, math.ceil((oldest + window - now) / timedelta(seconds=1)))
+
+
+def record_registration(ip: str) -> None:
+    """Count an account made from `ip`, and forget those older than the window."""
+    since = utcnow() - current_app.config["REGISTRATION_WINDOW"]
+    db.session.execute(delete(Registration).where(Registration.created_at <= since))
+    db.session.add(Registration(ip=ip))

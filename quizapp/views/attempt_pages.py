@@ -69,7 +69,7 @@ def _render_question(
     feedback = review_item(item.snapshot, item.response) if show_feedback else None
     total, answered = progress or _progress(attempt)
     remaining = seconds_left(attempt, utcnow())
-    done = answered_positions(attempt.id) if answered else frozenset()
+    done = answered_positions(attempt.id)
     return render_template(
         "quizzes/question.html",
         attempt=attempt,

@@ -296,3 +296,7 @@ def test_a_country_outside_the_region_gets_its_own_continents_countries_as_optio
     assert france[:3] == ["Germany", "Italy", "Spain"]  # neighbours, largest first
     assert "Monaco" not in france and "Andorra" not in france
     assert lexicon.similar_places(lexicon.place("Pakistan"))[:2] == ["Afghanistan", "India"]
+    nairobi = lexicon.similar_places(lexicon.place("Nairobi"))
+    assert nairobi[0] == "Addis Ababa" and "Kampala" in nairobi[:4]  # its neighbours' capitals
+    assert not set(nairobi) & {"New Delhi", "Dushanbe", "Islamabad"}
+    assert "Islamabad" in lexicon.similar_places(lexicon.place("Kabul"))[:2]

@@ -224,7 +224,9 @@ def test_result_page_offers_a_report_form(student, app):
 def test_report_a_question(student, app):
     item = submitted_item(student, app)
     response = student.post(f"/history/items/{item.id}/report", data={"message": "  Key wrong  "})
-    assert response.headers["Location"] == f"/attempts/{item.attempt_id}/result#item-1"
+    assert (
+        response.headers["Location"] == f"/attempts/{item.attempt_id}/result#report-sent-{item.id}"
+    )
     assert "your report was sent" in student.get(f"/attempts/{item.attempt_id}/result").text
     with app.app_context():
         report = db.session.scalars(select(QuestionReport)).one()
@@ -246,8 +248,8 @@ def item_block(page: str, position: int) -> str:
     ("message", "error"),
     [
         ("   ", "Say what is wrong with the question."),
-        ("x" * 1001, "Keep it to 1000 characters: this has 1001."),
-        ("<b>Key wrong</b> " + "y" * 1000, "this has 1017."),
+        ("x" * 1001, "Keep it to 1,000 characters: this has 1,001."),
+        ("<b>Key wrong</b> " + "y" * 1000, "this has 1,017."),
     ],
 )
 def test_a_refused_report_keeps_the_text_beside_its_question(student, app, message, error):
@@ -270,10 +272,11 @@ def test_a_refused_report_keeps_the_text_beside_its_question(student, app, messa
 def test_a_sent_report_is_thanked_beside_its_question(student, app):
     item = submitted_item(student, app)
     response = student.post(f"/history/items/{item.id}/report", data={"message": "Key wrong"})
-    assert response.headers["Location"].endswith(f"#item-{item.position}")
+    assert response.headers["Location"].endswith(f"#report-sent-{item.id}")
     page = student.get(f"/attempts/{item.attempt_id}/result").text
     thanks = "your report on this question was sent"
     assert thanks in item_block(page, item.position)
+    assert f'id="report-sent-{item.id}"' in item_block(page, item.position)  # where it lands
     assert thanks not in item_block(page, item.position + 1)
 
 

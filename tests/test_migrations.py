@@ -212,3 +212,42 @@ def test_upgrade_marks_attempts_whose_mistakes_were_held_back(tmp_path):
             marks = {slug: bool(mark) for slug, mark in held}
         db.engine.dispose()
     assert marks == {slug: row[-1] for slug, row in quizzes.items()}
+
+
+def test_upgrade_dates_an_attempt_closed_before_it_started_at_its_last_answer(tmp_path):
+    """A quiz closed mid-attempt once stamped the close date, before the start: the upgrade
+    moves such an attempt to its last saved answer (or its start), and leaves others alone."""
+    app = _migrated_app(tmp_path)
+    attempts = {  # id: (submitted at, last answer or None, submitted at after the upgrade)
+        1: ("2025-12-30 00:00:00", "2026-01-01 00:20:00", "2026-01-01 00:20:00"),
+        2: ("2025-12-30 00:00:00", None, "2026-01-01 00:00:00"),
+        3: ("2026-01-01 00:30:00", "2026-01-01 00:20:00", "2026-01-01 00:30:00"),
+    }
+    with app.app_context():
+        upgrade(revision="b4d2e8f1c3a7")
+        with db.engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO users (id, username, password_hash, role, created_at,"
+                    " is_disabled, session_token)"
+                    " VALUES (1, 'old', 'x', 'student', '2026-01-01 00:00:00', FALSE, 't')"
+                )
+            )
+            for number, (submitted, answered, _) in attempts.items():
+                values = {"id": number, "slug": f"quiz-{number}", "mode": "immediate"}
+                connection.execute(text(RELEASE_QUIZ), values | {"closes": None, "released": None})
+                connection.execute(text(SUBMITTED_ATTEMPT), values | {"submitted": submitted})
+                if answered:
+                    connection.execute(
+                        text(
+                            "INSERT INTO attempt_items (attempt_id, position, snapshot, points,"
+                            " answered_at, version) VALUES (:id, 1, '{}', 0, :answered, 1)"
+                        ),
+                        {"id": number, "answered": answered},
+                    )
+        upgrade()
+        with db.engine.connect() as connection:
+            rows = connection.execute(text("SELECT id, submitted_at FROM attempts ORDER BY id"))
+            found = {number: submitted for number, submitted in rows}
+        db.engine.dispose()
+    assert {k: str(v)[:19] for k, v in found.items()} == {k: v[2] for k, v in attempts.items()}

@@ -99,6 +99,25 @@ def test_clearing_a_saved_answer_takes_it_back(student, app, kind, given, cleare
     assert f'/q/{item.position}"' in listed
 
 
+@pytest.mark.parametrize("kind", ["single", "true_false"])
+def test_clear_my_choice_takes_back_a_chosen_option(student, app, kind):
+    """A chosen radio button cannot be unticked: "Clear my choice" takes the answer back."""
+    attempt_id = start(student, quiz_id(app))
+    item = _item(app, attempt_id, kind)
+    url = f"/attempts/{attempt_id}/q/{item.position}"
+    assert "Clear my choice" not in student.get(url).text  # nothing chosen yet
+    answer(student, attempt_id, item, right_form(item.snapshot))
+    page = student.get(url).text
+    assert "Clear my choice" in page and "checked" in page
+    # the chosen option is still posted with the button: the button decides, not the option
+    cleared = answer(student, attempt_id, item, {**right_form(item.snapshot), "go": "clear"}, 1)
+    assert cleared.status_code == 303 and cleared.headers["Location"] == url
+    after = _item(app, attempt_id, kind)
+    assert after.response is None and after.answered_at is None and after.version == 2
+    page = student.get(url).text
+    assert "Clear my choice" not in page and "checked" not in page and "Skip →" in page
+
+
 def test_a_blank_page_from_before_the_answer_does_not_wipe_it(student, app):
     """A tab opened before the question was answered elsewhere shows it blank: leaving that
     page keeps the answer the other tab saved."""

@@ -2,11 +2,22 @@
 
 from flask_wtf import FlaskForm
 from wtforms import TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, ValidationError
 
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
+
+
+MAX_REPORT = 1000
+
+
+def _at_most(limit: int):
+    def check(form, field) -> None:
+        if len(field.data or "") > limit:
+            raise ValidationError(f"Keep it to {limit:,} characters: this has {len(field.data):,}.")
+
+    return check
 
 
 class ReportForm(FlaskForm):
@@ -14,7 +25,7 @@ class ReportForm(FlaskForm):
         "What is wrong with this question?",
         [
             DataRequired("Say what is wrong with the question."),
-            Length(max=1000, message="Keep it to 1000 characters: this has %(length)d."),
+            _at_most(MAX_REPORT),
         ],
         filters=[_strip],
     )

@@ -113,7 +113,8 @@ def _posted_form() -> dict[str, list[str]]:
 @login_required
 def answer(attempt_id: int):
     """Save the answer, then go where the button pressed says (Save, Previous, Skip/Next, a
-    question number, Finish): every way off the page keeps what is on it."""
+    question number, Finish): every way off the page keeps what is on it. "Clear my choice"
+    takes the saved answer back (a chosen radio button cannot be unticked) and stays."""
     attempt, item, total = _posted_item(attempt_id)
     go = request.form.get("go", "")
     target = _leave_url(attempt, item.position, total, go)  # before the commit expires rows
@@ -121,7 +122,8 @@ def answer(attempt_id: int):
         db.session.commit()
         return _closed_page(attempt)
     version = request.form.get("version", "")
-    result = save_answer(attempt, item, _posted_form(), version, utcnow(), partial=bool(go))
+    posted = {} if go == "clear" else _posted_form()  # "Clear my choice": no answer
+    result = save_answer(attempt, item, posted, version, utcnow(), partial=bool(go))
     if result.error:
         return _render_question(attempt, item, result.error, 422, submitted=_posted_form())
     db.session.commit()
@@ -134,7 +136,7 @@ def _leave_url(attempt: Attempt, position: int, total: int, go: str) -> str:
         return _after_answer_url(attempt, position, total)
     if go == "finish" or (go == "next" and position >= total):
         return url_for("quizzes.confirm", attempt_id=attempt.id)
-    to = {"previous": position - 1, "next": position + 1}.get(go)
+    to = {"previous": position - 1, "next": position + 1, "clear": position}.get(go)
     if to is None:
         to = plain_int(go, max_digits=5)
     if to is None or not 1 <= to <= total:

@@ -89,7 +89,8 @@ def report(item_id: int):
     )
     db.session.commit()
     flash("Thank you: your report was sent to the teachers.", "success")
-    target = url_for("quizzes.result", attempt_id=item.attempt_id, _anchor=f"item-{item.position}")
+    # The thanks beside the question, in view where the page lands (on a phone too).
+    target = url_for("quizzes.result", attempt_id=item.attempt_id, _anchor=f"report-sent-{item.id}")
     return redirect(target, 303)
 
 

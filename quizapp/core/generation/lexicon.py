@@ -243,7 +243,8 @@ def similar_places(found: Place) -> list[str]:
     """Names of places like `found`: same kind, same country first, then its neighbours. A
     country of the region gets the region's countries; any other country its neighbours,
     then its continent's countries, largest first (New Zealand: Australia, Papua New Guinea,
-    Fiji…, not Uzbekistan)."""
+    Fiji…, not Uzbekistan). A capital likewise: Nairobi gets Addis Ababa and Kampala, not
+    New Delhi."""
     idx = index()
     if found.subtype == "country":
         if found.name in gz.REGIONAL_COUNTRIES:
@@ -251,6 +252,10 @@ def similar_places(found: Place) -> list[str]:
         else:
             near = [*idx.neighbours.get(found.name, ()), *idx.continent.get(found.name, ())]
         return [n for n in dict.fromkeys(near) if n != found.name]
+    if found.subtype == "capital" and found.country not in gz.REGIONAL_COUNTRIES:
+        near = [*idx.neighbours.get(found.country, ()), *idx.continent.get(found.country, ())]
+        capitals = [c for country in near for c in idx.by_group.get(("capital", country), ())]
+        return [c for c in dict.fromkeys(capitals) if c != found.name]
     if found.subtype == "capital":
         capitals = [idx.places[fold(c)] for c in _regional_capitals(idx)]
         return [c.name for c in capitals if c.name != found.name]
